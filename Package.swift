@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+// livehub: a real-time customer-service hub over raw sockets. No package dependencies:
+// system C libraries (OpenSSL, zlib) come in through system-library targets only.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "livehub",
+    products: [
+        .executable(name: "livehub", targets: ["livehub"])
+    ],
+    targets: [
+        // System: C headers and shims. Nothing else in the tree calls C directly.
+        .target(name: "CLiveHubSystem", path: "Sources/System/CLiveHubSystem"),
+        .systemLibrary(
+            name: "COpenSSL", path: "Sources/System/COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/System/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        // Core: pure Swift, no I/O, no Foundation. Tested without sockets.
+        .target(name: "LiveHubWebSocket", path: "Sources/Core/LiveHubWebSocket", swiftSettings: strict),
+        .target(name: "LiveHubHTTP", path: "Sources/Core/LiveHubHTTP", swiftSettings: strict),
+        .target(name: "LiveHubDomain", path: "Sources/Core/LiveHubDomain", swiftSettings: strict),
+
+        // Adapters: thin wrappers around C libraries and the kernel.
+        .target(
+            name: "LiveHubDeflate", dependencies: ["LiveHubWebSocket", "CZlib"],
+            path: "Sources/Adapters/LiveHubDeflate", swiftSettings: strict),
+        .target(
+            name: "LiveHubTLS", dependencies: ["COpenSSL"],
+            path: "Sources/Adapters/LiveHubTLS", swiftSettings: strict),
+        .target(
+            name: "LiveHubPosix", dependencies: ["CLiveHubSystem"],
+            path: "Sources/Adapters/LiveHubPosix", swiftSettings: strict),
+
+        // App: the server that wires cores and adapters, and the command line.
+        .target(
+            name: "LiveHubServer",
+            dependencies: ["LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP"],
+            path: "Sources/App/LiveHubServer", swiftSettings: strict),
+        .executableTarget(
+            name: "livehub", dependencies: ["LiveHubServer"], path: "Sources/App/livehub", swiftSettings: strict),
+
+        // Tests.
+        .target(
+            name: "LiveHubTestSupport",
+            dependencies: ["LiveHubServer", "LiveHubWebSocket", "LiveHubTLS", "LiveHubPosix"],
+            path: "Tests/LiveHubTestSupport", swiftSettings: strict),
+        .testTarget(name: "LiveHubWebSocketTests", dependencies: ["LiveHubWebSocket"], swiftSettings: strict),
+        .testTarget(name: "LiveHubHTTPTests", dependencies: ["LiveHubHTTP"], swiftSettings: strict),
+        .testTarget(name: "LiveHubDomainTests", dependencies: ["LiveHubDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
+        .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
+        .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubServerTests",
+            dependencies: ["LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS"],
+            swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
