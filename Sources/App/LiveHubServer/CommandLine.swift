@@ -1,0 +1,109 @@
+/// What the `livehub` executable was asked to do.
+public enum LiveHubCommand: Sendable {
+    case serve(ServeOptions)
+    case help
+}
+
+/// `livehub serve` options: the server configuration plus where hub state lives.
+public struct ServeOptions: Sendable {
+    public var configuration = ServerConfiguration()
+    /// Conversation hub configuration file (queues, agents, settings); nil = the embedded demo.
+    public var configPath: String?
+    public var dataDirectory = "./livehub-data"
+}
+
+/// A command-line mistake, reported with the usage hint and exit status 64 (EX_USAGE).
+public struct CommandLineError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+}
+
+/// Parses `livehub [serve] [flags]`. Hand-written: the project takes no package dependencies.
+public enum CommandLineParser {
+    public static let usage = """
+        usage: livehub [serve] [options]
+
+        Starts the livehub server. Once listening it prints one line `listening on HOST:PORT`.
+        SIGINT/SIGTERM drain: stop accepting, close every WebSocket with 1001, exit 0.
+
+        options:
+          --host HOST               address to bind (default 127.0.0.1; 0.0.0.0 or :: for all)
+          --port PORT               TCP port; 0 picks a free one (default 8080)
+          --threads N               event loops; default = CPUs this process may run on
+          --echo                    serve /echo (every message echoed; for conformance and benchmarks)
+          --bench-rooms             serve /room/NAME (broadcast to the room; for benchmarks)
+          --tls-cert PATH           PEM certificate chain: serve https/wss
+          --tls-key PATH            PEM private key for --tls-cert
+          --config PATH             hub configuration JSON (queues, agents, settings); default: embedded demo
+          --data-dir PATH           where the hub keeps its data (default ./livehub-data)
+          --log-level LEVEL         trace, debug, info, warning, error (default info)
+          --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
+          --max-outbound-bytes N    unsent bytes per connection before it is closed 1008 (default 4194304)
+          --max-connections N       open connections before new ones get 503 (default 19500)
+          --heartbeat SECONDS       ping a silent WebSocket after this long (default 30)
+          --idle-timeout SECONDS    close a WebSocket silent this long with 1001 (default 75)
+          --handshake-timeout SECONDS  time allowed from connect to completed handshake (default 10)
+          --allow-origin ORIGIN     accept WebSockets only from this Origin (repeatable; default any)
+          --no-compression          do not negotiate permessage-deflate
+          -h, --help                show this help
+        """
+
+    public static func parse(_ arguments: [String]) throws(CommandLineError) -> LiveHubCommand {
+        var options = ServeOptions()
+        var rest = arguments[...]
+        if rest.first == "serve" { rest = rest.dropFirst() }
+        while let flag = rest.popFirst() {
+            func value() throws(CommandLineError) -> String {
+                guard let next = rest.popFirst() else { throw CommandLineError(description: "\(flag) needs a value") }
+                return next
+            }
+            func integer(_ range: ClosedRange<Int>) throws(CommandLineError) -> Int {
+                let text = try value()
+                guard let number = Int(text), range.contains(number) else {
+                    throw CommandLineError(description: "\(flag) takes a whole number in \(range), not '\(text)'")
+                }
+                return number
+            }
+            func seconds() throws(CommandLineError) -> Double {
+                let text = try value()
+                guard let number = Double(text), number > 0, number < 86_400 else {
+                    throw CommandLineError(description: "\(flag) takes seconds (0 < s < 86400), not '\(text)'")
+                }
+                return number
+            }
+            switch flag {
+            case "-h", "--help": return .help
+            case "--host": options.configuration.host = try value()
+            case "--port": options.configuration.port = UInt16(try integer(0...65_535))
+            case "--threads": options.configuration.threads = try integer(1...256)
+            case "--echo": options.configuration.echoEnabled = true
+            case "--bench-rooms": options.configuration.benchRoomsEnabled = true
+            case "--tls-cert": options.configuration.tlsCertificatePath = try value()
+            case "--tls-key": options.configuration.tlsPrivateKeyPath = try value()
+            case "--config": options.configPath = try value()
+            case "--data-dir": options.dataDirectory = try value()
+            case "--log-level":
+                let text = try value()
+                guard let level = LogLevel(name: text) else {
+                    throw CommandLineError(description: "--log-level takes trace, debug, info, warning or error, not '\(text)'")
+                }
+                options.configuration.logLevel = level
+            case "--max-message-bytes":
+                let bytes = try integer(125...(1 << 30))
+                options.configuration.webSocket.maxMessageSize = bytes
+                options.configuration.webSocket.maxFramePayload = bytes
+            case "--max-outbound-bytes": options.configuration.maxOutboundBytes = try integer(1024...(1 << 30))
+            case "--max-connections": options.configuration.maxConnections = try integer(1...1_000_000)
+            case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()
+            case "--idle-timeout": options.configuration.idleTimeoutSeconds = try seconds()
+            case "--handshake-timeout": options.configuration.handshakeTimeoutSeconds = try seconds()
+            case "--allow-origin": options.configuration.allowedOrigins = (options.configuration.allowedOrigins ?? []) + [try value()]
+            case "--no-compression": options.configuration.deflate.enabled = false
+            default: throw CommandLineError(description: "unknown option '\(flag)'")
+            }
+        }
+        if (options.configuration.tlsCertificatePath == nil) != (options.configuration.tlsPrivateKeyPath == nil) {
+            throw CommandLineError(description: "--tls-cert and --tls-key go together")
+        }
+        return .serve(options)
+    }
+}

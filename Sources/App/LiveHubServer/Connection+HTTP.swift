@@ -1,0 +1,133 @@
+import LiveHubDeflate
+import LiveHubHTTP
+import LiveHubWebSocket
+
+/// The HTTP phase: parse requests (pipelined, keep-alive), answer plain routes, upgrade WebSocket routes.
+extension Connection {
+    func consumeHTTP(_ chunk: UnsafeMutableRawBufferPointer) {
+        guard let http else { return }
+        http.parser.append(UnsafeRawBufferPointer(chunk))
+        while phase == .http && !closeAfterFlush {
+            let request: HTTPRequest?
+            do {
+                request = try http.parser.nextRequest()
+            } catch {
+                log(.debug, "event=http.rejected status=\(error.status.code) detail=\"\(error.detail)\"")
+                respond(.text(error.status, error.detail + "\n"), keepAlive: false)
+                return
+            }
+            guard let request else { return }
+            http.requestsServed += 1
+            handle(request)
+        }
+    }
+
+    private func handle(_ request: HTTPRequest) {
+        let head = request.head
+        switch context.router.route(method: head.method, path: head.path) {
+        case .notFound:
+            respond(.text(.notFound, "no route for \(head.path)\n"), to: head)
+        case .methodNotAllowed(let allowed):
+            var response = HTTPResponse.text(.methodNotAllowed, "\(head.method) is not allowed on \(head.path)\n")
+            response.headers.add(name: "Allow", value: allowed.joined(separator: ", "))
+            respond(response, to: head)
+        case .found(let route, let wildcard):
+            if route.isWebSocket {
+                upgrade(head, route: route, wildcard: wildcard)
+            } else {
+                serve(route, head)
+            }
+        }
+    }
+
+    private func serve(_ route: Route, _ head: HTTPRequestHead) {
+        switch route {
+        case .health:
+            let body = "{\"status\":\"\(context.isDraining ? "draining" : "ok")\","
+                + "\"connections\":\(context.shared.openConnections.load(ordering: .relaxed))}"
+            respond(.json(context.isDraining ? .serviceUnavailable : .ok, body), to: head)
+        case .echo, .room:
+            respond(.text(.upgradeRequired, "this route needs a WebSocket upgrade\n"), to: head)
+        }
+    }
+
+    private func respond(_ response: HTTPResponse, to head: HTTPRequestHead) {
+        respond(response, keepAlive: head.keepAlive, isHead: head.method == "HEAD")
+    }
+
+    func respond(_ response: HTTPResponse, keepAlive requested: Bool, isHead: Bool = false) {
+        let keepAlive = requested && !context.isDraining && response.status.code < 400
+        let bytes = response.serialized(keepAlive: keepAlive, isHeadRequest: isHead)
+        appendOutput { $0.append(contentsOf: bytes) }
+        if keepAlive {
+            phaseDeadline = context.loop.now &+ context.httpIdleTimeout
+            armTimer(at: phaseDeadline)
+        } else {
+            closeWhenFlushed()
+        }
+    }
+
+    // MARK: Upgrade
+
+    private func upgrade(_ head: HTTPRequestHead, route: Route, wildcard: String?) {
+        let configuration = context.configuration
+        let handshake = HandshakeConfiguration(
+            supportedSubprotocols: [], allowedOrigins: configuration.allowedOrigins, deflate: configuration.deflate)
+        let decision = WebSocketHandshake.evaluate(
+            method: head.method, isHTTP11OrLater: head.isHTTP11OrLater,
+            headerValues: { head.headers.values(for: $0) }, configuration: handshake)
+        switch decision {
+        case .reject(let rejection):
+            log(.debug, "event=ws.handshake_rejected status=\(rejection.status) reason=\"\(rejection.reason)\"")
+            var response = HTTPResponse.text(HTTPStatus(code: rejection.status), rejection.reason + "\n")
+            for header in rejection.headers { response.headers.add(name: header.name, value: header.value) }
+            respond(response, keepAlive: false)
+        case .accept(let acceptance):
+            guard !context.isDraining else {
+                respond(.text(.serviceUnavailable, "server is shutting down\n"), keepAlive: false)
+                return
+            }
+            var headers = HTTPHeaders()
+            for header in acceptance.responseHeaders { headers.add(name: header.name, value: header.value) }
+            appendOutput { $0.append(contentsOf: HTTPResponse.switchingProtocols(headers: headers).serialized(keepAlive: true)) }
+            openWebSocket(acceptance, route: route, wildcard: wildcard)
+        }
+    }
+
+    private func openWebSocket(_ acceptance: HandshakeAcceptance, route: Route, wildcard: String?) {
+        let configuration = context.configuration
+        var inflater: PerMessageInflater?
+        if let parameters = acceptance.deflate {
+            inflater = PerMessageInflater(parameters: parameters, role: .server)
+            deflater = PerMessageDeflater(parameters: parameters, role: .server, configuration: configuration.deflate)
+        }
+        machine = WebSocketStateMachine(configuration: configuration.webSocket, inflater: inflater)
+        phase = .webSocket
+        let leftover = http?.parser.takeUnconsumedBytes() ?? []
+        http = nil
+        lastReceived = context.loop.now
+        armTimer(at: lastReceived &+ context.heartbeatInterval)
+        let endpoint: any WebSocketEndpoint = route == .room ? context.roomEndpoint : context.echoEndpoint
+        self.endpoint = endpoint
+        log(.debug, "event=ws.open route=\(route) compression=\(acceptance.deflate != nil)")
+        endpoint.sessionOpened(self, wildcard: wildcard)
+        // A client may pipeline its first frames right behind the handshake.
+        if !leftover.isEmpty {
+            inboundCarry = leftover
+            consumeWebSocket(UnsafeMutableRawBufferPointer(start: nil, count: 0))
+        }
+    }
+}
+
+extension HTTPStatus {
+    /// The status for a numeric code the handshake core chose.
+    init(code: Int) {
+        switch code {
+        case 400: self = .badRequest
+        case 403: self = .forbidden
+        case 405: self = .methodNotAllowed
+        case 426: self = .upgradeRequired
+        default: self = .badRequest
+        }
+    }
+}

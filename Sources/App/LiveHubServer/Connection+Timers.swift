@@ -1,0 +1,61 @@
+import LiveHubWebSocket
+
+/// Timeouts. Each connection keeps at most one entry in the loop's timer wheel: when it fires, the
+/// connection works out its real next deadline from its timestamps and re-arms, so activity never
+/// touches the wheel.
+extension Connection {
+    func armTimer(at deadline: UInt64) {
+        guard let registration else { return }
+        if armedTimerDeadline != 0 && armedTimerDeadline <= deadline { return }
+        armedTimerDeadline = deadline
+        context.loop.scheduleTimer(for: registration, at: deadline)
+    }
+
+    func handleTimer() {
+        armedTimerDeadline = 0
+        let now = context.loop.now
+        if context.drainDeadlinePassed() {
+            log(.info, "event=drain.timeout phase=\(phase)")
+            abort()
+            return
+        }
+        switch phase {
+        case .http:
+            if now >= phaseDeadline {
+                let served = http?.requestsServed ?? 0
+                log(.debug, "event=http.timeout requests_served=\(served)")
+                finalClose()
+            } else {
+                armTimer(at: phaseDeadline)
+            }
+        case .webSocket:
+            heartbeat(now: now)
+        case .closing, .lingering:
+            if now >= phaseDeadline {
+                log(.debug, "event=close.timeout phase=\(phase)")
+                abort()
+            } else {
+                armTimer(at: phaseDeadline)
+            }
+        case .closed:
+            break
+        }
+    }
+
+    /// Pings a silent peer after the heartbeat interval; closes it (1001) after the idle timeout.
+    private func heartbeat(now: UInt64) {
+        let silence = now &- lastReceived
+        if silence >= context.idleTimeout {
+            log(.debug, "event=ws.idle_timeout silent_ms=\(silence / 1_000_000)")
+            closeWebSocket(code: .goingAway, reason: "idle timeout")
+            flush()
+            return
+        }
+        if silence >= context.heartbeatInterval && lastPingSent <= lastReceived {
+            lastPingSent = now
+            appendOutput { FrameEncoder.appendFrame(opcode: .ping, payload: EmptyCollection<UInt8>(), to: &$0) }
+        }
+        let next = lastPingSent > lastReceived ? lastReceived &+ context.idleTimeout : lastReceived &+ context.heartbeatInterval
+        armTimer(at: max(next, now &+ 1))
+    }
+}

@@ -1,0 +1,73 @@
+import LiveHubWebSocket
+
+/// The WebSocket phase: feed bytes to the protocol state machine and carry out its actions.
+extension Connection {
+    func consumeWebSocket(_ chunk: UnsafeMutableRawBufferPointer) {
+        if inboundCarry.isEmpty {
+            // Fast path: whole frames straight from the loop's receive buffer, unmasked in place.
+            let consumed = runMachine(on: chunk)
+            if consumed < chunk.count && phase != .closed && phase != .lingering {
+                inboundCarry.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[consumed...]))
+            }
+            return
+        }
+        // A frame was split across reads: append and decode from the carried bytes. The carry is moved
+        // out first so that actions (which may close the connection) never touch it while it is in use.
+        var carry: [UInt8] = []
+        swap(&carry, &inboundCarry)
+        carry.append(contentsOf: UnsafeRawBufferPointer(chunk))
+        let consumed = carry.withUnsafeMutableBytes { runMachine(on: $0) }
+        if consumed < carry.count && phase != .closed && phase != .lingering {
+            carry.removeFirst(consumed)
+            inboundCarry = carry
+        }
+    }
+
+    /// Returns how many bytes the machine consumed.
+    private func runMachine(on bytes: UnsafeMutableRawBufferPointer) -> Int {
+        var cursor = 0
+        while phase == .webSocket || phase == .closing {
+            guard let action = machine?.nextAction(in: bytes, cursor: &cursor) else { break }
+            perform(action)
+        }
+        return cursor
+    }
+
+    private func perform(_ action: WebSocketAction) {
+        switch action {
+        case .deliverText(let payload):
+            endpoint?.received(text: payload, from: self)
+        case .deliverBinary(let payload):
+            endpoint?.received(binary: payload, from: self)
+        case .sendPong(let payload):
+            // RFC 6455 §5.5.3: a pong carries the ping's payload. Control frames are never compressed.
+            appendOutput { FrameEncoder.appendFrame(opcode: .pong, payload: payload, to: &$0) }
+        case .pongReceived:
+            break  // Receiving anything already refreshed `lastReceived`.
+        case .sendClose(let code, let reason):
+            if let code, code != .normalClosure, code != .goingAway, phase == .webSocket {
+                log(.debug, "event=ws.protocol_error code=\(code.rawValue) reason=\"\(String(decoding: reason, as: UTF8.self))\"")
+            }
+            appendOutput { FrameEncoder.appendCloseFrame(code: code, reason: String(decoding: reason, as: UTF8.self), to: &$0) }
+            enterClosing()
+        case .closeConnection:
+            closeWhenFlushed()
+        }
+    }
+
+    /// Server-initiated close (idle, drain, slow consumer, policy): send a close frame and wait for the
+    /// peer's answer, bounded by the close timeout.
+    func closeWebSocket(code: WebSocketCloseCode, reason: String) {
+        guard phase == .webSocket, machine?.initiateClose(code: code) == true else { return }
+        log(.debug, "event=ws.close_sent code=\(code.rawValue) reason=\"\(reason)\"")
+        appendOutput { FrameEncoder.appendCloseFrame(code: code, reason: reason, to: &$0) }
+        enterClosing()
+    }
+
+    private func enterClosing() {
+        guard phase == .webSocket else { return }
+        phase = .closing
+        phaseDeadline = context.loop.now &+ context.closeTimeout
+        armTimer(at: phaseDeadline)
+    }
+}

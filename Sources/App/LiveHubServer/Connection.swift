@@ -1,0 +1,239 @@
+import LiveHubDeflate
+import LiveHubHTTP
+import LiveHubPosix
+import LiveHubTLS
+import LiveHubWebSocket
+
+/// One client socket on one loop, from accept to close: HTTP first, then (after an upgrade) WebSocket.
+///
+/// The protocol logic lives in the pure cores (`HTTPRequestParser`, `WebSocketStateMachine`); this class
+/// only moves bytes between them and the socket. Byte budget: an idle WebSocket holds the fields
+/// below and no heap buffers (input and output arrays are empty unless a frame is partial or the
+/// peer is not reading).
+final class Connection: EventLoopHandler {
+    enum Phase: UInt8 {
+        /// Reading HTTP requests (before an upgrade, or plain HTTP with keep-alive).
+        case http
+        /// An open WebSocket.
+        case webSocket
+        /// We sent a close frame and wait for the peer's (RFC 6455 §7.1.2), bounded by the close timeout.
+        case closing
+        /// Our side is done: output is flushed, then the write side is shut down and we wait for EOF,
+        /// so the peer reads everything we sent before the socket goes away.
+        case lingering
+        case closed
+    }
+
+    unowned let context: LoopContext
+    let fd: Int32
+    let id: UInt64
+    var registration: RegistrationID?
+    var phase: Phase = .http
+    var indexInLoop = -1
+
+    // Input.
+    var http: HTTPSession?
+    var machine: WebSocketStateMachine?
+    var endpoint: (any WebSocketEndpoint)?
+    /// Bytes of a frame that has not fully arrived yet (empty almost always).
+    var inboundCarry: [UInt8] = []
+    var tls: TLSSession?
+
+    // Output.
+    var pending: [UInt8] = []
+    var pendingStart = 0
+    var deflater: PerMessageDeflater?
+    var isDirty = false
+    var isWatchingWritable = false
+    var closeAfterFlush = false
+
+    // Time.
+    var lastReceived: UInt64
+    var lastPingSent: UInt64 = 0
+    /// Deadline of the current phase: handshake / keep-alive idle in `.http`, close wait in `.closing`
+    /// and `.lingering`.
+    var phaseDeadline: UInt64
+    var armedTimerDeadline: UInt64 = 0
+
+    /// Endpoint bookkeeping (e.g. the room this session is in, and its index there).
+    var endpointSlot: AnyObject?
+    var endpointIndex = 0
+
+    init(context: LoopContext, fd: Int32, tls: TLSSession?) {
+        self.context = context
+        self.fd = fd
+        self.id = context.shared.makeConnectionID()
+        self.tls = tls
+        self.http = HTTPSession(limits: context.configuration.http)
+        let now = context.loop.now
+        lastReceived = now
+        phaseDeadline = now &+ context.handshakeTimeout
+    }
+
+    var compressesOutput: Bool { deflater != nil }
+
+    // MARK: EventLoopHandler
+
+    func handleIO(_ events: IOEvents) {
+        if events.contains(.writable) { flush() }
+        if events.contains(.readable) || events.contains(.hangup) { readAvailable() }
+    }
+
+    private func readAvailable() {
+        let buffer = context.receiveBuffer
+        for _ in 0..<4 where phase != .closed {
+            let result: IOResult
+            do {
+                result = try SocketIO.read(fd, into: buffer)
+            } catch {
+                log(.debug, "event=read.error error=\"\(error)\"")
+                abort()
+                return
+            }
+            guard case .processed(let count) = result else { return }
+            guard count > 0 else {
+                peerClosedInput()
+                return
+            }
+            lastReceived = context.loop.now
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
+            if tls != nil {
+                receiveCiphertext(chunk)
+            } else {
+                context.corkedConnection = self
+                consume(chunk)
+                context.corkedConnection = nil
+                uncork()
+            }
+            if count < buffer.count { return }
+        }
+    }
+
+    /// Routes received plaintext to the current phase.
+    func consume(_ chunk: UnsafeMutableRawBufferPointer) {
+        switch phase {
+        case .http: consumeHTTP(chunk)
+        case .webSocket, .closing: consumeWebSocket(chunk)
+        case .lingering, .closed: break  // Discarded: we are only waiting for EOF.
+        }
+    }
+
+    private func receiveCiphertext(_ chunk: UnsafeMutableRawBufferPointer) {
+        guard let tls else { return }
+        tls.connection.feedCiphertext(UnsafeRawBufferPointer(chunk))
+        let plaintext = context.plaintextBuffer
+        reading: while phase != .closed {
+            switch tls.connection.readPlaintext(into: plaintext) {
+            case .bytes(let count):
+                consume(UnsafeMutableRawBufferPointer(rebasing: plaintext[0..<count]))
+            case .wantMoreCiphertext:
+                break reading
+            case .closedByPeer:
+                peerClosedInput()
+                return
+            case .failed(let error):
+                log(.debug, "event=tls.error error=\"\(error)\"")
+                abort()
+                return
+            }
+        }
+        // Handshake records or a TLS alert may be waiting even when the application wrote nothing.
+        if tls.connection.pendingCiphertextCount > 0 || !tls.plaintextOut.isEmpty { context.markDirty(self) }
+    }
+
+    /// EOF from the peer.
+    private func peerClosedInput() {
+        switch phase {
+        case .webSocket:
+            // RFC 6455 §7.1.5: the connection closed without a close frame; the close code is 1006.
+            log(.debug, "event=ws.closed code=1006 reason=\"peer closed TCP without a close frame\"")
+            finalClose()
+        case .http, .closing, .lingering:
+            finalClose()
+        case .closed:
+            break
+        }
+    }
+
+    // MARK: Closing
+
+    /// Flushes what is queued, then shuts down our write side and waits (bounded) for the peer's EOF.
+    func closeWhenFlushed() {
+        guard phase != .closed, phase != .lingering else { return }
+        closeAfterFlush = true
+        if pendingStart == pending.count && (tls?.plaintextOut.isEmpty ?? true) && !isCorked {
+            flush()
+        }
+    }
+
+    func startLingering() {
+        guard phase != .lingering, phase != .closed else { return }
+        phase = .lingering
+        closeAfterFlush = false
+        if let tls {
+            tls.connection.shutdown()
+            var alert: [UInt8] = []
+            tls.connection.takeCiphertext(into: &alert)
+            alert.withUnsafeBytes { _ = try? SocketIO.write(fd, $0) }
+        }
+        SocketIO.shutdownWrite(fd)
+        phaseDeadline = context.loop.now &+ context.closeTimeout
+        armTimer(at: phaseDeadline)
+    }
+
+    /// Closes with RST: for peers that broke the protocol at the transport level or ran out of time.
+    func abort() {
+        guard phase != .closed else { return }
+        SocketIO.setAbortiveClose(fd)
+        finalClose()
+    }
+
+    /// Releases everything. Safe to call more than once.
+    func finalClose() {
+        guard phase != .closed else { return }
+        let wasWebSocket = endpoint != nil
+        phase = .closed
+        if wasWebSocket { endpoint?.sessionClosed(self) }
+        endpoint = nil
+        if let registration { context.loop.deregister(registration, fd: fd) }
+        registration = nil
+        SocketIO.close(fd)
+        pending = []
+        pendingStart = 0
+        inboundCarry = []
+        machine = nil
+        http = nil
+        tls = nil
+        deflater = nil
+        endpointSlot = nil
+        context.forget(self)
+    }
+
+    /// Drain on shutdown: WebSockets get 1001, HTTP connections close after their current response.
+    func beginShutdown() {
+        switch phase {
+        case .webSocket: closeWebSocket(code: .goingAway, reason: "server shutting down")
+        case .http: closeWhenFlushed()
+        case .closing, .lingering, .closed: break
+        }
+    }
+
+    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+        guard context.logger.isEnabled(level) else { return }
+        context.logger.log(level, "conn=\(id) \(message())")
+    }
+}
+
+/// HTTP-phase state, boxed so an upgraded connection does not carry the parser's fields inline.
+final class HTTPSession {
+    var parser: HTTPRequestParser
+    var requestsServed = 0
+    init(limits: HTTPLimits) { parser = HTTPRequestParser(limits: limits) }
+}
+
+/// A TLS connection plus the plaintext waiting to be encrypted.
+final class TLSSession {
+    let connection: TLSConnection
+    var plaintextOut: [UInt8] = []
+    init(connection: TLSConnection) { self.connection = connection }
+}

@@ -1,0 +1,135 @@
+import LiveHubHTTP
+import LiveHubPosix
+
+/// Everything one event loop owns: its connections, its buffers and its endpoints. Confined to the
+/// loop's thread; other threads reach it only through `EventLoop.execute`.
+final class LoopContext {
+    let loop: EventLoop
+    let index: Int
+    let shared: SharedServerState
+    let configuration: ServerConfiguration
+    let logger: Logger
+    let router: HTTPRouter<Route>
+
+    /// Every read lands here first (one buffer per loop, not per connection: idle connections cost nothing).
+    let receiveBuffer: UnsafeMutableRawBufferPointer
+    /// Decrypted TLS bytes land here.
+    let plaintextBuffer: UnsafeMutableRawBufferPointer
+    /// While a connection processes its input, everything sent to it is corked here and written with
+    /// one syscall at the end, instead of one write per message.
+    var corkBuffer: [UInt8] = []
+    var corkedConnection: Connection?
+    /// Connections with output queued by someone else (e.g. a room broadcast), flushed once per iteration.
+    var dirtyConnections: [Connection] = []
+    /// Scratch space for encoding one frame that goes to many recipients.
+    var broadcastScratch: [UInt8] = []
+    /// Scratch space for one compressed message.
+    var compressScratch: [UInt8] = []
+
+    private(set) var connections: [Connection] = []
+    var listener: Listener?
+    var isDraining = false
+    var drainDeadline: UInt64 = 0
+
+    let echoEndpoint = EchoEndpoint()
+    lazy var roomEndpoint = RoomEndpoint(context: self)
+
+    // Timeouts in monotonic nanoseconds, converted once.
+    let handshakeTimeout: UInt64
+    let httpIdleTimeout: UInt64
+    let heartbeatInterval: UInt64
+    let idleTimeout: UInt64
+    let closeTimeout: UInt64
+
+    init(loop: EventLoop, index: Int, shared: SharedServerState, logger: Logger) {
+        self.loop = loop
+        self.index = index
+        self.shared = shared
+        self.configuration = shared.configuration
+        self.logger = logger
+        self.router = Route.makeRouter(configuration: shared.configuration)
+        receiveBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 128 * 1024, alignment: 16)
+        plaintextBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        corkBuffer.reserveCapacity(64 * 1024)
+        handshakeTimeout = configuration.handshakeTimeoutSeconds.nanoseconds
+        httpIdleTimeout = configuration.httpIdleTimeoutSeconds.nanoseconds
+        heartbeatInterval = configuration.heartbeatIntervalSeconds.nanoseconds
+        idleTimeout = configuration.idleTimeoutSeconds.nanoseconds
+        closeTimeout = configuration.closeTimeoutSeconds.nanoseconds
+        loop.afterEvents = { [unowned self] in
+            self.flushDirtyConnections()
+            if self.isDraining && self.loop.now >= self.drainDeadline { self.closeEverything() }
+        }
+    }
+
+    deinit {
+        receiveBuffer.deallocate()
+        plaintextBuffer.deallocate()
+    }
+
+    // MARK: Connection bookkeeping
+
+    func adopt(_ connection: Connection) {
+        connection.indexInLoop = connections.count
+        connections.append(connection)
+    }
+
+    func forget(_ connection: Connection) {
+        let index = connection.indexInLoop
+        guard index >= 0, index < connections.count, connections[index] === connection else { return }
+        let last = connections.removeLast()
+        if index < connections.count {
+            connections[index] = last
+            last.indexInLoop = index
+        }
+        connection.indexInLoop = -1
+        shared.openConnections.subtract(1, ordering: .relaxed)
+        if isDraining && connections.isEmpty { loop.stop() }
+    }
+
+    func markDirty(_ connection: Connection) {
+        guard !connection.isDirty else { return }
+        connection.isDirty = true
+        dirtyConnections.append(connection)
+    }
+
+    private func flushDirtyConnections() {
+        while !dirtyConnections.isEmpty {
+            var batch: [Connection] = []
+            swap(&batch, &dirtyConnections)
+            for connection in batch {
+                connection.isDirty = false
+                connection.flush()
+            }
+        }
+    }
+
+    // MARK: Drain
+
+    /// Stops accepting and asks every connection to close (1001 for WebSockets). The loop stops when the
+    /// last connection is gone or the drain timeout passes.
+    func beginDrain() {
+        guard !isDraining else { return }
+        isDraining = true
+        drainDeadline = loop.now &+ configuration.drainTimeoutSeconds.nanoseconds
+        listener?.close()
+        listener = nil
+        logger.info("event=drain.start connections=\(connections.count)")
+        for connection in connections { connection.beginShutdown() }
+        if connections.isEmpty { loop.stop() }
+    }
+
+    /// Cuts whatever is still open (drain deadline passed, or the loop stopped) and stops the loop.
+    func closeEverything() {
+        listener?.close()
+        listener = nil
+        if !connections.isEmpty {
+            logger.info("event=drain.cut connections=\(connections.count)")
+        }
+        for connection in connections { connection.abort() }
+        loop.stop()
+    }
+
+    /// Called on each connection timer during drain: past the deadline, whatever is left is cut.
+    func drainDeadlinePassed() -> Bool { isDraining && loop.now >= drainDeadline }
+}

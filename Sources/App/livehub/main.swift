@@ -1,0 +1,58 @@
+import LiveHubPosix
+import LiveHubServer
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a line to stdout and flushes at once: scripts wait for `listening on`.
+func say(_ line: String) {
+    writeAll(1, line + "\n")
+}
+
+func fail(_ message: String, status: Int32) -> Never {
+    writeAll(2, "livehub: \(message)\n")
+    exit(status)
+}
+
+/// Unbuffered write straight to a descriptor (stdio's FILE globals are not concurrency-safe in Swift 6).
+func writeAll(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        if written <= 0 { return }
+        offset += written
+    }
+}
+
+let command: LiveHubCommand
+do {
+    command = try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail("\(error)\n\(CommandLineParser.usage)", status: 64)
+}
+
+switch command {
+case .help:
+    say(CommandLineParser.usage)
+case .serve(let options):
+    // Before any thread starts, so every thread inherits the blocked mask.
+    let signals: TerminationSignals
+    do {
+        signals = try TerminationSignals.block()
+    } catch {
+        fail("cannot watch signals: \(error)", status: 70)
+    }
+    let server: HubServer
+    do {
+        server = try HubServer.start(configuration: options.configuration)
+    } catch {
+        fail("cannot start: \(error)", status: 70)
+    }
+    say("listening on \(server.address)")
+    _ = signals.wait()
+    server.shutdown()
+    server.waitUntilStopped()
+    exit(0)
+}
