@@ -1,0 +1,29 @@
+/// What an authenticated caller is, as far as the hub's rules care.
+public enum Role: String, Hashable, Sendable, CaseIterable {
+    case customer
+    case agent
+    case supervisor
+    case admin
+    case bot
+    /// The shell itself: timers and connection lifecycle. Never reachable from the wire.
+    case system
+}
+
+/// Who sends a command: a role, a user id and the connection it came from.
+///
+/// The connection matters because monitoring is bound to one connection, not to the user:
+/// the same supervisor's other sessions are unaffected.
+public struct Actor: Hashable, Sendable {
+    public var role: Role
+    public var userId: UserId
+    public var connectionId: ConnectionId
+
+    public init(role: Role, userId: UserId, connectionId: ConnectionId) {
+        self.role = role
+        self.userId = userId
+        self.connectionId = connectionId
+    }
+
+    /// The shell acting on its own behalf (timers, closed connections).
+    public static let system = Actor(role: .system, userId: UserId("system"), connectionId: ConnectionId("system"))
+}

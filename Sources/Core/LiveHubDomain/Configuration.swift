@@ -1,0 +1,148 @@
+/// Everything the hub is told at start-up: queues, workstreams, people, admin settings and limits.
+///
+/// Plain structs with no Codable conformance: the protocol layer decodes JSON into them, so this
+/// module stays free of Foundation.
+public struct Configuration: Hashable, Sendable {
+    public var queues: [QueueConfiguration]
+    public var workstreams: [WorkstreamConfiguration]
+    public var agents: [AgentProfile]
+    public var supervisors: [SupervisorProfile]
+    public var bots: [BotProfile]
+    public var settings: AdminSettings
+    public var limits: Limits
+
+    public init(
+        queues: [QueueConfiguration],
+        workstreams: [WorkstreamConfiguration],
+        agents: [AgentProfile],
+        supervisors: [SupervisorProfile],
+        bots: [BotProfile] = [],
+        settings: AdminSettings = AdminSettings(),
+        limits: Limits = Limits()
+    ) {
+        self.queues = queues
+        self.workstreams = workstreams
+        self.agents = agents
+        self.supervisors = supervisors
+        self.bots = bots
+        self.settings = settings
+        self.limits = limits
+    }
+}
+
+/// A queue conversations wait in; its workstream decides channels, presences, capacity and timeout.
+public struct QueueConfiguration: Hashable, Sendable {
+    public var id: QueueId
+    public var name: String
+    public var workstreamId: WorkstreamId
+
+    public init(id: QueueId, name: String, workstreamId: WorkstreamId) {
+        self.id = id
+        self.name = name
+        self.workstreamId = workstreamId
+    }
+}
+
+/// How conversations of one kind are routed.
+public struct WorkstreamConfiguration: Hashable, Sendable {
+    public var id: WorkstreamId
+    public var name: String
+    /// Channels a conversation may start on to enter a queue of this workstream.
+    public var channels: [Channel]
+    /// Presences in which an agent may be offered (or, without override, assigned) work.
+    public var allowedPresences: [Presence]
+    /// Capacity units one conversation takes from its primary agent.
+    public var capacityUnits: Int
+    /// How long an offer stays open before the next agent is tried.
+    public var offerTimeoutMilliseconds: Int64
+
+    public init(
+        id: WorkstreamId, name: String, channels: [Channel], allowedPresences: [Presence] = [.available],
+        capacityUnits: Int = 1, offerTimeoutMilliseconds: Int64 = 30_000
+    ) {
+        self.id = id
+        self.name = name
+        self.channels = channels
+        self.allowedPresences = allowedPresences
+        self.capacityUnits = capacityUnits
+        self.offerTimeoutMilliseconds = offerTimeoutMilliseconds
+    }
+}
+
+/// An agent: the queues they serve, their skills and their capacity in units.
+public struct AgentProfile: Hashable, Sendable {
+    public var id: UserId
+    public var name: String
+    public var queues: [QueueId]
+    /// Recorded for the report and for later skill-based routing; the router does not use them yet.
+    public var skills: [String]
+    public var capacity: Int
+
+    public init(id: UserId, name: String, queues: [QueueId], skills: [String] = [], capacity: Int) {
+        self.id = id
+        self.name = name
+        self.queues = queues
+        self.skills = skills
+        self.capacity = capacity
+    }
+}
+
+/// A supervisor. The same user id may also appear as an agent.
+public struct SupervisorProfile: Hashable, Sendable {
+    public var id: UserId
+    public var name: String
+
+    public init(id: UserId, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A bot user. Listed so that rules can refuse bots where only a human agent may serve.
+public struct BotProfile: Hashable, Sendable {
+    public var id: UserId
+    public var name: String
+
+    public init(id: UserId, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// Admin switches for supervisor powers; all off unless configured, since each one lets a
+/// supervisor act on a conversation they do not own.
+public struct AdminSettings: Hashable, Sendable {
+    public var supervisorMonitor: Bool
+    public var supervisorAssign: Bool
+    public var supervisorTransfer: Bool
+    public var supervisorForceClose: Bool
+
+    public init(
+        supervisorMonitor: Bool = false, supervisorAssign: Bool = false, supervisorTransfer: Bool = false,
+        supervisorForceClose: Bool = false
+    ) {
+        self.supervisorMonitor = supervisorMonitor
+        self.supervisorAssign = supervisorAssign
+        self.supervisorTransfer = supervisorTransfer
+        self.supervisorForceClose = supervisorForceClose
+    }
+}
+
+/// Size limits the domain enforces itself (rates and frame sizes belong to the shell).
+public struct Limits: Hashable, Sendable {
+    /// Longest message text, in characters (grapheme clusters), before `too_large`.
+    public var maximumMessageCharacters: Int
+    /// Longest conversation subject, in characters, before `too_large`.
+    public var maximumSubjectCharacters: Int
+    /// How far back the report looks, in milliseconds.
+    public var reportWindowMilliseconds: Int64
+
+    public init(
+        maximumMessageCharacters: Int = 4_000, maximumSubjectCharacters: Int = 200,
+        reportWindowMilliseconds: Int64 = 24 * 60 * 60 * 1_000
+    ) {
+        self.maximumMessageCharacters = maximumMessageCharacters
+        self.maximumSubjectCharacters = maximumSubjectCharacters
+        self.reportWindowMilliseconds = reportWindowMilliseconds
+    }
+}

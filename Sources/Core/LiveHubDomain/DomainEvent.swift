@@ -1,0 +1,279 @@
+/// Something that happened. Applying events is the only way the hub's state changes, so a journal
+/// of events replayed into a fresh `Hub` (same configuration) rebuilds the same state.
+///
+/// Conversation events that belong to its history carry `seq` (1, 2, 3 … per conversation) and are
+/// returned by `conversation.resume`. Transient or connection-bound events carry `seq == nil`:
+/// typing (not worth journaling or replaying), monitoring (it must stay invisible to participants,
+/// so it takes no number from their conversation), presence, settings, report subscriptions and
+/// report updates.
+public struct DomainEvent: Hashable, Sendable {
+    /// The conversation this event belongs to, if any.
+    public var conversationId: ConversationId?
+    /// Per-conversation sequence number; `nil` for events outside a conversation's history.
+    public var seq: Int?
+    /// When it happened (the `now` of the command that caused it).
+    public var at: Instant
+    public var payload: EventPayload
+
+    public init(conversationId: ConversationId?, seq: Int?, at: Instant, payload: EventPayload) {
+        self.conversationId = conversationId
+        self.seq = seq
+        self.at = at
+        self.payload = payload
+    }
+
+    /// The protocol's event name, e.g. `participant.joined`.
+    public var wireName: String { payload.wireName }
+}
+
+/// What happened, with the data needed both to render it and to replay it.
+public enum EventPayload: Hashable, Sendable {
+    /// A customer started a conversation (wire: `conversation.updated`).
+    case conversationStarted(ConversationStarted)
+    /// A message was added to the transcript.
+    case message(Message)
+    case participantJoined(ParticipantChange)
+    case participantLeft(ParticipantChange)
+    /// Status, queue, primary agent or mode changed; carries all four after the change.
+    case conversationUpdated(ConversationUpdate)
+    /// An agent is offered a conversation (route, transfer or consult).
+    case offer(Offer)
+    /// An offer was accepted, rejected, timed out or withdrawn (wire: `notification`).
+    case offerEnded(OfferEnded)
+    /// Something participants are told, e.g. that a supervisor joined.
+    case notification(Notification)
+    case conversationClosed(ConversationClosed)
+    case typing(userId: UserId)
+    /// A report row changed (status, agent or queue); sent to report subscribers.
+    case reportUpdate(ReportRow)
+    /// An agent's presence changed (wire: `notification`, to that agent).
+    case presenceChanged(userId: UserId, presence: Presence)
+    /// A supervisor's connection started monitoring (wire: `notification` kind `monitor-started`).
+    case monitorStarted(supervisorId: UserId, connectionId: ConnectionId)
+    /// A supervisor's connection stopped monitoring (wire: `notification` kind `monitor-stopped`).
+    case monitorStopped(supervisorId: UserId, connectionId: ConnectionId)
+    /// A connection subscribed to report updates (answered by the ack; nobody is told).
+    case reportSubscribed(userId: UserId, connectionId: ConnectionId)
+    /// An admin changed settings (wire: `notification` kind `settings-updated`).
+    case settingsUpdated(settings: AdminSettings, changedBy: UserId)
+    /// A connection went away; its monitors and report subscription end. Nobody is told.
+    case connectionClosed(ConnectionId)
+
+    /// The protocol's event name.
+    public var wireName: String {
+        switch self {
+        case .conversationStarted, .conversationUpdated: "conversation.updated"
+        case .message: "message"
+        case .participantJoined: "participant.joined"
+        case .participantLeft: "participant.left"
+        case .offer: "offer"
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
+            .settingsUpdated, .connectionClosed:
+            "notification"
+        case .conversationClosed: "conversation.closed"
+        case .typing: "typing"
+        case .reportUpdate: "report.update"
+        }
+    }
+
+    /// For events sent as `notification`, the notification's kind on the wire.
+    public var notificationKind: String? {
+        switch self {
+        case .offerEnded(let ended): "offer-\(ended.outcome.rawValue)"
+        case .notification(let notification): notification.kind.rawValue
+        case .presenceChanged: "presence-changed"
+        case .monitorStarted: "monitor-started"
+        case .monitorStopped: "monitor-stopped"
+        case .reportSubscribed: "report-subscribed"
+        case .settingsUpdated: "settings-updated"
+        case .connectionClosed: "connection-closed"
+        default: nil
+        }
+    }
+}
+
+/// The facts of a new conversation.
+public struct ConversationStarted: Hashable, Sendable {
+    public var subject: String
+    public var channel: Channel
+    public var mode: Mode
+    public var queueId: QueueId
+    public var customerId: UserId
+    /// Captured from the workstream at start so replay does not depend on later configuration edits.
+    public var capacityUnits: Int
+
+    public init(subject: String, channel: Channel, mode: Mode, queueId: QueueId, customerId: UserId, capacityUnits: Int)
+    {
+        self.subject = subject
+        self.channel = channel
+        self.mode = mode
+        self.queueId = queueId
+        self.customerId = customerId
+        self.capacityUnits = capacityUnits
+    }
+}
+
+/// One transcript entry.
+public struct Message: Hashable, Sendable {
+    public var seq: Int
+    public var senderId: UserId
+    public var senderRole: ParticipantRole
+    public var text: String
+    public var visibility: Visibility
+    public var clientMessageId: String?
+    public var at: Instant
+
+    public init(
+        seq: Int, senderId: UserId, senderRole: ParticipantRole, text: String, visibility: Visibility,
+        clientMessageId: String?, at: Instant
+    ) {
+        self.seq = seq
+        self.senderId = senderId
+        self.senderRole = senderRole
+        self.text = text
+        self.visibility = visibility
+        self.clientMessageId = clientMessageId
+        self.at = at
+    }
+}
+
+/// A participant joining or leaving, with the role they hold (or held, when leaving).
+public struct ParticipantChange: Hashable, Sendable {
+    public var userId: UserId
+    public var role: ParticipantRole
+
+    public init(userId: UserId, role: ParticipantRole) {
+        self.userId = userId
+        self.role = role
+    }
+}
+
+/// Why a conversation changed; lets clients word the change and the apply step keep
+/// bookkeeping (a releasing agent is not offered the conversation again).
+public enum UpdateReason: String, Hashable, Sendable, CaseIterable {
+    case accepted
+    case assigned
+    case parked
+    case revived
+    case ended
+    case released
+    case requeued
+    case transferred
+    case escalated
+}
+
+/// The conversation's headline fields after a change.
+public struct ConversationUpdate: Hashable, Sendable {
+    public var status: ConversationStatus
+    public var queueId: QueueId
+    public var primaryAgentId: UserId?
+    public var mode: Mode
+    public var reason: UpdateReason
+
+    public init(status: ConversationStatus, queueId: QueueId, primaryAgentId: UserId?, mode: Mode, reason: UpdateReason)
+    {
+        self.status = status
+        self.queueId = queueId
+        self.primaryAgentId = primaryAgentId
+        self.mode = mode
+        self.reason = reason
+    }
+}
+
+/// What an offer asks of the agent.
+public enum OfferKind: String, Hashable, Sendable, CaseIterable {
+    /// Take an open conversation from the queue.
+    case route
+    /// Become the primary agent of an active conversation.
+    case transfer
+    /// Join as a helper.
+    case consult
+}
+
+/// An offer to one agent; it expires at `expiresAt` unless answered.
+public struct Offer: Hashable, Sendable {
+    public var offerId: OfferId
+    public var conversationId: ConversationId
+    public var kind: OfferKind
+    public var agentId: UserId
+    /// Who asked (transfer and consult); `nil` for the router.
+    public var requesterId: UserId?
+    public var subject: String
+    public var channel: Channel
+    public var queueId: QueueId
+    /// Units reserved from the agent's capacity while the offer is pending (route offers only).
+    public var reservedUnits: Int
+    public var expiresAt: Instant
+
+    public init(
+        offerId: OfferId, conversationId: ConversationId, kind: OfferKind, agentId: UserId, requesterId: UserId?,
+        subject: String, channel: Channel, queueId: QueueId, reservedUnits: Int, expiresAt: Instant
+    ) {
+        self.offerId = offerId
+        self.conversationId = conversationId
+        self.kind = kind
+        self.agentId = agentId
+        self.requesterId = requesterId
+        self.subject = subject
+        self.channel = channel
+        self.queueId = queueId
+        self.reservedUnits = reservedUnits
+        self.expiresAt = expiresAt
+    }
+}
+
+/// How an offer ended.
+public enum OfferOutcome: String, Hashable, Sendable, CaseIterable {
+    case accepted
+    case rejected
+    case timedOut = "timed-out"
+    /// The conversation moved on (assigned, closed, re-queued) before the agent answered.
+    case withdrawn
+}
+
+/// The end of an offer; carries who was involved so its audience needs no lookup.
+public struct OfferEnded: Hashable, Sendable {
+    public var offerId: OfferId
+    public var kind: OfferKind
+    public var agentId: UserId
+    public var requesterId: UserId?
+    public var outcome: OfferOutcome
+
+    public init(offerId: OfferId, kind: OfferKind, agentId: UserId, requesterId: UserId?, outcome: OfferOutcome) {
+        self.offerId = offerId
+        self.kind = kind
+        self.agentId = agentId
+        self.requesterId = requesterId
+        self.outcome = outcome
+    }
+}
+
+/// Kinds of `notification` told to a conversation's participants.
+public enum NotificationKind: String, Hashable, Sendable, CaseIterable {
+    case supervisorJoined = "supervisor-joined"
+}
+
+/// A notice to the conversation's participants about `userId`.
+public struct Notification: Hashable, Sendable {
+    public var kind: NotificationKind
+    public var userId: UserId
+
+    public init(kind: NotificationKind, userId: UserId) {
+        self.kind = kind
+        self.userId = userId
+    }
+}
+
+/// Who closed a conversation and why.
+public struct ConversationClosed: Hashable, Sendable {
+    /// The role that closed it: `agent` for a normal close, `supervisor` for a force close.
+    public var by: Role
+    public var userId: UserId
+    public var reason: String
+
+    public init(by: Role, userId: UserId, reason: String) {
+        self.by = by
+        self.userId = userId
+        self.reason = reason
+    }
+}

@@ -1,0 +1,109 @@
+/// The conversation domain core: configuration plus state, driven by commands.
+///
+/// Synchronous and confined to one thread. `handle` checks a command against the state and turns it
+/// into events; `apply` is the only way state changes, so journaled events replay to the same state.
+/// Every handler validates completely before emitting its first event: a thrown `HubError` leaves
+/// the state untouched.
+public struct Hub: Sendable {
+    public let configuration: Configuration
+    public internal(set) var state: HubState
+    let directory: Directory
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        directory = Directory(configuration)
+        state = HubState(settings: configuration.settings, agentIds: configuration.agents.map(\.id))
+    }
+
+    /// Checks `command` from `actor` at `now`, applies the resulting events and says who receives them.
+    public mutating func handle(_ command: Command, from actor: Actor, at now: Instant) throws(HubError) -> HubOutcome {
+        var recorder = OutcomeRecorder()
+        switch command {
+        case .start(let subject, let channel, let queueId):
+            try start(subject: subject, channel: channel, queueId: queueId, by: actor, at: now, into: &recorder)
+        case .sendMessage(let conversationId, let text, let visibility, let clientMessageId):
+            try sendMessage(
+                in: conversationId, text: text, visibility: visibility, clientMessageId: clientMessageId, by: actor,
+                at: now, into: &recorder)
+        case .typing(let conversationId):
+            try typing(in: conversationId, by: actor, at: now, into: &recorder)
+        case .resume(let conversationId, let afterSeq):
+            try resume(conversationId, afterSeq: afterSeq, by: actor, into: &recorder)
+        case .setPresence(let presence):
+            try setPresence(presence, by: actor, at: now, into: &recorder)
+        case .acceptOffer(let offerId):
+            try acceptOffer(offerId, kinds: [.route, .transfer, .consult], by: actor, at: now, into: &recorder)
+        case .rejectOffer(let offerId):
+            try rejectOffer(offerId, kinds: [.route, .transfer, .consult], by: actor, at: now, into: &recorder)
+        case .consultAccept(let offerId):
+            try acceptOffer(offerId, kinds: [.consult], by: actor, at: now, into: &recorder)
+        case .consultReject(let offerId):
+            try rejectOffer(offerId, kinds: [.consult], by: actor, at: now, into: &recorder)
+        case .wait(let conversationId):
+            try park(conversationId, by: actor, at: now, into: &recorder)
+        case .end(let conversationId):
+            try end(conversationId, by: actor, at: now, into: &recorder)
+        case .close(let conversationId):
+            try close(conversationId, by: actor, at: now, into: &recorder)
+        case .release(let conversationId):
+            try release(conversationId, by: actor, at: now, into: &recorder)
+        case .consultInvite(let conversationId, let agentId):
+            try consultInvite(conversationId, agentId: agentId, by: actor, at: now, into: &recorder)
+        case .transfer(let conversationId, let target):
+            try transfer(conversationId, to: target, by: actor, at: now, into: &recorder)
+        case .subscribeReport:
+            try subscribeReport(by: actor, at: now, into: &recorder)
+        case .monitor(let conversationId):
+            try monitor(conversationId, by: actor, at: now, into: &recorder)
+        case .unmonitor(let conversationId):
+            try unmonitor(conversationId, by: actor, at: now, into: &recorder)
+        case .join(let conversationId):
+            try join(conversationId, by: actor, at: now, into: &recorder)
+        case .leave(let conversationId):
+            try leave(conversationId, by: actor, at: now, into: &recorder)
+        case .assign(let conversationId, let target, let override):
+            try assign(conversationId, to: target, override: override, by: actor, at: now, into: &recorder)
+        case .forceClose(let conversationId, let reason):
+            try forceClose(conversationId, reason: reason, by: actor, at: now, into: &recorder)
+        case .escalate(let conversationId, let mode):
+            try escalate(conversationId, to: mode, by: actor, at: now, into: &recorder)
+        case .updateSettings(let change):
+            try updateSettings(change, by: actor, at: now, into: &recorder)
+        case .offerTimedOut(let offerId):
+            try offerTimedOut(offerId, by: actor, at: now, into: &recorder)
+        case .connectionClosed(let connectionId):
+            try connectionClosed(connectionId, by: actor, at: now, into: &recorder)
+        }
+        if recorder.needsRouting {
+            route(at: now, into: &recorder)
+        }
+        return recorder.outcome
+    }
+
+    /// The report as of `now`: every conversation not closed that started within the report window,
+    /// oldest first.
+    public func reportSnapshot(at now: Instant) -> [ReportRow] {
+        let windowStart = now.adding(milliseconds: -configuration.limits.reportWindowMilliseconds)
+        return state.conversations.values
+            .filter { $0.status != .closed && $0.createdAt >= windowStart }
+            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            .map { reportRow(for: $0, at: now) }
+    }
+
+    /// One report row, with times measured up to `now`.
+    func reportRow(for conversation: Conversation, at now: Instant) -> ReportRow {
+        var waitMilliseconds = conversation.waitMilliseconds
+        if let waitStartedAt = conversation.waitStartedAt {
+            waitMilliseconds += now.milliseconds(since: waitStartedAt)
+        }
+        var handleMilliseconds = conversation.handleMilliseconds
+        if let handleStartedAt = conversation.handleStartedAt {
+            handleMilliseconds += now.milliseconds(since: handleStartedAt)
+        }
+        return ReportRow(
+            conversationId: conversation.id, subject: conversation.subject, status: conversation.status,
+            agentId: conversation.primaryAgentId, queueId: conversation.queueId, channel: conversation.channel,
+            createdAt: conversation.createdAt, waitSeconds: waitMilliseconds / 1_000,
+            handleSeconds: handleMilliseconds / 1_000)
+    }
+}

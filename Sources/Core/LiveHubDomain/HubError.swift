@@ -1,0 +1,46 @@
+/// Why a command was refused. The cases are exactly the wire error codes; `code` spells them.
+public enum HubError: Error, Hashable, Sendable {
+    /// The caller is not who the hub knows (e.g. an agent id missing from the configuration).
+    case unauthorized(String)
+    /// The caller is known but their role, setting or relation to the conversation forbids it.
+    case forbidden(String)
+    /// The conversation, offer, queue or user does not exist.
+    case notFound(String)
+    /// The command is not valid in the conversation's current status.
+    case invalidState(String)
+    /// The command's content is malformed (empty text, wrong mode, unknown channel…).
+    case invalidMessage(String)
+    /// The target agent's presence is not one the workstream allows.
+    case presenceNotAllowed(String)
+    /// The target agent has too little free capacity.
+    case capacityExceeded(String)
+    /// Too many commands; raised by the shell, listed so the codes live in one place.
+    case rateLimited(String)
+    /// A text or subject longer than the configured limit.
+    case tooLarge(String)
+
+    /// The wire error code, e.g. `invalid_state`.
+    public var code: String {
+        switch self {
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .invalidState: "invalid_state"
+        case .invalidMessage: "invalid_message"
+        case .presenceNotAllowed: "presence_not_allowed"
+        case .capacityExceeded: "capacity_exceeded"
+        case .rateLimited: "rate_limited"
+        case .tooLarge: "too_large"
+        }
+    }
+
+    /// A human-readable explanation for the client.
+    public var message: String {
+        switch self {
+        case .unauthorized(let text), .forbidden(let text), .notFound(let text), .invalidState(let text),
+            .invalidMessage(let text), .presenceNotAllowed(let text), .capacityExceeded(let text),
+            .rateLimited(let text), .tooLarge(let text):
+            text
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import LiveHubDomain
+import Testing
+
+/// The fixed clock every test uses: `time(0)` is the start, `time(n)` is n seconds later.
+func time(_ seconds: Int64) -> Instant {
+    Instant(millisecondsSinceEpoch: 1_700_000_000_000).adding(seconds: seconds)
+}
+
+extension Actor {
+    static func customer(_ id: UserId, connection: ConnectionId? = nil) -> Actor {
+        Actor(role: .customer, userId: id, connectionId: connection ?? ConnectionId("\(id)-1"))
+    }
+    static func agent(_ id: UserId, connection: ConnectionId? = nil) -> Actor {
+        Actor(role: .agent, userId: id, connectionId: connection ?? ConnectionId("\(id)-1"))
+    }
+    static func supervisor(_ id: UserId, connection: ConnectionId? = nil) -> Actor {
+        Actor(role: .supervisor, userId: id, connectionId: connection ?? ConnectionId("\(id)-1"))
+    }
+    static func admin(_ id: UserId) -> Actor {
+        Actor(role: .admin, userId: id, connectionId: ConnectionId("\(id)-1"))
+    }
+}
+
+extension AdminSettings {
+    static let allOn = AdminSettings(
+        supervisorMonitor: true, supervisorAssign: true, supervisorTransfer: true, supervisorForceClose: true)
+}
+
+/// A small, fully known configuration.
+///
+/// - general (workstream chat: livechat, available only, 1 unit, 30 s offers): alice, bob, sam
+/// - billing (workstream messaging: livechat/sms, available or busy, 1 unit, 60 s offers): alice, carol
+/// - sam is both supervisor and agent, so "never a conversation assigned to the supervisor" can be tested.
+func testConfiguration(settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000) -> Configuration {
+    Configuration(
+        queues: [
+            QueueConfiguration(id: "general", name: "General", workstreamId: "chat"),
+            QueueConfiguration(id: "billing", name: "Billing", workstreamId: "messaging"),
+        ],
+        workstreams: [
+            WorkstreamConfiguration(
+                id: "chat", name: "Chat", channels: [.livechat], allowedPresences: [.available], capacityUnits: 1,
+                offerTimeoutMilliseconds: 30_000),
+            WorkstreamConfiguration(
+                id: "messaging", name: "Messaging", channels: [.livechat, .sms],
+                allowedPresences: [.available, .busy], capacityUnits: 1, offerTimeoutMilliseconds: 60_000),
+        ],
+        agents: [
+            AgentProfile(id: "alice", name: "Alice", queues: ["general", "billing"], capacity: 2),
+            AgentProfile(id: "bob", name: "Bob", queues: ["general"], capacity: 2),
+            AgentProfile(id: "carol", name: "Carol", queues: ["billing"], capacity: 1),
+            AgentProfile(id: "sam", name: "Sam", queues: ["general"], capacity: 1),
+        ],
+        supervisors: [SupervisorProfile(id: "sam", name: "Sam"), SupervisorProfile(id: "sue", name: "Sue")],
+        bots: [BotProfile(id: "helpbot", name: "Help Bot")],
+        settings: settings,
+        limits: Limits(maximumMessageCharacters: maximumMessageCharacters)
+    )
+}
+
+/// A hub plus the journal of every event it produced, with shortcuts for common set-ups.
+struct Scenario {
+    var hub: Hub
+    var journal: [DomainEvent] = []
+
+    init(settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000) {
+        hub = Hub(
+            configuration: testConfiguration(settings: settings, maximumMessageCharacters: maximumMessageCharacters))
+    }
+
+    /// Handles one command at `time(seconds)`, journaling its events.
+    @discardableResult
+    mutating func run(_ command: Command, as actor: Actor, at seconds: Int64 = 0) throws(HubError) -> HubOutcome {
+        let outcome = try hub.handle(command, from: actor, at: time(seconds))
+        journal.append(contentsOf: outcome.events)
+        return outcome
+    }
+
+    /// The wire code of the refusal, or `nil` when the command was accepted.
+    mutating func refusal(_ command: Command, as actor: Actor, at seconds: Int64 = 0) -> String? {
+        do {
+            try run(command, as: actor, at: seconds)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    /// Sets agents' presence; failures are recorded as test issues.
+    mutating func setPresence(_ presence: Presence, _ agents: UserId..., at seconds: Int64 = 0) {
+        for agent in agents {
+            #expect(refusal(.setPresence(presence), as: .agent(agent), at: seconds) == nil)
+        }
+    }
+
+    /// Starts a conversation and returns its id (`c0` marks a failure, recorded as an issue).
+    mutating func start(
+        _ customer: UserId = "cara", queue: QueueId = "general", channel: Channel = .livechat, at seconds: Int64 = 0
+    ) -> ConversationId {
+        do {
+            let outcome = try run(
+                .start(subject: "Help", channel: channel, queueId: queue), as: .customer(customer), at: seconds)
+            if case .conversationStarted(let conversationId) = outcome.acknowledgement { return conversationId }
+        } catch {
+            Issue.record("start refused: \(error.code)")
+        }
+        return "c0"
+    }
+
+    /// The pending route offer for `conversationId`, if any.
+    func pendingOffer(for conversationId: ConversationId, kind: OfferKind = .route) -> Offer? {
+        hub.state.offers.values.first { $0.conversationId == conversationId && $0.kind == kind }
+    }
+
+    /// A conversation of `customer` that `agent` accepted: only `agent` is made available.
+    mutating func active(
+        customer: UserId = "cara", agent: UserId = "alice", queue: QueueId = "general", at seconds: Int64 = 0
+    )
+        -> ConversationId
+    {
+        setPresence(.available, agent, at: seconds)
+        let conversationId = start(customer, queue: queue, at: seconds)
+        guard let offer = pendingOffer(for: conversationId) else {
+            Issue.record("no offer for \(conversationId)")
+            return conversationId
+        }
+        #expect(offer.agentId == agent)
+        #expect(refusal(.acceptOffer(offer.offerId), as: .agent(agent), at: seconds) == nil)
+        return conversationId
+    }
+
+    /// A conversation of cara handled by alice, brought to `status`.
+    mutating func conversation(in status: ConversationStatus, at seconds: Int64 = 0) -> ConversationId {
+        if status == .open { return start(at: seconds) }
+        let conversationId = active(at: seconds)
+        switch status {
+        case .open, .active:
+            break
+        case .waiting:
+            #expect(refusal(.wait(conversationId: conversationId), as: .agent("alice"), at: seconds) == nil)
+        case .wrapUp:
+            #expect(refusal(.end(conversationId: conversationId), as: .agent("alice"), at: seconds) == nil)
+        case .closed:
+            #expect(refusal(.end(conversationId: conversationId), as: .agent("alice"), at: seconds) == nil)
+            #expect(refusal(.close(conversationId: conversationId), as: .agent("alice"), at: seconds) == nil)
+        }
+        return conversationId
+    }
+
+    func status(of conversationId: ConversationId) -> ConversationStatus? {
+        hub.state.conversations[conversationId]?.status
+    }
+}
+
+extension HubOutcome {
+    /// The event payloads, for exact comparison.
+    var payloads: [EventPayload] { events.map(\.payload) }
+
+    /// Recipients of the first event with the given wire name.
+    func recipients(ofFirst wireName: String) -> [Recipient]? {
+        deliveries.first { $0.event.wireName == wireName }?.recipients
+    }
+}
+
+/// Shorthand for a conversation event at `time(seconds)`.
+func event(_ conversationId: ConversationId?, seq: Int?, at seconds: Int64 = 0, _ payload: EventPayload) -> DomainEvent
+{
+    DomainEvent(conversationId: conversationId, seq: seq, at: time(seconds), payload: payload)
+}
+
+/// The conversation-updated payload with the usual fields.
+func updated(
+    _ status: ConversationStatus, queue: QueueId = "general", agent: UserId?, mode: Mode = .text, _ reason: UpdateReason
+) -> EventPayload {
+    .conversationUpdated(
+        ConversationUpdate(status: status, queueId: queue, primaryAgentId: agent, mode: mode, reason: reason))
+}
