@@ -18,8 +18,15 @@ extension Connection {
     }
 
     /// Appends output through `write`, which receives the buffer to append to.
+    /// The backlog is checked *before* appending: a consumer is slow when output keeps arriving while
+    /// its earlier output is still unsent past the limit. One large message on a reading consumer is
+    /// fine; memory stays bounded by the limit plus one message.
     @inline(__always)
     func appendOutput(_ write: (inout [UInt8]) -> Void) {
+        if phase == .webSocket && queuedByteCount > context.configuration.maxOutboundBytes {
+            slowConsumerDetected()
+            return
+        }
         if let tls {
             write(&tls.plaintextOut)
             context.markDirty(self)
@@ -28,9 +35,6 @@ extension Connection {
         } else {
             write(&pending)
             context.markDirty(self)
-        }
-        if phase == .webSocket && queuedByteCount > context.configuration.maxOutboundBytes {
-            slowConsumerDetected()
         }
     }
 

@@ -48,8 +48,9 @@ extension Connection {
             if let code, code != .normalClosure, code != .goingAway, phase == .webSocket {
                 log(.debug, "event=ws.protocol_error code=\(code.rawValue) reason=\"\(String(decoding: reason, as: UTF8.self))\"")
             }
-            appendOutput { FrameEncoder.appendCloseFrame(code: code, reason: String(decoding: reason, as: UTF8.self), to: &$0) }
+            // Phase first: the close frame must not be refused by the outbound limit check.
             enterClosing()
+            appendOutput { FrameEncoder.appendCloseFrame(code: code, reason: String(decoding: reason, as: UTF8.self), to: &$0) }
         case .closeConnection:
             closeWhenFlushed()
         }
@@ -60,8 +61,8 @@ extension Connection {
     func closeWebSocket(code: WebSocketCloseCode, reason: String) {
         guard phase == .webSocket, machine?.initiateClose(code: code) == true else { return }
         log(.debug, "event=ws.close_sent code=\(code.rawValue) reason=\"\(reason)\"")
-        appendOutput { FrameEncoder.appendCloseFrame(code: code, reason: reason, to: &$0) }
         enterClosing()
+        appendOutput { FrameEncoder.appendCloseFrame(code: code, reason: reason, to: &$0) }
     }
 
     private func enterClosing() {

@@ -1,0 +1,98 @@
+import LiveHubDeflate
+import LiveHubTestSupport
+import LiveHubWebSocket
+import Testing
+
+@Suite("wss and permessage-deflate over real sockets")
+struct TLSAndCompressionTests {
+    @Test("TLS: handshake, WebSocket upgrade and echo over wss")
+    func tlsEcho() throws {
+        let certificate = try TestCertificate()
+        let server = try TestServer {
+            $0.tlsCertificatePath = certificate.certificatePath
+            $0.tlsPrivateKeyPath = certificate.privateKeyPath
+        }
+        let socket = try server.connect()
+        try socket.startTLS(trusting: certificate.certificatePEM)
+        let client = TestWebSocketClient(socket: socket)
+        #expect(try client.handshake(path: "/echo") == 101)
+        let big = String(repeating: "secret ", count: 20_000)
+        try client.sendText("over tls")
+        try client.sendText(big)
+        #expect(try client.receiveMessageFrame()?.text == "over tls")
+        #expect(try client.receiveMessageFrame()?.text == big)
+        try client.sendClose()
+        #expect(try client.receiveFrame()?.closeCode == 1000)
+    }
+
+    @Test("TLS: plain HTTP to the TLS port is dropped without harming a TLS client")
+    func plaintextToTLSPort() throws {
+        let certificate = try TestCertificate()
+        let server = try TestServer {
+            $0.tlsCertificatePath = certificate.certificatePath
+            $0.tlsPrivateKeyPath = certificate.privateKeyPath
+        }
+        let good = try server.connect()
+        try good.startTLS(trusting: certificate.certificatePEM)
+        let bad = try server.connect()
+        try bad.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(bad.waitForClose())
+        try good.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(String(decoding: try good.receive(), as: UTF8.self).hasPrefix("HTTP/1.1 200 "))
+    }
+
+    @Test("deflate: negotiated on request, compressed messages echo back compressed")
+    func compressedEcho() throws {
+        let server = try TestServer()
+        let client = TestWebSocketClient(socket: try server.connect())
+        #expect(try client.handshake(path: "/echo", extraHeaders: ["Sec-WebSocket-Extensions: permessage-deflate"]) == 101)
+        let header = try #require(client.responseHeader("Sec-WebSocket-Extensions"))
+        #expect(header.hasPrefix("permessage-deflate"))
+        let parameters = PerMessageDeflateParameters(
+            serverNoContextTakeover: false, clientNoContextTakeover: false, serverMaxWindowBits: 15, clientMaxWindowBits: 15)
+        let deflater = PerMessageDeflater(parameters: parameters, role: .client, configuration: PerMessageDeflateConfiguration())
+        let inflater = PerMessageInflater(parameters: parameters, role: .client)
+        for round in 0..<3 {
+            let text = "round \(round): " + String(repeating: "compress me please ", count: 200)
+            var compressed: [UInt8] = []
+            let ok = Array(text.utf8).withUnsafeBytes { deflater.compress($0, into: &compressed) }
+            #expect(ok)
+            try client.sendFrame(opcode: 1, payload: compressed, rsv1: true)
+            let frame = try #require(try client.receiveMessageFrame())
+            #expect(frame.rsv1, "the echo should be compressed")
+            #expect(frame.payload.count < text.utf8.count / 4)
+            var inflated: [UInt8] = []
+            let outcome = frame.payload.withUnsafeBytes {
+                inflater.inflate($0, isFinal: true, into: &inflated, limit: 1 << 20)
+            }
+            #expect(outcome == .ok)
+            #expect(String(decoding: inflated, as: UTF8.self) == text)
+        }
+    }
+
+    @Test("deflate: not negotiated when the server disables it, and RSV1 is then a protocol error (1002)")
+    func compressionDisabled() throws {
+        let server = try TestServer { $0.deflate.enabled = false }
+        let client = TestWebSocketClient(socket: try server.connect())
+        #expect(try client.handshake(path: "/echo", extraHeaders: ["Sec-WebSocket-Extensions: permessage-deflate"]) == 101)
+        #expect(client.responseHeader("Sec-WebSocket-Extensions") == nil)
+        try client.sendFrame(opcode: 1, payload: [0xF2, 0x48, 0xCD, 0xC9, 0xC9, 0x07, 0x00], rsv1: true)
+        #expect(try client.receiveFrame()?.closeCode == 1002)
+    }
+
+    @Test("deflate: a compression bomb is refused with 1009 once it inflates past the message limit")
+    func bomb() throws {
+        let server = try TestServer { $0.webSocket.maxMessageSize = 64 * 1024 }
+        let client = TestWebSocketClient(socket: try server.connect())
+        #expect(try client.handshake(path: "/echo", extraHeaders: ["Sec-WebSocket-Extensions: permessage-deflate"]) == 101)
+        let parameters = PerMessageDeflateParameters(
+            serverNoContextTakeover: false, clientNoContextTakeover: false, serverMaxWindowBits: 15, clientMaxWindowBits: 15)
+        let deflater = PerMessageDeflater(parameters: parameters, role: .client, configuration: PerMessageDeflateConfiguration())
+        var compressed: [UInt8] = []
+        let zeros = [UInt8](repeating: 0x61, count: 8 * 1024 * 1024)
+        _ = zeros.withUnsafeBytes { deflater.compress($0, into: &compressed) }
+        #expect(compressed.count < 64 * 1024)
+        try client.sendFrame(opcode: 1, payload: compressed, rsv1: true)
+        #expect(try client.receiveFrame()?.closeCode == 1009)
+    }
+}
