@@ -44,6 +44,13 @@ case .serve(let options):
     } catch {
         fail("cannot watch signals: \(error)", status: 70)
     }
+    // The data directory exists before the server starts, so a bad path fails now, not on first write.
+    if mkdir(options.dataDirectory, 0o750) != 0 && errno != EEXIST {
+        fail("cannot create --data-dir \(options.dataDirectory): errno \(errno)", status: 73)
+    }
+    if let configPath = options.configPath, access(configPath, R_OK) != 0 {
+        fail("cannot read --config \(configPath): errno \(errno)", status: 66)
+    }
     let server: HubServer
     do {
         server = try HubServer.start(configuration: options.configuration)

@@ -1,0 +1,63 @@
+import LiveHubServer
+import Testing
+
+@Suite("command line")
+struct CommandLineTests {
+    @Test("no arguments means serve on the embedded defaults")
+    func defaults() throws {
+        guard case .serve(let options) = try CommandLineParser.parse([]) else {
+            Issue.record("expected serve")
+            return
+        }
+        #expect(options.configuration.port == 8080 && options.configuration.host == "127.0.0.1")
+        #expect(!options.configuration.echoEnabled && !options.configuration.benchRoomsEnabled)
+        #expect(options.configPath == nil)
+    }
+
+    @Test("every documented flag is accepted and applied")
+    func flags() throws {
+        let arguments = [
+            "serve", "--host", "0.0.0.0", "--port", "0", "--threads", "3", "--echo", "--bench-rooms",
+            "--tls-cert", "c.pem", "--tls-key", "k.pem", "--config", "hub.json", "--data-dir", "/tmp/d",
+            "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
+            "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
+            "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
+        ]
+        guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
+            Issue.record("expected serve")
+            return
+        }
+        let configuration = options.configuration
+        #expect(configuration.host == "0.0.0.0" && configuration.port == 0 && configuration.threads == 3)
+        #expect(configuration.echoEnabled && configuration.benchRoomsEnabled)
+        #expect(configuration.tlsCertificatePath == "c.pem" && configuration.tlsPrivateKeyPath == "k.pem")
+        #expect(options.configPath == "hub.json" && options.dataDirectory == "/tmp/d")
+        #expect(configuration.logLevel == .debug)
+        #expect(configuration.webSocket.maxMessageSize == 4096 && configuration.webSocket.maxFramePayload == 4096)
+        #expect(configuration.maxOutboundBytes == 65536 && configuration.maxConnections == 10)
+        #expect(configuration.heartbeatIntervalSeconds == 5 && configuration.idleTimeoutSeconds == 12)
+        #expect(configuration.handshakeTimeoutSeconds == 2)
+        #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
+        #expect(!configuration.deflate.enabled)
+        // And the help text names every one of them.
+        for flag in arguments where flag.hasPrefix("--") { #expect(CommandLineParser.usage.contains(flag)) }
+    }
+
+    static let badArguments: [[String]] = [
+        ["--port", "70000"], ["--port"], ["--threads", "0"], ["--log-level", "loud"], ["--bogus"],
+        ["--tls-cert", "only.pem"], ["--heartbeat", "-1"],
+    ]
+
+    @Test("mistakes are reported, not guessed at", arguments: badArguments)
+    func rejectsMistake(arguments: [String]) {
+        #expect(throws: CommandLineError.self) { try CommandLineParser.parse(arguments) }
+    }
+
+    @Test("--help asks for the usage text")
+    func help() throws {
+        guard case .help = try CommandLineParser.parse(["--help"]) else {
+            Issue.record("expected help")
+            return
+        }
+    }
+}
