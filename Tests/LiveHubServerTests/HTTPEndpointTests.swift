@@ -98,3 +98,17 @@ struct HTTPEndpointTests {
         #expect(status == 101)
     }
 }
+
+@Suite("HTTP expectations")
+struct HTTPExpectationTests {
+    @Test("Expect: 100-continue gets an interim 100 before the body is sent")
+    func expectContinue() throws {
+        let server = try TestServer()
+        let socket = try server.connect()
+        try socket.send("POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+        let interim = String(decoding: try socket.receive(), as: UTF8.self)
+        #expect(interim.hasPrefix("HTTP/1.1 100 Continue"))
+        try socket.send("body")
+        #expect(String(decoding: try socket.receive(), as: UTF8.self).hasPrefix("HTTP/1.1 405 "))
+    }
+}

@@ -16,7 +16,13 @@ extension Connection {
                 respond(.text(error.status, error.detail + "\n"), keepAlive: false)
                 return
             }
-            guard let request else { return }
+            guard let request else {
+                // RFC 9110 §10.1.1: a client waiting on `Expect: 100-continue` sends its body after this.
+                if http.parser.takeExpectContinue() {
+                    appendOutput { $0.append(contentsOf: HTTPResponse.continueBytes) }
+                }
+                return
+            }
             http.requestsServed += 1
             handle(request)
         }

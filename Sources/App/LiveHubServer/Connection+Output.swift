@@ -39,26 +39,25 @@ extension Connection {
     }
 
     /// Sends a data message, compressed when permessage-deflate was negotiated (RFC 7692 §6).
+    /// Compression is per message: a short message, or one zlib fails on, goes out uncompressed
+    /// (RSV1 clear), which RFC 7692 §6.1 allows and which leaves the peer's context intact.
     func send(_ opcode: WebSocketOpcode, _ payload: UnsafeRawBufferPointer) {
         guard phase == .webSocket else { return }  // RFC 6455 §5.5.1: no data frames after our close.
         if let deflater, payload.count >= context.configuration.deflate.minimumMessageSizeToCompress {
             var compressed: [UInt8] = []
             swap(&compressed, &context.compressScratch)
             compressed.removeAll(keepingCapacity: true)
-            if deflater.compress(payload, into: &compressed) {
+            let didCompress = deflater.compress(payload, into: &compressed)
+            if didCompress {
                 compressed.withUnsafeBytes { bytes in
                     appendOutput { FrameEncoder.appendFrame(rsv1: true, opcode: opcode, payload: bytes, to: &$0) }
                 }
-            } else {
-                log(.error, "event=deflate.error")
-                swap(&compressed, &context.compressScratch)
-                closeWebSocket(code: .internalError, reason: "compression failed")
-                return
             }
             swap(&compressed, &context.compressScratch)
-        } else {
-            appendOutput { FrameEncoder.appendFrame(opcode: opcode, payload: payload, to: &$0) }
+            if didCompress { return }
+            log(.warning, "event=deflate.error bytes=\(payload.count) fallback=uncompressed")
         }
+        appendOutput { FrameEncoder.appendFrame(opcode: opcode, payload: payload, to: &$0) }
     }
 
     /// Sends a frame that was encoded once for many recipients.
