@@ -43,6 +43,7 @@ extension Connection {
     /// (RSV1 clear), which RFC 7692 §6.1 allows and which leaves the peer's context intact.
     func send(_ opcode: WebSocketOpcode, _ payload: UnsafeRawBufferPointer) {
         guard phase == .webSocket else { return }  // RFC 6455 §5.5.1: no data frames after our close.
+        context.messagesSent &+= 1
         if let deflater, payload.count >= context.configuration.deflate.minimumMessageSizeToCompress {
             var compressed: [UInt8] = []
             swap(&compressed, &context.compressScratch)
@@ -63,6 +64,7 @@ extension Connection {
     /// Sends a frame that was encoded once for many recipients.
     func sendEncodedFrame(_ frame: UnsafeRawBufferPointer) {
         guard phase == .webSocket else { return }
+        context.messagesSent &+= 1
         appendOutput { $0.append(contentsOf: frame) }
     }
 

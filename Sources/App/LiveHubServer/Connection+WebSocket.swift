@@ -36,8 +36,10 @@ extension Connection {
     private func perform(_ action: WebSocketAction) {
         switch action {
         case .deliverText(let payload):
+            context.messagesReceived &+= 1
             endpoint?.received(text: payload, from: self)
         case .deliverBinary(let payload):
+            context.messagesReceived &+= 1
             endpoint?.received(binary: payload, from: self)
         case .sendPong(let payload):
             // RFC 6455 §5.5.3: a pong carries the ping's payload. Control frames are never compressed.

@@ -27,6 +27,11 @@ final class LoopContext {
     var compressScratch: [UInt8] = []
 
     private(set) var connections: [Connection] = []
+    /// Traffic counters for the periodic `event=stats` line.
+    var messagesReceived = 0
+    var messagesSent = 0
+    private var nextStatsAt: UInt64 = 0
+    private static let statsInterval: UInt64 = 60_000_000_000
     var listener: Listener?
     var isDraining = false
     var drainDeadline: UInt64 = 0
@@ -58,6 +63,7 @@ final class LoopContext {
         closeTimeout = configuration.closeTimeoutSeconds.nanoseconds
         loop.afterEvents = { [unowned self] in
             self.flushDirtyConnections()
+            if self.loop.now >= self.nextStatsAt { self.logStats() }
             if self.isDraining && self.loop.now >= self.drainDeadline { self.closeEverything() }
         }
     }
@@ -65,6 +71,20 @@ final class LoopContext {
     deinit {
         receiveBuffer.deallocate()
         plaintextBuffer.deallocate()
+    }
+
+    /// One line a minute per loop: enough to see load, leaks and storms in the log without metrics.
+    private func logStats() {
+        if nextStatsAt != 0 {
+            let webSockets = connections.reduce(0) { $0 + ($1.endpoint == nil ? 0 : 1) }
+            logger.info(
+                "event=stats connections=\(connections.count) websockets=\(webSockets) "
+                    + "messages_in=\(messagesReceived) messages_out=\(messagesSent) "
+                    + "open_total=\(shared.openConnections.load(ordering: .relaxed))")
+            messagesReceived = 0
+            messagesSent = 0
+        }
+        nextStatsAt = loop.now &+ Self.statsInterval
     }
 
     // MARK: Connection bookkeeping
