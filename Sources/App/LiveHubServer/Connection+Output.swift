@@ -10,7 +10,7 @@ import LiveHubWebSocket
 /// - TLS connections queue plaintext, encrypted at flush time.
 /// Whatever the socket does not take stays in `pending` (bounded by `maxOutboundBytes`) until EPOLLOUT.
 extension Connection {
-    var isCorked: Bool { context.corkedConnection === self }
+    var isCorked: Bool { context.corkedConnection == ObjectIdentifier(self) }
 
     /// Bytes accepted for this connection but not yet written to the socket.
     var queuedByteCount: Int {

@@ -24,7 +24,9 @@ final class Connection: EventLoopHandler {
         case closed
     }
 
-    unowned let context: LoopContext
+    /// `unowned(unsafe)`: a checked `unowned` costs a retain/release on every access, and this is read
+    /// several times per message. Sound because the context closes every connection before it goes away.
+    unowned(unsafe) let context: LoopContext
     let fd: Int32
     let id: UInt64
     var registration: RegistrationID?
@@ -100,7 +102,7 @@ final class Connection: EventLoopHandler {
             if tls != nil {
                 receiveCiphertext(chunk)
             } else {
-                context.corkedConnection = self
+                context.corkedConnection = ObjectIdentifier(self)
                 consume(chunk)
                 context.corkedConnection = nil
                 uncork()

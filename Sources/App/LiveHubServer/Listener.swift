@@ -12,7 +12,8 @@ import Glibc
 /// accept, answer 503, close, reopen it. Clients are refused cleanly and the loop recovers as soon as
 /// sockets close.
 final class Listener: EventLoopHandler {
-    private unowned let context: LoopContext
+    /// Unchecked for the same reason as `Connection.context`: the context outlives its listener.
+    private unowned(unsafe) let context: LoopContext
     let socket: ListeningSocket
     var registration: RegistrationID?
     private var reserveFD: Int32 = -1

@@ -18,7 +18,8 @@ final class LoopContext {
     /// While a connection processes its input, everything sent to it is corked here and written with
     /// one syscall at the end, instead of one write per message.
     var corkBuffer: [UInt8] = []
-    var corkedConnection: Connection?
+    /// Identity only (no reference): compared several times per message, so no refcounting.
+    var corkedConnection: ObjectIdentifier?
     /// Connections with output queued by someone else (e.g. a room broadcast), flushed once per iteration.
     var dirtyConnections: [Connection] = []
     /// Scratch space for encoding one frame that goes to many recipients.
@@ -61,7 +62,8 @@ final class LoopContext {
         heartbeatInterval = configuration.heartbeatIntervalSeconds.nanoseconds
         idleTimeout = configuration.idleTimeoutSeconds.nanoseconds
         closeTimeout = configuration.closeTimeoutSeconds.nanoseconds
-        loop.afterEvents = { [unowned self] in
+        // Unchecked: the loop (and this closure) never outlives the context that owns it.
+        loop.afterEvents = { [unowned(unsafe) self] in
             self.flushDirtyConnections()
             if self.loop.now >= self.nextStatsAt { self.logStats() }
             if self.isDraining && self.loop.now >= self.drainDeadline { self.closeEverything() }

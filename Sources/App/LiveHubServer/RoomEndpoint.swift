@@ -14,7 +14,8 @@ final class LocalRoom {
 /// Members on this loop get one frame encoded once and copied into each member's output; members on
 /// other loops get the payload through their loop's task queue, where it is encoded once again.
 final class RoomEndpoint: WebSocketEndpoint {
-    unowned let context: LoopContext
+    /// Unchecked for the same reason as `Connection.context`: the context owns this endpoint.
+    unowned(unsafe) let context: LoopContext
     private var rooms: [String: LocalRoom] = [:]
 
     init(context: LoopContext) { self.context = context }
