@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "LiveHubWebSocket", path: "Sources/Core/LiveHubWebSocket", swiftSettings: strict),
         .target(name: "LiveHubHTTP", path: "Sources/Core/LiveHubHTTP", swiftSettings: strict),
         .target(name: "LiveHubDomain", path: "Sources/Core/LiveHubDomain", swiftSettings: strict),
+        .target(
+            name: "LiveHubProtocol", dependencies: ["LiveHubDomain"], path: "Sources/Core/LiveHubProtocol",
+            swiftSettings: strict),
 
         // Adapters: thin wrappers around C libraries and the kernel.
         .target(
@@ -39,7 +42,10 @@ let package = Package(
         // App: the server that wires cores and adapters, and the command line.
         .target(
             name: "LiveHubServer",
-            dependencies: ["LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP"],
+            dependencies: [
+                "LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP", "LiveHubDomain",
+                "LiveHubProtocol",
+            ],
             path: "Sources/App/LiveHubServer", swiftSettings: strict),
         .executableTarget(
             name: "livehub", dependencies: ["LiveHubServer"], path: "Sources/App/livehub", swiftSettings: strict),
@@ -53,12 +59,17 @@ let package = Package(
         .testTarget(name: "LiveHubHTTPTests", dependencies: ["LiveHubHTTP"], swiftSettings: strict),
         .testTarget(name: "LiveHubDomainTests", dependencies: ["LiveHubDomain"], swiftSettings: strict),
         .testTarget(
+            name: "LiveHubProtocolTests", dependencies: ["LiveHubProtocol", "LiveHubDomain"], swiftSettings: strict),
+        .testTarget(
             name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
         .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
         .testTarget(
             name: "LiveHubServerTests",
-            dependencies: ["LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS"],
+            dependencies: [
+                "LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS", "LiveHubProtocol",
+                "LiveHubDomain",
+            ],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

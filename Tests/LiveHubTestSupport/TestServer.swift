@@ -2,6 +2,9 @@ import LiveHubServer
 
 /// Starts a real server in-process on an ephemeral loopback port, for integration tests.
 public final class TestServer {
+    /// The HS256 key every test server signs hub tokens with.
+    public static let hubSecret: [UInt8] = Array("livehub-test-secret-0123456789abcdef".utf8)
+
     public let server: HubServer
     public var port: UInt16 { server.address.port }
 
@@ -13,6 +16,7 @@ public final class TestServer {
         configuration.echoEnabled = true
         configuration.benchRoomsEnabled = true
         configuration.logLevel = .error
+        configuration.hubSecret = TestServer.hubSecret
         configure(&configuration)
         server = try HubServer.start(configuration: configuration)
     }

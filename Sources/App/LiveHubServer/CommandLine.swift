@@ -1,7 +1,18 @@
 /// What the `livehub` executable was asked to do.
 public enum LiveHubCommand: Sendable {
     case serve(ServeOptions)
+    /// `livehub token --role R --sub ID [--name N] [--ttl S] [--data-dir D]`: mint a hub token.
+    case token(TokenOptions)
     case help
+}
+
+/// What `livehub token` mints.
+public struct TokenOptions: Sendable {
+    public var role = ""
+    public var subject = ""
+    public var name: String?
+    public var ttlSeconds: Int64 = 3600
+    public var dataDirectory = "./livehub-data"
 }
 
 /// `livehub serve` options: the server configuration plus where hub state lives.
@@ -21,6 +32,7 @@ public struct CommandLineError: Error, CustomStringConvertible, Equatable {
 public enum CommandLineParser {
     public static let usage = """
         usage: livehub [serve] [options]
+               livehub token --role ROLE --sub ID [--name NAME] [--ttl SECONDS] [--data-dir PATH]
 
         Starts the livehub server. Once listening it prints one line `listening on HOST:PORT`.
         SIGINT/SIGTERM drain: stop accepting, close every WebSocket with 1001, exit 0.
@@ -45,11 +57,15 @@ public enum CommandLineParser {
           --allow-origin ORIGIN     accept WebSockets only from this Origin (repeatable; default any)
           --no-compression          do not negotiate permessage-deflate
           -h, --help                show this help
+
+        livehub token mints an HS256 token for /v1/ws with the hub secret in --data-dir
+        (roles: customer, agent, supervisor, admin, bot; --ttl defaults to 3600).
         """
 
     public static func parse(_ arguments: [String]) throws(CommandLineError) -> LiveHubCommand {
         var options = ServeOptions()
         var rest = arguments[...]
+        if rest.first == "token" { return try parseToken(Array(rest.dropFirst())) }
         if rest.first == "serve" { rest = rest.dropFirst() }
         while let flag = rest.popFirst() {
             func value() throws(CommandLineError) -> String {
@@ -105,5 +121,30 @@ public enum CommandLineParser {
             throw CommandLineError(description: "--tls-cert and --tls-key go together")
         }
         return .serve(options)
+    }
+
+    static func parseToken(_ arguments: [String]) throws(CommandLineError) -> LiveHubCommand {
+        var options = TokenOptions()
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw CommandLineError(description: "\(flag) needs a value") }
+            switch flag {
+            case "--role": options.role = value
+            case "--sub": options.subject = value
+            case "--name": options.name = value
+            case "--data-dir": options.dataDirectory = value
+            case "--ttl":
+                guard let seconds = Int64(value), seconds > 0 else {
+                    throw CommandLineError(description: "--ttl takes positive seconds, not '\(value)'")
+                }
+                options.ttlSeconds = seconds
+            default: throw CommandLineError(description: "unknown option '\(flag)' for livehub token")
+            }
+        }
+        guard ["customer", "agent", "supervisor", "admin", "bot"].contains(options.role) else {
+            throw CommandLineError(description: "--role must be customer, agent, supervisor, admin or bot")
+        }
+        guard !options.subject.isEmpty else { throw CommandLineError(description: "--sub is required") }
+        return .token(options)
     }
 }

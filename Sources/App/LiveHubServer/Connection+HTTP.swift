@@ -1,4 +1,7 @@
 import LiveHubDeflate
+import LiveHubDomain
+import LiveHubPosix
+import LiveHubProtocol
 import LiveHubHTTP
 import LiveHubWebSocket
 
@@ -52,7 +55,9 @@ extension Connection {
             let body = "{\"status\":\"\(context.isDraining ? "draining" : "ok")\","
                 + "\"connections\":\(context.shared.openConnections.load(ordering: .relaxed))}"
             respond(.json(context.isDraining ? .serviceUnavailable : .ok, body), to: head)
-        case .echo, .room:
+        case .customerSessions:
+            respond(mintCustomerSession(), to: head)
+        case .echo, .room, .hub:
             respond(.text(.upgradeRequired, "this route needs a WebSocket upgrade\n"), to: head)
         }
     }
@@ -77,8 +82,27 @@ extension Connection {
 
     private func upgrade(_ head: HTTPRequestHead, route: Route, wildcard: String?) {
         let configuration = context.configuration
+        var identity: HubIdentity?
+        if route == .hub {
+            // Authentication happens before the upgrade: a bad token never gets a WebSocket.
+            guard let verifier = context.shared.tokenVerifier else {
+                respond(HubAuthentication.unauthorized(.malformed("the hub has no token secret")), keepAlive: false)
+                return
+            }
+            switch HubAuthentication.authenticate(head, verifier: verifier, nowSeconds: WallClock.millisecondsSinceEpoch() / 1000) {
+            case .failure(let rejection):
+                log(.info, "event=hub.unauthorized reason=\"\(HubAuthentication.reason(rejection))\"")
+                respond(HubAuthentication.unauthorized(rejection), keepAlive: false)
+                return
+            case .success(let claims):
+                identity = HubIdentity(
+                    claims: claims, connectionId: ConnectionId("s\(id)"), limits: configuration.hubLimits,
+                    now: context.loop.now)
+            }
+        }
         let handshake = HandshakeConfiguration(
-            supportedSubprotocols: [], allowedOrigins: configuration.allowedOrigins, deflate: configuration.deflate)
+            supportedSubprotocols: route == .hub ? ["livehub.v1"] : [], allowedOrigins: configuration.allowedOrigins,
+            deflate: configuration.deflate)
         let decision = WebSocketHandshake.evaluate(
             method: head.method, isHTTP11OrLater: head.isHTTP11OrLater,
             headerValues: { head.headers.values(for: $0) }, configuration: handshake)
@@ -96,6 +120,7 @@ extension Connection {
             var headers = HTTPHeaders()
             for header in acceptance.responseHeaders { headers.add(name: header.name, value: header.value) }
             appendOutput { $0.append(contentsOf: HTTPResponse.switchingProtocols(headers: headers).serialized(keepAlive: true)) }
+            endpointSlot = identity
             openWebSocket(acceptance, route: route, wildcard: wildcard)
         }
     }
@@ -113,7 +138,12 @@ extension Connection {
         http = nil
         lastReceived = context.loop.now
         armTimer(at: lastReceived &+ context.heartbeatInterval)
-        let endpoint: any WebSocketEndpoint = route == .room ? context.roomEndpoint : context.echoEndpoint
+        let endpoint: any WebSocketEndpoint
+        switch route {
+        case .room: endpoint = context.roomEndpoint
+        case .hub: endpoint = context.hubEndpoint
+        default: endpoint = context.echoEndpoint
+        }
         self.endpoint = endpoint
         log(.debug, "event=ws.open route=\(route) compression=\(acceptance.deflate != nil)")
         endpoint.sessionOpened(self, wildcard: wildcard)
@@ -122,6 +152,22 @@ extension Connection {
             inboundCarry = leftover
             consumeWebSocket(UnsafeMutableRawBufferPointer(start: nil, count: 0))
         }
+    }
+}
+
+extension Connection {
+    /// `POST /v1/customer-sessions`: a customer token for an anonymous chat widget.
+    fileprivate func mintCustomerSession() -> HTTPResponse {
+        guard context.configuration.allowAnonymousCustomers, let issuer = context.shared.tokenIssuer else {
+            return .json(.forbidden, "{\"type\":\"error\",\"code\":\"forbidden\",\"message\":\"anonymous chat is off\"}")
+        }
+        var random = SystemRandomNumberGenerator()
+        let suffix = String(random.next(), radix: 16) + String(random.next(), radix: 16)
+        let userId = UserId("customer-" + suffix)
+        let expiresAt = WallClock.millisecondsSinceEpoch() / 1000 + context.configuration.customerTokenSeconds
+        let token = issuer.issue(TokenClaims(subject: userId, role: .customer, name: "Customer", expiresAt: expiresAt))
+        log(.debug, "event=hub.customer_session user=\(userId)")
+        return .json(.created, "{\"token\":\"\(token)\",\"userId\":\"\(userId)\",\"expiresAt\":\(expiresAt)}")
     }
 }
 

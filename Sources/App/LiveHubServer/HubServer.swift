@@ -50,6 +50,12 @@ public final class HubServer: Sendable {
             shared.rooms.register(RoomMailbox(index: index, loop: loop, endpoint: LoopConfined(value: context.roomEndpoint)))
             contexts.append(LoopConfined(value: context))
         }
+        // The conversation hub is confined to loop 0; all loops learn where to send requests.
+        let hubContext = contexts[0].value
+        let hubService = HubService(context: hubContext, configuration: configuration.hub)
+        hubContext.hubService = hubService
+        let mailbox = HubMailbox(index: 0, loop: hubContext.loop, service: LoopConfined(value: hubService))
+        for confined in contexts { confined.value.hubMailbox = mailbox }
         // From here on each context is touched only by its own thread.
         var threads: [LoopThread] = []
         for (index, confined) in contexts.enumerated() {

@@ -39,6 +39,10 @@ final class LoopContext {
 
     let echoEndpoint = EchoEndpoint()
     lazy var roomEndpoint = RoomEndpoint(context: self)
+    lazy var hubEndpoint = HubEndpoint(context: self)
+    /// The hub lives on loop 0; every loop gets the mailbox before the threads start.
+    var hubService: HubService?
+    var hubMailbox: HubMailbox?
 
     // Timeouts in monotonic nanoseconds, converted once.
     let handshakeTimeout: UInt64
@@ -65,6 +69,7 @@ final class LoopContext {
         // Unchecked: the loop (and this closure) never outlives the context that owns it.
         loop.afterEvents = { [unowned(unsafe) self] in
             self.flushDirtyConnections()
+            self.hubService?.fireDueTimers(now: self.loop.now)
             if self.loop.now >= self.nextStatsAt { self.logStats() }
             if self.isDraining && self.loop.now >= self.drainDeadline { self.closeEverything() }
         }

@@ -1,3 +1,4 @@
+import LiveHubDomain
 import LiveHubHTTP
 import LiveHubWebSocket
 
@@ -42,6 +43,17 @@ public struct ServerConfiguration: Sendable {
     public var closeTimeoutSeconds = 5.0
     /// On SIGINT/SIGTERM: how long connections get to finish their close handshakes.
     public var drainTimeoutSeconds = 5.0
+
+    /// The conversation hub's queues, agents and settings (`--config`; the embedded demo otherwise).
+    public var hub = Configuration.demo
+    /// HS256 key for hub tokens; the executable keeps it in `--data-dir/hub-secret`. Empty = every
+    /// `/v1/ws` upgrade is refused with 401.
+    public var hubSecret: [UInt8] = []
+    public var hubLimits = HubLimits()
+    /// `POST /v1/customer-sessions` mints customer tokens for anonymous chat widgets.
+    public var allowAnonymousCustomers = true
+    /// Lifetime of tokens minted for anonymous customers.
+    public var customerTokenSeconds: Int64 = 3600
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import LiveHubProtocol
 import LiveHubTLS
 import Synchronization
 
@@ -8,10 +9,15 @@ final class SharedServerState: Sendable {
     let openConnections = Atomic<Int>(0)
     let nextConnectionID = Atomic<UInt64>(1)
     let rooms = RoomDirectory()
+    let tokenVerifier: TokenVerifier?
+    let tokenIssuer: TokenIssuer?
 
     init(configuration: ServerConfiguration, tlsContext: TLSServerContext?) {
         self.configuration = configuration
         self.tlsContext = tlsContext
+        let secret = configuration.hubSecret
+        tokenVerifier = secret.isEmpty ? nil : TokenVerifier(secret: secret)
+        tokenIssuer = secret.isEmpty ? nil : TokenIssuer(secret: secret)
     }
 
     func makeConnectionID() -> UInt64 {

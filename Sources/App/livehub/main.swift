@@ -36,6 +36,12 @@ do {
 switch command {
 case .help:
     say(CommandLineParser.usage)
+case .token(let options):
+    do {
+        say(try TokenMinting.mint(options))
+    } catch {
+        fail("\(error)", status: 70)
+    }
 case .serve(let options):
     // Before any thread starts, so every thread inherits the blocked mask.
     let signals: TerminationSignals
@@ -51,9 +57,15 @@ case .serve(let options):
     if let configPath = options.configPath, access(configPath, R_OK) != 0 {
         fail("cannot read --config \(configPath): errno \(errno)", status: 66)
     }
+    var configuration = options.configuration
+    do {
+        configuration.hubSecret = try HubSecretStore.loadOrCreate(directory: options.dataDirectory)
+    } catch {
+        fail("\(error)", status: 73)
+    }
     let server: HubServer
     do {
-        server = try HubServer.start(configuration: options.configuration)
+        server = try HubServer.start(configuration: configuration)
     } catch {
         fail("cannot start: \(error)", status: 70)
     }

@@ -1,0 +1,119 @@
+import LiveHubDomain
+import LiveHubPosix
+import LiveHubProtocol
+
+/// The conversation hub: the pure domain core plus who is connected where. Confined to the hub loop
+/// (loop 0); connections on other loops reach it through that loop's task queue, and it reaches them
+/// back the same way.
+///
+/// For one request: `Hub.handle` → each delivery's event is encoded once per audience (staff,
+/// customer) → the same bytes go to every recipient connection → then the requester's answer
+/// (history or report frames, then the ack). Deliveries go first so a monitor sees monitor-started,
+/// the transcript, then live events.
+final class HubService {
+    private var hub: Hub
+    private unowned(unsafe) let context: LoopContext
+    private var sessions: [ConnectionId: HubSessionHandle] = [:]
+    private var connectionsByUser: [UserId: [ConnectionId]] = [:]
+    private var offerTimers: [(deadline: UInt64, offer: OfferId)] = []
+
+    init(context: LoopContext, configuration: Configuration) {
+        self.context = context
+        self.hub = Hub(configuration: configuration)
+    }
+
+    // MARK: Sessions
+
+    func sessionOpened(_ session: HubSessionHandle) {
+        sessions[session.connectionId] = session
+        connectionsByUser[session.userId, default: []].append(session.connectionId)
+        context.logger.debug("event=hub.session_open session=\(session.connectionId) user=\(session.userId) role=\(session.role)")
+    }
+
+    func sessionClosed(_ connectionId: ConnectionId) {
+        guard let session = sessions.removeValue(forKey: connectionId) else { return }
+        connectionsByUser[session.userId]?.removeAll { $0 == connectionId }
+        if connectionsByUser[session.userId]?.isEmpty == true { connectionsByUser[session.userId] = nil }
+        let actor = Actor(role: session.role, userId: session.userId, connectionId: connectionId)
+        // Monitors and report subscriptions bound to this connection end with it.
+        if let outcome = try? hub.handle(.connectionClosed(connectionId), from: actor, at: WallClock.now()) {
+            deliver(outcome)
+        }
+    }
+
+    // MARK: Requests
+
+    func handle(_ request: RequestEnvelope, from session: HubSessionHandle) {
+        let actor = Actor(role: session.role, userId: session.userId, connectionId: session.connectionId)
+        let outcome: HubOutcome
+        do {
+            outcome = try hub.handle(request.command, from: actor, at: WallClock.now())
+        } catch {
+            context.logger.debug("event=hub.refused session=\(session.connectionId) type=\(request.command.wireName) code=\(error.code)")
+            send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
+            return
+        }
+        deliver(outcome)
+        for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
+            send(frame, to: session)
+        }
+    }
+
+    private func deliver(_ outcome: HubOutcome) {
+        for delivery in outcome.deliveries {
+            var encoded = EncodedEvent(delivery.event)
+            for recipient in delivery.recipients {
+                switch recipient {
+                case .user(let user):
+                    for connectionId in connectionsByUser[user] ?? [] {
+                        if let session = sessions[connectionId] { send(encoded.bytes(for: session.audience), to: session) }
+                    }
+                case .connection(let connectionId):
+                    if let session = sessions[connectionId] { send(encoded.bytes(for: session.audience), to: session) }
+                }
+            }
+        }
+        for timer in outcome.timers {
+            switch timer {
+            case .offerTimeout(let offer, let at):
+                let delay = max(0, at.milliseconds(since: WallClock.now()))
+                offerTimers.append((context.loop.now &+ UInt64(delay) * 1_000_000, offer))
+            }
+        }
+    }
+
+    private func send(_ frame: [UInt8], to session: HubSessionHandle) {
+        if session.loopIndex == context.index {
+            frame.withUnsafeBytes { session.connection.value.send(.text, $0) }
+        } else {
+            let connection = session.connection
+            session.loop.execute { frame.withUnsafeBytes { connection.value.send(.text, $0) } }
+        }
+    }
+
+    // MARK: Timers
+
+    /// Called once per hub-loop iteration; offer timeouts need ~1 s precision at most.
+    func fireDueTimers(now: UInt64) {
+        guard !offerTimers.isEmpty, offerTimers.contains(where: { $0.deadline <= now }) else { return }
+        let due = offerTimers.filter { $0.deadline <= now }
+        offerTimers.removeAll { $0.deadline <= now }
+        for timer in due {
+            if let outcome = try? hub.handle(.offerTimedOut(timer.offer), from: .system, at: WallClock.now()) {
+                deliver(outcome)
+            }
+        }
+    }
+}
+
+/// What the hub keeps about one `/v1/ws` connection. The connection itself is only touched on its own
+/// loop (directly when that is the hub loop, else through `loop.execute`).
+struct HubSessionHandle: Sendable {
+    let connectionId: ConnectionId
+    let userId: UserId
+    let role: Role
+    let audience: Audience
+    let loopIndex: Int
+    let loop: EventLoop
+    let connection: LoopConfined<Connection>
+}

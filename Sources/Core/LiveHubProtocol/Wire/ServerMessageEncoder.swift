@@ -1,0 +1,134 @@
+import LiveHubDomain
+
+/// Writes hub-to-client frames.
+public enum ServerMessageEncoder {
+    /// Any server message as one frame's payload. `audience` matters only for events.
+    public static func encode(_ message: ServerMessage, for audience: Audience = .staff) -> [UInt8] {
+        switch message {
+        case .welcome(let welcome): return encode(welcome)
+        case .ack(let id, let result): return encodeAck(id: id, result: result)
+        case .error(let id, let error): return encodeError(error, id: id)
+        case .event(let event): return EventEncoder.encode(event, for: audience)
+        case .reportSnapshot(let rows): return encodeReportSnapshot(rows)
+        }
+    }
+
+    /// `{"type":"welcome","sessionId":…,"user":{"id":…,"role":…,"name":…},"heartbeatSeconds":…}`
+    public static func encode(_ welcome: Welcome) -> [UInt8] {
+        var writer = JSONWriter(capacity: 128)
+        writer.beginObject()
+        writer.field(WireKey.type, ServerMessageType.welcome.rawValue)
+        writer.field(WireKey.sessionId, welcome.sessionId.rawValue)
+        writer.key(WireKey.user)
+        writer.beginObject()
+        writer.field(WireKey.id, welcome.user.id.rawValue)
+        writer.field(WireKey.role, welcome.user.role.rawValue)
+        writer.field(WireKey.name, welcome.user.name)
+        writer.endObject()
+        writer.field(WireKey.heartbeatSeconds, welcome.heartbeatSeconds)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// `{"type":"ack","id":…}` plus the result's fields.
+    public static func encodeAck(id: RequestId?, result: AcknowledgementResult) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64)
+        writer.beginObject()
+        writer.field(WireKey.type, ServerMessageType.ack.rawValue)
+        if let id {
+            writer.key(WireKey.id)
+            writer.requestId(id)
+        }
+        switch result {
+        case .done: break
+        case .conversationStarted(let conversationId): writer.field(WireKey.conversationId, conversationId.rawValue)
+        case .messageAccepted(let seq): writer.field(WireKey.seq, seq)
+        case .offerMade(let offerId): writer.field(WireKey.offerId, offerId.rawValue)
+        case .assigned(let units): writer.field(WireKey.capacityExceededBy, units)
+        case .replayed(let count): writer.field(WireKey.replayed, count)
+        }
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// `{"type":"error","id":…,"code":…,"message":…}`; `id` is left out when unknown.
+    public static func encodeError(_ error: HubError, id: RequestId?) -> [UInt8] {
+        var writer = JSONWriter(capacity: 96)
+        writer.beginObject()
+        writer.field(WireKey.type, ServerMessageType.error.rawValue)
+        if let id {
+            writer.key(WireKey.id)
+            writer.requestId(id)
+        }
+        writer.field(WireKey.code, error.code)
+        writer.field(WireKey.message, error.message)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// `{"type":"report.snapshot","rows":[…]}`
+    public static func encodeReportSnapshot(_ rows: [ReportRow]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64 + rows.count * 200)
+        writer.beginObject()
+        writer.field(WireKey.type, ServerMessageType.reportSnapshot.rawValue)
+        writer.key(WireKey.rows)
+        writer.beginArray()
+        for row in rows { EventEncoder.writeRow(row, into: &writer) }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// The frames that answer a successful request, in sending order: replayed history events or the
+    /// report snapshot first, then the `ack`.
+    public static func encodeAnswer(
+        _ acknowledgement: Acknowledgement, to id: RequestId?, for audience: Audience
+    ) -> [[UInt8]] {
+        switch acknowledgement {
+        case .done:
+            return [encodeAck(id: id, result: .done)]
+        case .conversationStarted(let conversationId):
+            return [encodeAck(id: id, result: .conversationStarted(conversationId))]
+        case .messageAccepted(let seq):
+            return [encodeAck(id: id, result: .messageAccepted(seq: seq))]
+        case .offerMade(let offerId):
+            return [encodeAck(id: id, result: .offerMade(offerId))]
+        case .assigned(let units):
+            return [encodeAck(id: id, result: .assigned(capacityExceededBy: units))]
+        case .history(let events):
+            var frames = events.map { EventEncoder.encode($0, for: audience) }
+            frames.append(encodeAck(id: id, result: .replayed(count: events.count)))
+            return frames
+        case .report(let rows):
+            return [encodeReportSnapshot(rows), encodeAck(id: id, result: .done)]
+        }
+    }
+}
+
+/// One event's frames, encoded lazily and at most once per audience variant, so a delivery to many
+/// recipients costs one or two encodings whatever the number of connections.
+public struct EncodedEvent: Sendable {
+    public let event: DomainEvent
+    private var staffBytes: [UInt8]?
+    private var customerBytes: [UInt8]?
+
+    public init(_ event: DomainEvent) {
+        self.event = event
+    }
+
+    /// The frame payload for `audience`, encoding it on first use.
+    public mutating func bytes(for audience: Audience) -> [UInt8] {
+        switch audience {
+        case .staff:
+            if let staffBytes { return staffBytes }
+            let encoded = EventEncoder.encode(event, for: .staff)
+            staffBytes = encoded
+            return encoded
+        case .customer:
+            if let customerBytes { return customerBytes }
+            let encoded = EventEncoder.encode(event, for: .customer)
+            customerBytes = encoded
+            return encoded
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import LiveHubDomain
+import LiveHubProtocol
+import Testing
+
+/// Drives a real `Hub` through a full conversation and checks the wire form of everything it emits.
+@Suite("Event codec")
+struct EventCodecTests {
+    /// Every outcome of: presence, start, route, accept, chat (public and internal), monitor, join,
+    /// transfer rejected then accepted, consult, settings, report, force close.
+    static func scenario() throws -> [HubOutcome] {
+        var hub = Hub(configuration: .demo)
+        var outcomes: [HubOutcome] = []
+        let alice = Actor.agent("alice")
+        let bob = Actor.agent("bob")
+        let dave = Actor.agent("dave")
+        let customer = Actor.customer("cust-1")
+        let sam = Actor.supervisor("sam")
+        var clock: Int64 = 0
+        func run(_ command: Command, _ actor: Actor) throws {
+            clock += 1
+            outcomes.append(try hub.handle(command, from: actor, at: time(clock)))
+        }
+        try run(.setPresence(.available), alice)
+        try run(.setPresence(.available), bob)
+        try run(.setPresence(.available), dave)
+        try run(.subscribeReport, sam)
+        try run(.start(subject: "Refund", channel: .livechat, queueId: "general"), customer)
+        let offers = outcomes.flatMap(\.events).compactMap { event -> Offer? in
+            if case .offer(let offer) = event.payload { offer } else { nil }
+        }
+        let routed = try #require(offers.first)
+        try run(.acceptOffer(routed.offerId), Actor.agent(routed.agentId))
+        let primary = routed.agentId == "alice" ? alice : bob
+        let other = routed.agentId == "alice" ? bob : alice
+        try run(
+            .sendMessage(conversationId: "c1", text: "Hello \"there\"\n😀", visibility: .public, clientMessageId: "m1"),
+            customer)
+        try run(.sendMessage(conversationId: "c1", text: "note", visibility: .internal, clientMessageId: nil), primary)
+        try run(.typing(conversationId: "c1"), customer)
+        try run(.monitor(conversationId: "c1"), sam)
+        try run(.unmonitor(conversationId: "c1"), sam)
+        try run(.join(conversationId: "c1"), sam)
+        try run(.resume(conversationId: "c1", afterSeq: 0), customer)
+        try run(.transfer(conversationId: "c1", target: .agent(other.userId)), primary)
+        let transferOffer = try #require(outcomes.last?.acknowledgement)
+        if case .offerMade(let offerId) = transferOffer { try run(.rejectOffer(offerId), other) }
+        try run(.transfer(conversationId: "c1", target: .agent(other.userId)), primary)
+        if case .offerMade(let offerId) = try #require(outcomes.last?.acknowledgement) {
+            try run(.acceptOffer(offerId), other)
+        }
+        try run(.consultInvite(conversationId: "c1", agentId: dave.userId), other)
+        if case .offerMade(let offerId) = try #require(outcomes.last?.acknowledgement) {
+            try run(.consultAccept(offerId), dave)
+        }
+        try run(.leave(conversationId: "c1"), dave)
+        try run(.escalate(conversationId: "c1", mode: .voice), other)
+        try run(.updateSettings(SettingsChange(supervisorAssign: false)), Actor.admin("root"))
+        try run(.forceClose(conversationId: "c1", reason: "done"), sam)
+        try run(.connectionClosed("sam-1"), .system)
+        return outcomes
+    }
+
+    @Test("every event the hub emits encodes and decodes back to itself for staff")
+    func staffRoundTrip() throws {
+        let events = try Self.scenario().flatMap(\.events)
+        #expect(events.count > 30)
+        var wireNames: Set<String> = []
+        for event in events {
+            let bytes = EventEncoder.encode(event, for: .staff)
+            let decoded = try ServerMessageDecoder.decode(bytes)
+            #expect(decoded == .event(Self.withoutOffWireFields(event)), "\(String(decoding: bytes, as: UTF8.self))")
+            wireNames.insert(event.wireName)
+        }
+        #expect(
+            wireNames.isSuperset(of: [
+                "message", "participant.joined", "participant.left", "conversation.updated",
+                "offer", "notification", "conversation.closed", "typing", "report.update",
+            ]))
+    }
+
+    @Test("the customer variant leaves out queue and closing user, and still round-trips")
+    func customerVariant() throws {
+        for event in try Self.scenario().flatMap(\.events) {
+            let bytes = EventEncoder.encode(event, for: .customer)
+            let text = String(decoding: bytes, as: UTF8.self)
+            switch event.payload {
+            case .conversationStarted, .conversationUpdated:
+                #expect(!text.contains("\"queueId\""))
+            case .conversationClosed:
+                #expect(!text.contains("\"userId\""))
+            default:
+                break
+            }
+            #expect(ServerMessageEncoder.encode(try ServerMessageDecoder.decode(bytes), for: .customer) == bytes)
+        }
+    }
+
+    @Test("events carry conversationId and seq exactly when the domain gives them")
+    func envelopeFields() throws {
+        for event in try Self.scenario().flatMap(\.events) {
+            let object = try #require(try JSONParser.parse(EventEncoder.encode(event, for: .staff)).objectValue)
+            #expect(object.keys.prefix(1) == ["type"])
+            #expect(object["conversationId"]?.stringValue == event.conversationId?.rawValue)
+            #expect(object["seq"]?.integerValue == event.seq.map(Int64.init))
+            #expect(object["at"] == .integer(event.at.millisecondsSinceEpoch))
+        }
+    }
+
+    @Test("an encoded event is produced once per audience and reused")
+    func encodedEventCache() throws {
+        let event = try #require(try Self.scenario().flatMap(\.events).first { $0.wireName == "conversation.updated" })
+        var encoded = EncodedEvent(event)
+        let first = encoded.bytes(for: .customer)
+        #expect(encoded.bytes(for: .customer) == first)
+        #expect(encoded.bytes(for: .staff) == EventEncoder.encode(event, for: .staff))
+        #expect(encoded.bytes(for: .staff) != first)
+    }
+
+    @Test("answers put history or the report before the ack")
+    func answers() throws {
+        let outcomes = try Self.scenario()
+        let history = try #require(
+            outcomes.compactMap { outcome -> [DomainEvent]? in
+                if case .history(let events) = outcome.acknowledgement { events } else { nil }
+            }.first)
+        let frames = ServerMessageEncoder.encodeAnswer(.history(history), to: .string("r9"), for: .customer)
+        #expect(frames.count == history.count + 1)
+        #expect(
+            try ServerMessageDecoder.decode(frames[frames.count - 1])
+                == .ack(id: .string("r9"), result: .replayed(count: history.count)))
+        let report = ServerMessageEncoder.encodeAnswer(.report([]), to: .integer(1), for: .staff)
+        #expect(
+            report.map { String(decoding: $0, as: UTF8.self) } == [
+                #"{"type":"report.snapshot","rows":[]}"#, #"{"type":"ack","id":1}"#,
+            ])
+        let started = ServerMessageEncoder.encodeAnswer(.conversationStarted("c9"), to: nil, for: .customer)
+        #expect(started.map { String(decoding: $0, as: UTF8.self) } == [#"{"type":"ack","conversationId":"c9"}"#])
+    }
+
+    @Test("a welcome frame round-trips and refuses the system role")
+    func welcome() throws {
+        let welcome = Welcome(
+            sessionId: "s1", user: WireUser(id: "alice", role: .agent, name: "Alice"), heartbeatSeconds: 30)
+        let bytes = ServerMessageEncoder.encode(welcome)
+        #expect(try ServerMessageDecoder.decode(bytes) == .welcome(welcome))
+        let system = utf8(
+            #"{"type":"welcome","sessionId":"s1","user":{"id":"x","role":"system","name":"x"},"heartbeatSeconds":30}"#)
+        #expect(throws: HubError.self) { try ServerMessageDecoder.decode(system) }
+    }
+
+    /// The event as it looks after a trip over the wire: fields the wire never carries are neutral.
+    static func withoutOffWireFields(_ event: DomainEvent) -> DomainEvent {
+        var copy = event
+        switch event.payload {
+        case .conversationStarted(var started):
+            started.capacityUnits = 0
+            copy.payload = .conversationStarted(started)
+        case .offer(var offer):
+            offer.reservedUnits = 0
+            copy.payload = .offer(offer)
+        default:
+            break
+        }
+        return copy
+    }
+}
