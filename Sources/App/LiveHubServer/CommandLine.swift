@@ -45,7 +45,7 @@ public enum CommandLineParser {
           --bench-rooms             serve /room/NAME (broadcast to the room; for benchmarks)
           --tls-cert PATH           PEM certificate chain: serve https/wss
           --tls-key PATH            PEM private key for --tls-cert
-          --config PATH             conversation-hub configuration JSON (must be readable); default: embedded demo
+          --config PATH             conversation-hub configuration JSON (queues, agents, settings); default: embedded demo
           --data-dir PATH           hub data directory, created if missing (default ./livehub-data)
           --log-level LEVEL         trace, debug, info, warning, error (default info)
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)

@@ -54,10 +54,14 @@ case .serve(let options):
     if mkdir(options.dataDirectory, 0o750) != 0 && errno != EEXIST {
         fail("cannot create --data-dir \(options.dataDirectory): errno \(errno)", status: 73)
     }
-    if let configPath = options.configPath, access(configPath, R_OK) != 0 {
-        fail("cannot read --config \(configPath): errno \(errno)", status: 66)
-    }
     var configuration = options.configuration
+    if let configPath = options.configPath {
+        do {
+            configuration.hub = try HubConfigurationLoader.load(path: configPath)
+        } catch {
+            fail("\(error)", status: 66)
+        }
+    }
     do {
         configuration.hubSecret = try HubSecretStore.loadOrCreate(directory: options.dataDirectory)
     } catch {

@@ -1,0 +1,118 @@
+import LiveHubDomain
+
+/// A configuration file that cannot be used, with the JSON path of the first problem
+/// (e.g. `agents[2].capacity: must be a positive integer`).
+public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let problem: String
+    public var description: String { "\(path): \(problem)" }
+}
+
+/// Reads the hub configuration file (`livehub serve --config PATH`) into the domain's `Configuration`.
+///
+/// Shape (every list may be empty except queues, workstreams and agents):
+/// ```json
+/// {"queues": [{"id": "general", "name": "General", "workstream": "chat"}],
+///  "workstreams": [{"id": "chat", "name": "Live chat", "channels": ["livechat"],
+///                   "allowedPresences": ["available"], "capacityUnits": 1, "offerTimeoutSeconds": 30}],
+///  "agents": [{"id": "alice", "name": "Alice", "queues": ["general"], "skills": ["english"], "capacity": 4}],
+///  "supervisors": [{"id": "sam", "name": "Sam"}], "bots": [{"id": "helpbot", "name": "Help Bot"}],
+///  "settings": {"supervisorMonitor": true, "supervisorAssign": true,
+///               "supervisorTransfer": true, "supervisorForceClose": true},
+///  "limits": {"maximumMessageCharacters": 4000, "maximumSubjectCharacters": 200, "reportWindowHours": 24}}
+/// ```
+/// Unknown keys are refused (a misspelt setting must not be silently ignored), and references are
+/// checked: a queue's workstream and an agent's queues must exist, ids must be unique.
+public enum ConfigurationFile {
+    public static func decode(_ bytes: [UInt8]) throws(ConfigurationError) -> Configuration {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw ConfigurationError(path: "$", problem: "not JSON: \(error)")
+        }
+        let top = try Reader(root, path: "$")
+        try top.allowOnly(["queues", "workstreams", "agents", "supervisors", "bots", "settings", "limits"])
+
+        let workstreams = try top.list("workstreams", required: true).map { item throws(ConfigurationError) in
+            try item.allowOnly(["id", "name", "channels", "allowedPresences", "capacityUnits", "offerTimeoutSeconds"])
+            let presences = try item.strings("allowedPresences", default: ["available"]).enumerated().map {
+                (index, text) throws(ConfigurationError) -> Presence in
+                guard let presence = Presence(rawValue: text) else {
+                    throw ConfigurationError(path: "\(item.path).allowedPresences[\(index)]", problem: "unknown presence '\(text)'")
+                }
+                return presence
+            }
+            return WorkstreamConfiguration(
+                id: WorkstreamId(try item.identifier("id")), name: try item.string("name"),
+                channels: try item.strings("channels").map { Channel($0) }, allowedPresences: presences,
+                capacityUnits: try item.positiveInteger("capacityUnits", default: 1),
+                offerTimeoutMilliseconds: Int64(try item.positiveInteger("offerTimeoutSeconds", default: 30)) * 1000)
+        }
+        let queues = try top.list("queues", required: true).map { item throws(ConfigurationError) in
+            try item.allowOnly(["id", "name", "workstream"])
+            return QueueConfiguration(
+                id: QueueId(try item.identifier("id")), name: try item.string("name"),
+                workstreamId: WorkstreamId(try item.identifier("workstream")))
+        }
+        let agents = try top.list("agents", required: true).map { item throws(ConfigurationError) in
+            try item.allowOnly(["id", "name", "queues", "skills", "capacity"])
+            return AgentProfile(
+                id: UserId(try item.identifier("id")), name: try item.string("name"),
+                queues: try item.strings("queues").map { QueueId($0) }, skills: try item.strings("skills", default: []),
+                capacity: try item.positiveInteger("capacity"))
+        }
+        let supervisors = try top.list("supervisors", required: false).map { item throws(ConfigurationError) in
+            try item.allowOnly(["id", "name"])
+            return SupervisorProfile(id: UserId(try item.identifier("id")), name: try item.string("name"))
+        }
+        let bots = try top.list("bots", required: false).map { item throws(ConfigurationError) in
+            try item.allowOnly(["id", "name"])
+            return BotProfile(id: UserId(try item.identifier("id")), name: try item.string("name"))
+        }
+        var settings = AdminSettings()
+        if let object = try top.optionalObject("settings") {
+            try object.allowOnly(["supervisorMonitor", "supervisorAssign", "supervisorTransfer", "supervisorForceClose"])
+            settings = AdminSettings(
+                supervisorMonitor: try object.bool("supervisorMonitor"), supervisorAssign: try object.bool("supervisorAssign"),
+                supervisorTransfer: try object.bool("supervisorTransfer"),
+                supervisorForceClose: try object.bool("supervisorForceClose"))
+        }
+        var limits = Limits()
+        if let object = try top.optionalObject("limits") {
+            try object.allowOnly(["maximumMessageCharacters", "maximumSubjectCharacters", "reportWindowHours"])
+            limits = Limits(
+                maximumMessageCharacters: try object.positiveInteger("maximumMessageCharacters", default: 4_000),
+                maximumSubjectCharacters: try object.positiveInteger("maximumSubjectCharacters", default: 200),
+                reportWindowMilliseconds: Int64(try object.positiveInteger("reportWindowHours", default: 24)) * 3_600_000)
+        }
+        try checkReferences(queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots)
+        return Configuration(
+            queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots,
+            settings: settings, limits: limits)
+    }
+
+    private static func checkReferences(
+        queues: [QueueConfiguration], workstreams: [WorkstreamConfiguration], agents: [AgentProfile],
+        supervisors: [SupervisorProfile], bots: [BotProfile]
+    ) throws(ConfigurationError) {
+        let workstreamIds = Set(workstreams.map(\.id))
+        let queueIds = Set(queues.map(\.id))
+        guard workstreamIds.count == workstreams.count else {
+            throw ConfigurationError(path: "$.workstreams", problem: "ids must be unique")
+        }
+        guard queueIds.count == queues.count else { throw ConfigurationError(path: "$.queues", problem: "ids must be unique") }
+        let users = agents.map(\.id) + supervisors.map(\.id) + bots.map(\.id)
+        guard Set(users).count == users.count else {
+            throw ConfigurationError(path: "$", problem: "agent, supervisor and bot ids must be unique together")
+        }
+        for (index, queue) in queues.enumerated() where !workstreamIds.contains(queue.workstreamId) {
+            throw ConfigurationError(path: "$.queues[\(index)].workstream", problem: "no workstream '\(queue.workstreamId.rawValue)'")
+        }
+        for (index, agent) in agents.enumerated() {
+            for queue in agent.queues where !queueIds.contains(queue) {
+                throw ConfigurationError(path: "$.agents[\(index)].queues", problem: "no queue '\(queue.rawValue)'")
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import LiveHubDomain
+import LiveHubProtocol
+import Testing
+
+@Suite("hub configuration file")
+struct ConfigurationFileTests {
+    static let valid = """
+        {"queues": [{"id": "general", "name": "General", "workstream": "chat"}],
+         "workstreams": [{"id": "chat", "name": "Live chat", "channels": ["livechat"],
+                          "allowedPresences": ["available", "busy"], "capacityUnits": 2, "offerTimeoutSeconds": 20}],
+         "agents": [{"id": "alice", "name": "Alice", "queues": ["general"], "skills": ["english"], "capacity": 4}],
+         "supervisors": [{"id": "sam", "name": "Sam"}],
+         "settings": {"supervisorMonitor": true, "supervisorForceClose": true},
+         "limits": {"maximumMessageCharacters": 1000}}
+        """
+
+    @Test("a valid file becomes the domain configuration, with defaults for what it leaves out")
+    func decodesValidFile() throws {
+        let configuration = try ConfigurationFile.decode(Array(Self.valid.utf8))
+        #expect(configuration.queues == [QueueConfiguration(id: "general", name: "General", workstreamId: "chat")])
+        #expect(configuration.workstreams.first?.allowedPresences == [.available, .busy])
+        #expect(configuration.workstreams.first?.capacityUnits == 2)
+        #expect(configuration.workstreams.first?.offerTimeoutMilliseconds == 20_000)
+        #expect(configuration.agents.first?.capacity == 4 && configuration.agents.first?.queues == ["general"])
+        #expect(configuration.supervisors.map(\.id) == ["sam"])
+        #expect(configuration.settings.supervisorMonitor && !configuration.settings.supervisorAssign)
+        #expect(configuration.limits.maximumMessageCharacters == 1000 && configuration.limits.maximumSubjectCharacters == 200)
+    }
+
+    static let mistakes: [(String, String, String)] = [
+        ("not JSON", "{", "$"),
+        ("missing agents", #"{"queues":[{"id":"q","name":"Q","workstream":"w"}],"workstreams":[{"id":"w","name":"W","channels":["livechat"]}]}"#, "$.agents"),
+        ("misspelt setting", valid.replacingFirst("supervisorMonitor", with: "supervisorMonitr"), "$.settings.supervisorMonitr"),
+        ("agent in unknown queue", valid.replacingFirst(#""queues": ["general"]"#, with: #""queues": ["sales"]"#), "$.agents[0].queues"),
+        ("queue with unknown workstream", valid.replacingFirst(#""workstream": "chat""#, with: #""workstream": "voice""#), "$.queues[0].workstream"),
+        ("zero capacity", valid.replacingFirst(#""capacity": 4"#, with: #""capacity": 0"#), "$.agents[0].capacity"),
+        ("unknown presence", valid.replacingFirst(#""busy""#, with: #""sleeping""#), "$.workstreams[0].allowedPresences[1]"),
+        ("bad id", valid.replacingFirst(#""id": "alice""#, with: #""id": "al ice""#), "$.agents[0].id"),
+        ("duplicate user", valid.replacingFirst(#""id": "sam""#, with: #""id": "alice""#), "$"),
+    ]
+
+    @Test("each mistake is refused with the JSON path of the problem", arguments: mistakes)
+    func refusesMistakes(name: String, text: String, path: String) {
+        #expect(throws: ConfigurationError.self, "\(name)") { try ConfigurationFile.decode(Array(text.utf8)) }
+        do {
+            _ = try ConfigurationFile.decode(Array(text.utf8))
+        } catch {
+            #expect(error.path == path, "\(name): \(error)")
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
