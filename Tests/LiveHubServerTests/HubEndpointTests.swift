@@ -144,3 +144,29 @@ struct HubEndpointTests {
         #expect(try client.handshake(path: "/v1/ws?token=\(token)") == 101)
     }
 }
+
+@Suite("hub presence over real sockets")
+struct HubPresenceTests {
+    @Test("Presence: an agent whose last connection closed is offline, so no offer reaches them until they are available again")
+    func disconnectMeansOffline() throws {
+        let server = try TestServer()
+        do {
+            let first = try HubClient(server, role: .agent, subject: "alice")
+            try first.send(#"{"type":"presence.set","id":"p","presence":"available"}"#)
+            _ = try first.next("ack")
+            try first.client.sendClose()
+            _ = try first.client.receiveFrame()
+            #expect(first.client.socket.waitForClose())
+        }
+        let alice = try HubClient(server, role: .agent, subject: "alice")
+        let customer = try HubClient(server, role: .customer, subject: "cust-9")
+        try customer.send(#"{"type":"conversation.start","id":"s","subject":"Help","channel":"livechat","queueId":"general"}"#)
+        _ = try customer.next("ack")
+        // Barrier: the very next frame alice gets is the answer to her own request, not an offer.
+        try alice.send(#"{"type":"conversation.unmonitor","id":"barrier","conversationId":"nope"}"#)
+        let answer = try alice.next()
+        #expect(answer["type"]?.stringValue == "error" && answer["id"]?.stringValue == "barrier")
+        try alice.send(#"{"type":"presence.set","id":"back","presence":"available"}"#)
+        #expect(try alice.next("offer")["kind"]?.stringValue == "route")
+    }
+}

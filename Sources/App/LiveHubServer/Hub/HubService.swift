@@ -39,6 +39,12 @@ final class HubService {
         if let outcome = try? hub.handle(.connectionClosed(connectionId), from: actor, at: WallClock.now()) {
             deliver(outcome)
         }
+        // An agent with no connection left cannot take offers: mark them offline so routing skips them.
+        if session.role == .agent && connectionsByUser[session.userId] == nil,
+            let outcome = try? hub.handle(.setPresence(.offline), from: actor, at: WallClock.now())
+        {
+            deliver(outcome)
+        }
     }
 
     // MARK: Requests
