@@ -105,9 +105,6 @@ public final class EventLoop: @unchecked Sendable {
         SocketIO.close(epollFD)
     }
 
-    /// Number of live registrations (connections plus listeners).
-    public var registrationCount: Int { slots.count - freeSlots.count }
-
     // MARK: Registrations
 
     public func register(

@@ -20,9 +20,4 @@ public enum Processor {
         }
         return Int(limit.rlim_cur)
     }
-
-    /// Pins the calling thread to one CPU (used when a loop per CPU is requested).
-    public static func pinCurrentThread(toCPU cpu: Int) {
-        _ = livehub_set_thread_affinity(Int32(cpu))
-    }
 }

@@ -27,13 +27,7 @@ public final class TLSClientContext: @unchecked Sendable {
             throw TLSError.drainingErrorQueue(operation: "SSL_CTX_new")
         }
         do throws(TLSError) {
-            guard livehub_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION) == 1 else {
-                throw TLSError.drainingErrorQueue(operation: "SSL_CTX_set_min_proto_version")
-            }
-            _ = livehub_SSL_CTX_set_options(
-                context, LIVEHUB_SSL_OP_NO_COMPRESSION() | LIVEHUB_SSL_OP_NO_RENEGOTIATION())
-            _ = livehub_SSL_CTX_set_mode(
-                context, LIVEHUB_SSL_MODE_ENABLE_PARTIAL_WRITE() | LIVEHUB_SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER())
+            try TLSContextPolicy.apply(to: context)
             // Wire format: a one-byte length, then the name. Note the inverted return convention.
             let protocols: [UInt8] = [8] + Array("http/1.1".utf8)
             guard SSL_CTX_set_alpn_protos(context, protocols, UInt32(protocols.count)) == 0 else {

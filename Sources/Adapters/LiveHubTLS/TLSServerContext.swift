@@ -61,15 +61,8 @@ public final class TLSServerContext: @unchecked Sendable {
             throw TLSError.drainingErrorQueue(operation: "SSL_CTX_new")
         }
         do throws(TLSError) {
-            guard livehub_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION) == 1 else {
-                throw TLSError.drainingErrorQueue(operation: "SSL_CTX_set_min_proto_version")
-            }
-            _ = livehub_SSL_CTX_set_options(
-                context, LIVEHUB_SSL_OP_NO_COMPRESSION() | LIVEHUB_SSL_OP_NO_RENEGOTIATION())
-            _ = livehub_SSL_CTX_set_mode(
-                context,
-                LIVEHUB_SSL_MODE_ENABLE_PARTIAL_WRITE() | LIVEHUB_SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER()
-                    | LIVEHUB_SSL_MODE_RELEASE_BUFFERS())
+            // RELEASE_BUFFERS: an idle server connection gives its record buffers back.
+            try TLSContextPolicy.apply(to: context, extraModes: LIVEHUB_SSL_MODE_RELEASE_BUFFERS())
             SSL_CTX_set_alpn_select_cb(context, selectHTTP11, nil)
             try loadCredentials(context)
             guard SSL_CTX_check_private_key(context) == 1 else {

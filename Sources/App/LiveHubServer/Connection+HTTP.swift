@@ -172,14 +172,14 @@ extension Connection {
 }
 
 extension HTTPStatus {
-    /// The status for a numeric code the handshake core chose.
+    /// The status for a numeric code the handshake core chose; an unlisted code keeps its number.
     init(code: Int) {
         switch code {
         case 400: self = .badRequest
         case 403: self = .forbidden
         case 405: self = .methodNotAllowed
         case 426: self = .upgradeRequired
-        default: self = .badRequest
+        default: self.init(code: code, reasonPhrase: "Rejected")
         }
     }
 }

@@ -51,13 +51,6 @@ int livehub_affinity_cpu_count(void) {
     return count > 0 ? count : 1;
 }
 
-int livehub_set_thread_affinity(int cpu) {
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(cpu, &set);
-    return pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
-}
-
 void livehub_set_thread_name(const char *name) { pthread_setname_np(pthread_self(), name); }
 
 uint64_t livehub_monotonic_nanoseconds(void) {

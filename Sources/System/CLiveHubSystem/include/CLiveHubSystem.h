@@ -15,7 +15,6 @@ int livehub_eventfd(void);
 int livehub_accept4(int fd, struct sockaddr *addr, socklen_t *len);
 /* Number of CPUs in this process's affinity mask (>= 1). */
 int livehub_affinity_cpu_count(void);
-int livehub_set_thread_affinity(int cpu);
 /* Names the calling thread (pthread_setname_np is a GNU extension Glibc does not export to Swift). */
 void livehub_set_thread_name(const char *name);
 uint64_t livehub_monotonic_nanoseconds(void);
