@@ -50,6 +50,14 @@ let package = Package(
         .executableTarget(
             name: "livehub", dependencies: ["LiveHubServer"], path: "Sources/App/livehub", swiftSettings: strict),
 
+        // Benchmarks: the hub load driver (`.ci/bench-hub`), a library so a test can run it against a real server.
+        .target(
+            name: "LiveHubLoad", dependencies: ["CLiveHubSystem", "LiveHubWebSocket", "LiveHubProtocol", "LiveHubDomain"],
+            path: "Benchmarks/HubLoad/LiveHubLoad", swiftSettings: strict),
+        .executableTarget(
+            name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Benchmarks/HubLoad/hubload",
+            swiftSettings: strict),
+
         // Tests.
         .target(
             name: "LiveHubTestSupport",
@@ -64,6 +72,10 @@ let package = Package(
             name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
         .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubLoadTests",
+            dependencies: ["LiveHubLoad", "LiveHubTestSupport", "LiveHubServer", "LiveHubProtocol"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubServerTests",
             dependencies: [

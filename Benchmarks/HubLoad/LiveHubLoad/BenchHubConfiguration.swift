@@ -1,0 +1,31 @@
+/// The hub configuration a load run needs: one agent per conversation (capacity 1, so routing offers
+/// each new conversation to the one agent who just went available), and `supervisors` supervisors
+/// with monitoring allowed. Written as the JSON `livehub serve --config` reads.
+public enum BenchHubConfiguration {
+    public static let queueId = "general"
+
+    public static func agentId(_ conversation: Int) -> String { "agent-\(conversation + 1)" }
+    public static func customerId(_ conversation: Int) -> String { "customer-\(conversation + 1)" }
+    public static func supervisorId(_ conversation: Int, supervisors: Int) -> String {
+        "supervisor-\(conversation % max(1, supervisors) + 1)"
+    }
+
+    public static func json(conversations: Int, supervisors: Int) -> String {
+        let agents = (0..<conversations).map { index in
+            #"{"id":"\#(agentId(index))","name":"Agent \#(index + 1)","queues":["\#(queueId)"],"capacity":1}"#
+        }
+        let supervisorList = (0..<max(1, supervisors)).map { index in
+            #"{"id":"supervisor-\#(index + 1)","name":"Supervisor \#(index + 1)"}"#
+        }
+        return """
+            {"queues":[{"id":"\(queueId)","name":"General","workstream":"chat"}],
+             "workstreams":[{"id":"chat","name":"Live chat","channels":["livechat"],"allowedPresences":["available"],
+                             "capacityUnits":1,"offerTimeoutSeconds":30}],
+             "agents":[\(agents.joined(separator: ",\n"))],
+             "supervisors":[\(supervisorList.joined(separator: ","))],
+             "settings":{"supervisorMonitor":true,"supervisorAssign":true,"supervisorTransfer":true,
+                         "supervisorForceClose":true}}
+
+            """
+    }
+}

@@ -1,0 +1,96 @@
+// hubload: drives the livehub conversation hub with live conversations over the real protocol
+// (customer + agent + monitoring supervisor each) at a steady message rate and reports delivered
+// messages/s and latency percentiles. See `.ci/bench-hub`.
+import LiveHubLoad
+import LiveHubPosix
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let usage = """
+    usage: hubload config [--conversations N] [--supervisors K]
+               prints the hub configuration (--config) a run of N conversations needs
+           hubload run --port P --data-dir DIR [--host H] [--conversations N] [--supervisors K]
+               [--rate MSGS_PER_S] [--warmup S] [--duration S] [--drain S] [--padding BYTES]
+               [--server-pid PID] [--json]
+               sets up N conversations on a hub started with that configuration and DIR, then measures
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandleOutput.standardError("hubload: \(message)\n")
+    exit(2)
+}
+
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}
+
+/// Reads `DIR/hub-secret`, which the server creates on start.
+func readSecret(directory: String) -> [UInt8] {
+    let fd = open(directory + "/hub-secret", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { fail("cannot read \(directory)/hub-secret (start the hub with --data-dir \(directory) first)") }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    guard count >= 32 else { fail("\(directory)/hub-secret is shorter than 32 bytes") }
+    return Array(buffer[0..<count])
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first, command == "config" || command == "run" else { fail(usage) }
+arguments.removeFirst()
+var options = LoadOptions()
+var dataDirectory: String?
+var printJSON = false
+while !arguments.isEmpty {
+    let flag = arguments.removeFirst()
+    if flag == "--json" {
+        printJSON = true
+        continue
+    }
+    guard let value = arguments.first else { fail("\(flag) needs a value\n\(usage)") }
+    arguments.removeFirst()
+    func number(_ text: String) -> Double {
+        guard let parsed = Double(text), parsed >= 0 else { fail("\(flag): '\(text)' is not a non-negative number") }
+        return parsed
+    }
+    switch flag {
+    case "--host": options.host = value
+    case "--port":
+        guard let port = UInt16(value) else { fail("--port: '\(value)' is not a port") }
+        options.port = port
+    case "--data-dir": dataDirectory = value
+    case "--conversations": options.conversations = Int(number(value))
+    case "--supervisors": options.supervisors = max(1, Int(number(value)))
+    case "--rate": options.messagesPerSecond = number(value)
+    case "--warmup": options.warmupSeconds = number(value)
+    case "--duration": options.measureSeconds = min(600, number(value))
+    case "--drain": options.drainSeconds = min(60, number(value))
+    case "--padding": options.paddingBytes = Int(number(value))
+    case "--server-pid":
+        guard let pid = Int32(value) else { fail("--server-pid: '\(value)' is not a process id") }
+        options.serverPID = pid
+    default: fail("unknown flag \(flag)\n\(usage)")
+    }
+}
+
+if command == "config" {
+    print(BenchHubConfiguration.json(conversations: options.conversations, supervisors: options.supervisors), terminator: "")
+    exit(0)
+}
+guard let dataDirectory else { fail("run needs --data-dir (the hub's, for its token secret)") }
+options.secret = readSecret(directory: dataDirectory)
+// Three descriptors per conversation: lift the soft open-file limit to the hard one.
+Processor.raiseOpenFileLimit()
+do {
+    let report = try LoadRun.run(options)
+    if !printJSON { print(report.summary) }
+    print(report.json)
+    exit(report.lost == 0 && report.errors == 0 ? 0 : 1)
+} catch {
+    fail("\(error)")
+}
