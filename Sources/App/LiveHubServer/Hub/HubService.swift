@@ -15,6 +15,9 @@ final class HubService {
     private unowned(unsafe) let context: LoopContext
     private var sessions: [ConnectionId: HubSessionHandle] = [:]
     private var connectionsByUser: [UserId: [ConnectionId]] = [:]
+    /// Pending offer timeouts, sorted by deadline so each loop iteration looks at the first one only
+    /// (the hub loop calls `fireDueTimers` every iteration; a scan of every pending offer there cost
+    /// measurable CPU with 1,000 conversations).
     private var offerTimers: [(deadline: UInt64, offer: OfferId)] = []
 
     init(context: LoopContext, configuration: Configuration) {
@@ -83,7 +86,11 @@ final class HubService {
             switch timer {
             case .offerTimeout(let offer, let at):
                 let delay = max(0, at.milliseconds(since: WallClock.now()))
-                offerTimers.append((context.loop.now &+ UInt64(delay) * 1_000_000, offer))
+                let deadline = context.loop.now &+ UInt64(delay) * 1_000_000
+                // Offers mostly share one timeout, so the new deadline is nearly always the latest.
+                var position = offerTimers.endIndex
+                while position > 0 && offerTimers[position - 1].deadline > deadline { position -= 1 }
+                offerTimers.insert((deadline, offer), at: position)
             }
         }
     }
@@ -101,9 +108,10 @@ final class HubService {
 
     /// Called once per hub-loop iteration; offer timeouts need ~1 s precision at most.
     func fireDueTimers(now: UInt64) {
-        guard !offerTimers.isEmpty, offerTimers.contains(where: { $0.deadline <= now }) else { return }
-        let due = offerTimers.filter { $0.deadline <= now }
-        offerTimers.removeAll { $0.deadline <= now }
+        guard let first = offerTimers.first, first.deadline <= now else { return }
+        let dueCount = offerTimers.firstIndex { $0.deadline > now } ?? offerTimers.count
+        let due = offerTimers[0..<dueCount]
+        offerTimers.removeFirst(dueCount)
         for timer in due {
             if let outcome = try? hub.handle(.offerTimedOut(timer.offer), from: .system, at: WallClock.now()) {
                 deliver(outcome)
