@@ -146,8 +146,9 @@ extension Connection {
             pendingStart += count
         }
         if pendingStart == pending.count {
-            // Drop the storage: an idle connection should hold no output buffer.
-            pending = []
+            // Keep a small buffer for the next broadcast (no malloc/free per delivered message); drop a
+            // large one so a connection that once received a big message does not hold it while idle.
+            pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedOutputCapacity)
             pendingStart = 0
         }
         updateWritableInterest()
@@ -157,6 +158,10 @@ extension Connection {
     }
 
     /// EPOLLOUT only while a backlog exists (level-triggered: otherwise it would fire continuously).
+    /// Output storage a connection keeps between messages: enough for typical chat frames, small next
+    /// to the idle-connection budget.
+    static let retainedOutputCapacity = 512
+
     private func updateWritableInterest() {
         let wanted = pendingStart < pending.count
         guard wanted != isWatchingWritable, let registration else { return }

@@ -22,6 +22,7 @@ final class LoopContext {
     var corkedConnection: ObjectIdentifier?
     /// Connections with output queued by someone else (e.g. a room broadcast), flushed once per iteration.
     var dirtyConnections: [Connection] = []
+    private var flushingConnections: [Connection] = []
     /// Scratch space for encoding one frame that goes to many recipients.
     var broadcastScratch: [UInt8] = []
     /// Scratch space for one compressed message.
@@ -121,13 +122,15 @@ final class LoopContext {
     }
 
     private func flushDirtyConnections() {
+        // Flushing can mark more connections dirty (a write error closes one, which may notify others):
+        // take the list, flush it, repeat. The two arrays trade places so neither is reallocated.
         while !dirtyConnections.isEmpty {
-            var batch: [Connection] = []
-            swap(&batch, &dirtyConnections)
-            for connection in batch {
+            swap(&flushingConnections, &dirtyConnections)
+            for connection in flushingConnections {
                 connection.isDirty = false
                 connection.flush()
             }
+            flushingConnections.removeAll(keepingCapacity: true)
         }
     }
 
