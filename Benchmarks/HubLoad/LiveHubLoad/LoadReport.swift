@@ -9,7 +9,8 @@ public struct LoadReport: Sendable {
     public var sentInWindow = 0
     /// `message` events received (by customer, agent and monitor) for those requests.
     public var deliveredInWindow = 0
-    /// Deliveries a conversation's member received with a sequence marker not above the last one.
+    /// Deliveries that arrived before an earlier message of the same sender (must be 0: each sender's
+    /// messages reach every member in the order they were sent).
     public var outOfOrder = 0
     /// Answers and other frames over the whole run (warm-up and drain included).
     public var acks = 0

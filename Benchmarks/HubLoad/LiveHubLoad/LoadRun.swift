@@ -8,8 +8,10 @@ import Glibc
 /// A hub load run: sets up `conversations` live conversations over the real protocol, then sends
 /// `message.send` at a steady rate (customers and agents taking turns) and measures every delivery.
 ///
-/// Each message text carries a marker `~T<send time ns>S<per-conversation number>~`; a delivery's
-/// latency is its receive time minus that send time (one process, one monotonic clock).
+/// Each message text carries a marker `~T<send time ns><C|A><number>~`: the sender (customer or agent)
+/// and its own message number in the conversation. A delivery's latency is its receive time minus that
+/// send time (one process, one monotonic clock). Each sender's messages must arrive in the order sent
+/// (one TCP stream each); messages of the customer and the agent may legitimately interleave.
 public enum LoadRun {
     public static func run(_ options: LoadOptions) throws(LoadError) -> LoadReport {
         guard options.conversations > 0, options.messagesPerSecond > 0, options.measureSeconds > 0 else {
@@ -47,10 +49,11 @@ private struct LoadDriver {
     private let options: LoadOptions
     private let scratch: UnsafeMutableRawBufferPointer
     private let epollFD: Int32
-    /// Per conversation: the request prefix up to the marker's digits, and the next marker number.
+    /// Per conversation: the request prefix up to the marker's digits; per conversation and sender
+    /// (customer, agent): the next marker number.
     private let requestPrefixes: [[UInt8]]
     private var nextNumber: [Int]
-    /// Per socket: the highest marker number delivered so far, and whether EPOLLOUT is armed.
+    /// Per socket and sender: the highest marker number delivered so far; per socket: whether EPOLLOUT is armed.
     private var lastNumber: [Int]
     private var writeArmed: [Bool]
     private let padding: [UInt8]
@@ -71,8 +74,8 @@ private struct LoadDriver {
         requestPrefixes = conversations.map { conversation in
             Array(#"{"type":"message.send","conversationId":"\#(conversation.conversationId)","text":"~T"#.utf8)
         }
-        nextNumber = Array(repeating: 1, count: conversations.count)
-        lastNumber = Array(repeating: 0, count: sockets.count)
+        nextNumber = Array(repeating: 1, count: conversations.count * 2)
+        lastNumber = Array(repeating: 0, count: sockets.count * 2)
         writeArmed = Array(repeating: false, count: sockets.count)
         padding = Array(repeating: UInt8(ascii: "x"), count: max(0, options.paddingBytes))
         epollFD = livehub_epoll_create()
@@ -160,12 +163,12 @@ private struct LoadDriver {
         let conversation = sentTotal % conversations.count
         let round = sentTotal / conversations.count
         let role: LoadRole = round % 2 == 0 ? .customer : .agent
-        let number = nextNumber[conversation]
-        nextNumber[conversation] += 1
+        let number = nextNumber[conversation * 2 + role.rawValue]
+        nextNumber[conversation * 2 + role.rawValue] += 1
         request.removeAll(keepingCapacity: true)
         request += requestPrefixes[conversation]
         Self.appendDecimal(now, to: &request)
-        request.append(UInt8(ascii: "S"))
+        request.append(role == .customer ? UInt8(ascii: "C") : UInt8(ascii: "A"))
         Self.appendDecimal(UInt64(number), to: &request)
         request.append(UInt8(ascii: "~"))
         request += padding
@@ -187,7 +190,7 @@ private struct LoadDriver {
 
     /// Classifies every complete frame of one socket: a `message` carrying our marker counts as a delivery.
     private mutating func consume(socket index: Int, now: UInt64, report: inout LoadReport) throws(LoadError) {
-        var delivered: [(sentAt: UInt64, number: Int)] = []
+        var delivered: [(sentAt: UInt64, sender: Int, number: Int)] = []
         try sockets[index].forEachMessage { payload throws(LoadError) in
             if Self.hasPrefix(payload, Self.messagePrefix), let marker = Self.marker(in: payload) {
                 delivered.append(marker)
@@ -200,9 +203,10 @@ private struct LoadDriver {
                 report.otherFrames += 1
             }
         }
-        for (sentAt, number) in delivered {
+        for (sentAt, sender, number) in delivered {
             deliveredTotal += 1
-            if number <= lastNumber[index] { report.outOfOrder += 1 } else { lastNumber[index] = number }
+            let slot = index * 2 + sender
+            if number <= lastNumber[slot] { report.outOfOrder += 1 } else { lastNumber[slot] = number }
             if sentAt >= windowStart && sentAt < windowEnd {
                 report.deliveredInWindow += 1
                 report.latencies.append(now &- sentAt)
@@ -218,8 +222,8 @@ private struct LoadDriver {
         payload.count >= prefix.count && payload.prefix(prefix.count).elementsEqual(prefix)
     }
 
-    /// Finds `~T<digits>S<digits>~` in a delivered message.
-    private static func marker(in payload: UnsafeRawBufferPointer) -> (sentAt: UInt64, number: Int)? {
+    /// Finds `~T<digits><C|A><digits>~` in a delivered message; sender 0 = customer, 1 = agent.
+    private static func marker(in payload: UnsafeRawBufferPointer) -> (sentAt: UInt64, sender: Int, number: Int)? {
         var index = 0
         while index + 1 < payload.count {
             if payload[index] == UInt8(ascii: "~") && payload[index + 1] == UInt8(ascii: "T") { break }
@@ -231,7 +235,10 @@ private struct LoadDriver {
             sentAt = sentAt &* 10 &+ UInt64(payload[index] - 48)
             index += 1
         }
-        guard index < payload.count, payload[index] == UInt8(ascii: "S") else { return nil }
+        guard index < payload.count, payload[index] == UInt8(ascii: "C") || payload[index] == UInt8(ascii: "A") else {
+            return nil
+        }
+        let sender = payload[index] == UInt8(ascii: "C") ? LoadRole.customer.rawValue : LoadRole.agent.rawValue
         index += 1
         var number = 0
         while index < payload.count, payload[index] >= 48, payload[index] <= 57 {
@@ -239,7 +246,7 @@ private struct LoadDriver {
             index += 1
         }
         guard index < payload.count, payload[index] == UInt8(ascii: "~") else { return nil }
-        return (sentAt, number)
+        return (sentAt, sender, number)
     }
 
     private static func appendDecimal(_ value: UInt64, to bytes: inout [UInt8]) {
