@@ -8,27 +8,35 @@ extension Hub {
         in conversationId: ConversationId, text: String, visibility: Visibility, clientMessageId: String?,
         by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
-        let conversation = try existingConversation(conversationId)
-        guard let role = conversation.role(of: actor.userId), actor.role != .system else {
-            throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
-        }
-        if let clientMessageId,
-            let seq = conversation.seqByClientMessage[
-                ClientMessageKey(senderId: actor.userId, clientMessageId: clientMessageId)]
-        {
-            recorder.acknowledgement = .messageAccepted(seq: seq)
+        // The checks read a copy of the conversation inside this closure only: a copy still alive when
+        // `emit` appends to the history would make that append copy the whole history (O(n) per message).
+        let checked = try { () throws(HubError) -> (role: ParticipantRole, revives: Bool, resentSeq: Int?) in
+            let conversation = try existingConversation(conversationId)
+            guard let role = conversation.role(of: actor.userId), actor.role != .system else {
+                throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
+            }
+            if let clientMessageId,
+                let seq = conversation.seqByClientMessage[
+                    ClientMessageKey(senderId: actor.userId, clientMessageId: clientMessageId)]
+            {
+                return (role, false, seq)
+            }
+            try requireStatus(conversation, in: [.open, .active, .waiting], for: "write to")
+            guard visibility == .public || role.isStaff else {
+                throw .forbidden("a \(role.rawValue) may only write public messages")
+            }
+            guard !text.isBlank else { throw .invalidMessage("the message is empty") }
+            guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {
+                throw .tooLarge("the message exceeds \(configuration.limits.maximumMessageCharacters) characters")
+            }
+            return (role, conversation.status == .waiting && (role == .customer || role == .agent), nil)
+        }()
+        if let resentSeq = checked.resentSeq {
+            recorder.acknowledgement = .messageAccepted(seq: resentSeq)
             return
         }
-        try requireStatus(conversation, in: [.open, .active, .waiting], for: "write to")
-        guard visibility == .public || role.isStaff else {
-            throw .forbidden("a \(role.rawValue) may only write public messages")
-        }
-        guard !text.isBlank else { throw .invalidMessage("the message is empty") }
-        guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {
-            throw .tooLarge("the message exceeds \(configuration.limits.maximumMessageCharacters) characters")
-        }
-
-        if conversation.status == .waiting && (role == .customer || role == .agent) {
+        let role = checked.role
+        if checked.revives, let conversation = state.conversations[conversationId] {
             emitUpdate(of: conversation, status: .active, reason: .revived, at: now, into: &recorder)
         }
         let seq = nextSeq(of: conversationId)
