@@ -35,6 +35,9 @@ struct TransferTests {
                 event(
                     conversationId, seq: 8, at: 12, .participantJoined(ParticipantChange(userId: "bob", role: .agent))),
                 event(conversationId, seq: 9, at: 12, updated(.active, agent: "bob", .transferred)),
+                event(
+                    conversationId, seq: 10, at: 12,
+                    .participantJoined(ParticipantChange(userId: "alice", role: .consult))),
             ])
         let conversation = try #require(scenario.hub.state.conversations[conversationId])
         #expect(conversation.primaryAgentId == "bob")

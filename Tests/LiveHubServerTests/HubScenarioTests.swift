@@ -385,9 +385,9 @@ final class Scenario {
             to: [alice, customer, sam], senderRole: "supervisor")
     }
 
-    /// alice → bob transfer, accepted (15 offer, 16 accepted, 17 joined, 18 transferred; alice stays
-    /// as consult); then bob → alice, rejected (19 offer, 20 rejected) changes nothing. Offers and
-    /// their outcomes reach only the offered agent and the requester.
+    /// alice → bob transfer, accepted (15 offer, 16 accepted, 17 joined, 18 transferred, 19 alice
+    /// joined as consult); then bob → alice, rejected (20 offer, 21 rejected) changes nothing. Offers
+    /// and their outcomes reach only the offered agent and the requester.
     func transfer() throws {
         let transfer = try alice.request(
             "conversation.transfer", ["conversationId": .text(conversation), "agentId": "bob"])
@@ -415,6 +415,7 @@ final class Scenario {
         }
         try expectParticipant("participant.joined", on: everyone, seq: 17, userId: "bob", role: "agent")
         try expectUpdate(on: everyone, seq: 18, reason: "transferred", status: "active", agentId: "bob")
+        try expectParticipant("participant.joined", on: everyone, seq: 19, userId: "alice", role: "consult")
         try bob.expectAck(accept)
         try expectNothingElse()
 
@@ -430,7 +431,7 @@ final class Scenario {
             let offer = try party.expect(
                 "offer",
                 [
-                    "conversationId": .text(conversation), "seq": 19, "kind": "transfer", "agentId": "alice",
+                    "conversationId": .text(conversation), "seq": 20, "kind": "transfer", "agentId": "alice",
                     "requesterId": "bob",
                 ])
             offerId = try #require(offer["offerId"]?.stringValue)
@@ -443,7 +444,7 @@ final class Scenario {
             try party.expect(
                 "notification",
                 [
-                    "conversationId": .text(conversation), "seq": 20, "kind": "offer-rejected",
+                    "conversationId": .text(conversation), "seq": 21, "kind": "offer-rejected",
                     "offerId": .text(offerId), "offerKind": "transfer", "agentId": "alice", "requesterId": "bob",
                 ])
         }
@@ -451,15 +452,15 @@ final class Scenario {
         // A rejected transfer changes nothing and tells no one else.
         try expectNothingElse()
         try send(
-            "Hi, Bob here, I will take it from now.", from: bob, visibility: "public", seq: 21, to: everyone,
+            "Hi, Bob here, I will take it from now.", from: bob, visibility: "public", seq: 22, to: everyone,
             senderRole: "agent")
     }
 
-    /// Alice (consult since the transfer) leaves (22); bob invites her as consult (23 offer,
-    /// 24 accepted, 25 joined as consult); her internal note (26) reaches staff only.
+    /// Alice (consult since the transfer) leaves (23); bob invites her as consult (24 offer,
+    /// 25 accepted, 26 joined as consult); her internal note (27) reaches staff only.
     func consult() throws {
         let leave = try alice.request("conversation.leave", ["conversationId": .text(conversation)])
-        try expectParticipant("participant.left", on: everyone, seq: 22, userId: "alice", role: "consult")
+        try expectParticipant("participant.left", on: everyone, seq: 23, userId: "alice", role: "consult")
         try alice.expectAck(leave)
         try expectNothingElse()
 
@@ -469,7 +470,7 @@ final class Scenario {
             let offer = try party.expect(
                 "offer",
                 [
-                    "conversationId": .text(conversation), "seq": 23, "kind": "consult", "agentId": "alice",
+                    "conversationId": .text(conversation), "seq": 24, "kind": "consult", "agentId": "alice",
                     "requesterId": "bob",
                 ])
             offerId = try #require(offer["offerId"]?.stringValue)
@@ -482,15 +483,15 @@ final class Scenario {
             try party.expect(
                 "notification",
                 [
-                    "conversationId": .text(conversation), "seq": 24, "kind": "offer-accepted",
+                    "conversationId": .text(conversation), "seq": 25, "kind": "offer-accepted",
                     "offerId": .text(offerId), "offerKind": "consult", "agentId": "alice", "requesterId": "bob",
                 ])
         }
-        try expectParticipant("participant.joined", on: everyone, seq: 25, userId: "alice", role: "consult")
+        try expectParticipant("participant.joined", on: everyone, seq: 26, userId: "alice", role: "consult")
         try alice.expectAck(accept)
         try expectNothingElse()
         try send(
-            "Warehouse confirms: refund approved.", from: alice, visibility: "internal", seq: 26, to: [alice, bob, sam],
+            "Warehouse confirms: refund approved.", from: alice, visibility: "internal", seq: 27, to: [alice, bob, sam],
             senderRole: "consult")
     }
 
@@ -564,7 +565,7 @@ struct HubScenarioTests {
         try scenario.join()
         try scenario.transfer()
         try scenario.consult()
-        try scenario.forceClose(seq: 27, recipients: scenario.everyone, writers: scenario.everyone)
+        try scenario.forceClose(seq: 28, recipients: scenario.everyone, writers: scenario.everyone)
     }
 
     @Test("Force close: a monitor that never joined gets conversation.closed too, and its monitor ends")

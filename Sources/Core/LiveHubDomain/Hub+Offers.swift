@@ -2,7 +2,8 @@ extension Hub {
     /// `offer.accept` / `consult.accept`: the offered agent takes the offer.
     ///
     /// Route → the agent joins as primary and the conversation turns active. Transfer → the agent
-    /// becomes primary and the former primary stays as consult. Consult → the agent joins as consult.
+    /// becomes primary and the former primary stays as consult (`participant.joined` with role consult).
+    /// Consult → the agent joins as consult.
     mutating func acceptOffer(
         _ offerId: OfferId, kinds: Set<OfferKind>, by actor: Actor, at now: Instant,
         into recorder: inout OutcomeRecorder
@@ -35,6 +36,13 @@ extension Hub {
                 at: now, into: &recorder)
             emitUpdate(
                 of: conversation, primaryAgentId: offer.agentId, reason: .transferred, at: now, into: &recorder)
+            // The former primary stays on as consult (the update already made them one); say so, so
+            // clients learn the role change from the event stream like any other.
+            if let formerPrimary = conversation.primaryAgentId, formerPrimary != offer.agentId {
+                emit(
+                    .participantJoined(ParticipantChange(userId: formerPrimary, role: .consult)), in: conversation.id,
+                    at: now, into: &recorder)
+            }
         case .consult:
             emit(
                 .participantJoined(ParticipantChange(userId: offer.agentId, role: .consult)), in: conversation.id,
