@@ -179,6 +179,10 @@ final class LoadSocket {
         if inboundStart == inbound.count {
             inbound.removeAll(keepingCapacity: true)
             inboundStart = 0
+        } else if inboundStart > inbound.count / 2 {
+            // A partial frame is left: drop what was consumed so the buffer cannot grow without end.
+            inbound.removeFirst(inboundStart)
+            inboundStart = 0
         }
     }
 

@@ -157,11 +157,11 @@ extension Connection {
         }
     }
 
-    /// EPOLLOUT only while a backlog exists (level-triggered: otherwise it would fire continuously).
     /// Output storage a connection keeps between messages: enough for typical chat frames, small next
     /// to the idle-connection budget.
     static let retainedOutputCapacity = 512
 
+    /// EPOLLOUT only while a backlog exists (level-triggered: otherwise it would fire continuously).
     private func updateWritableInterest() {
         let wanted = pendingStart < pending.count
         guard wanted != isWatchingWritable, let registration else { return }
