@@ -25,6 +25,34 @@ struct TLSAndCompressionTests {
         #expect(try client.receiveFrame()?.closeCode == 1000)
     }
 
+    @Test("TLS: an idle wss connection gives back its buffers at the heartbeat and keeps working")
+    func tlsIdleRelease() throws {
+        let certificate = try TestCertificate()
+        let server = try TestServer {
+            $0.tlsCertificatePath = certificate.certificatePath
+            $0.tlsPrivateKeyPath = certificate.privateKeyPath
+            $0.heartbeatIntervalSeconds = 0.2
+        }
+        let socket = try server.connect()
+        try socket.startTLS(trusting: certificate.certificatePEM)
+        let client = TestWebSocketClient(socket: socket)
+        #expect(try client.handshake(path: "/echo") == 101)
+        // A large message first, so the TLS buffers have grown before they are released.
+        let big = String(repeating: "secret ", count: 20_000)
+        try client.sendText(big)
+        #expect(try client.receiveMessageFrame()?.text == big)
+        // Silent past the heartbeat: the server releases the buffers, then pings through fresh ones.
+        let ping = try client.receiveFrame()
+        #expect(ping?.opcode == 9)
+        try client.sendFrame(opcode: 10, payload: ping?.payload ?? [])
+        try client.sendText("after release")
+        try client.sendText(big)
+        #expect(try client.receiveMessageFrame()?.text == "after release")
+        #expect(try client.receiveMessageFrame()?.text == big)
+        try client.sendClose()
+        #expect(try client.receiveFrame()?.closeCode == 1000)
+    }
+
     @Test("TLS: plain HTTP to the TLS port is dropped without harming a TLS client")
     func plaintextToTLSPort() throws {
         let certificate = try TestCertificate()

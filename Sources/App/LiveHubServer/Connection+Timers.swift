@@ -42,6 +42,17 @@ extension Connection {
         }
     }
 
+    /// A connection silent for a heartbeat interval gives back its output storage and, for wss, the
+    /// TLS memory buffers (which keep their largest allocation, e.g. the handshake flight, forever).
+    /// Done here rather than after every read so busy connections do not reallocate all the time.
+    private func releaseIdleBuffers() {
+        if pendingStart == pending.count {
+            pending = []
+            pendingStart = 0
+        }
+        tls?.connection.releaseBuffersIfIdle()
+    }
+
     /// Pings a silent peer after the heartbeat interval; closes it (1001) after the idle timeout.
     private func heartbeat(now: UInt64) {
         let silence = now &- lastReceived
@@ -52,6 +63,7 @@ extension Connection {
             return
         }
         if silence >= context.heartbeatInterval && lastPingSent <= lastReceived {
+            releaseIdleBuffers()
             lastPingSent = now
             appendOutput { FrameEncoder.appendFrame(opcode: .ping, payload: EmptyCollection<UInt8>(), to: &$0) }
         }
