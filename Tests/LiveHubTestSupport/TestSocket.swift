@@ -47,6 +47,32 @@ public final class TestSocket {
         setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &value, socklen_t(MemoryLayout<Int32>.size))
     }
 
+    /// Shrinks the kernel send buffer (for backpressure tests: the client blocks sooner once the
+    /// server stops reading).
+    public func setSendBufferSize(_ bytes: Int32) {
+        var value = bytes
+        setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &value, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    /// Sends what the kernel takes right now (plain TCP only): the byte count, 0 when it would block.
+    public func sendWithoutBlocking(_ bytes: ArraySlice<UInt8>) throws -> Int {
+        let count = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+        if count >= 0 { return count }
+        if errno == EAGAIN || errno == EWOULDBLOCK { return 0 }
+        throw TestClientError("send: errno \(errno)")
+    }
+
+    /// Waits up to `milliseconds` until the socket can take bytes or has bytes (or EOF) to read.
+    public func waitUntilReady(writable: Bool, readable: Bool, milliseconds: Int32) -> (writable: Bool, readable: Bool) {
+        var events: Int16 = 0
+        if writable { events |= Int16(POLLOUT) }
+        if readable { events |= Int16(POLLIN) }
+        var descriptor = pollfd(fd: fd, events: events, revents: 0)
+        guard poll(&descriptor, 1, milliseconds) > 0 else { return (false, false) }
+        let hangup = descriptor.revents & Int16(POLLHUP | POLLERR) != 0
+        return (descriptor.revents & Int16(POLLOUT) != 0, descriptor.revents & Int16(POLLIN) != 0 || hangup)
+    }
+
     /// Performs a TLS handshake over this socket; afterwards `send`/`receive` carry plaintext.
     public func startTLS(trusting certificatePEM: [UInt8]) throws {
         let context = try TLSClientContext(trustingCertificatePEM: certificatePEM)

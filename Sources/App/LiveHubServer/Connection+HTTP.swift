@@ -10,7 +10,20 @@ extension Connection {
     func consumeHTTP(_ chunk: UnsafeMutableRawBufferPointer) {
         guard let http else { return }
         http.parser.append(UnsafeRawBufferPointer(chunk))
+        parseRequests()
+    }
+
+    /// Answers the buffered requests in order, until one is incomplete or the output backlog is over
+    /// the limit (then input pauses until `flush` has written everything).
+    private func parseRequests() {
+        guard let http else { return }
         while phase == .http && !closeAfterFlush {
+            if queuedByteCount > context.configuration.maxOutboundBytes {
+                log(.debug, "event=http.paused queued_bytes=\(queuedByteCount) requests_served=\(http.requestsServed)")
+                isInputPaused = true
+                updateInterest()
+                return
+            }
             let request: HTTPRequest?
             do {
                 request = try http.parser.nextRequest()
@@ -29,6 +42,15 @@ extension Connection {
             http.requestsServed += 1
             handle(request)
         }
+    }
+
+    /// Called by `flush` once a paused connection's output is all written: answer what is buffered,
+    /// then read again. Not corked: the output goes to `pending` and is flushed at the end of the
+    /// loop iteration, since another connection may hold the cork right now.
+    func resumeInput() {
+        isInputPaused = false
+        updateInterest()
+        parseRequests()
     }
 
     private func handle(_ request: HTTPRequest) {

@@ -12,6 +12,11 @@ import LiveHubWebSocket
 extension Connection {
     var isCorked: Bool { context.corkedConnection == ObjectIdentifier(self) }
 
+    /// Output accepted but not on the socket yet, TLS records included.
+    var hasUnsentOutput: Bool {
+        queuedByteCount > 0 || (tls?.connection.pendingCiphertextCount ?? 0) > 0
+    }
+
     /// Bytes accepted for this connection but not yet written to the socket.
     var queuedByteCount: Int {
         pending.count - pendingStart + (isCorked ? context.corkBuffer.count : 0) + (tls?.plaintextOut.count ?? 0)
@@ -80,7 +85,11 @@ extension Connection {
             context.corkBuffer.withUnsafeBytes { writeCorked($0) }
             context.corkBuffer.removeAll(keepingCapacity: true)
         }
-        if closeAfterFlush && pendingStart == pending.count { startLingering() }
+        if closeAfterFlush && pendingStart == pending.count {
+            startLingering()
+        } else if isInputPaused && queuedByteCount == 0 {
+            resumeInput()  // The socket took the whole batch that paused input.
+        }
     }
 
     private func writeCorked(_ cork: UnsafeRawBufferPointer) {
@@ -111,7 +120,7 @@ extension Connection {
             pendingStart += written
             pending.append(contentsOf: cork)
         }
-        updateWritableInterest()
+        updateInterest()
     }
 
     /// Writes everything queued (encrypting first for TLS); what the socket refuses waits for EPOLLOUT.
@@ -151,9 +160,11 @@ extension Connection {
             pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedOutputCapacity)
             pendingStart = 0
         }
-        updateWritableInterest()
+        updateInterest()
         if closeAfterFlush && pendingStart == pending.count && (tls?.plaintextOut.isEmpty ?? true) {
             startLingering()
+        } else if isInputPaused && queuedByteCount == 0 {
+            resumeInput()
         }
     }
 
@@ -161,11 +172,13 @@ extension Connection {
     /// to the idle-connection budget.
     static let retainedOutputCapacity = 512
 
-    /// EPOLLOUT only while a backlog exists (level-triggered: otherwise it would fire continuously).
-    private func updateWritableInterest() {
-        let wanted = pendingStart < pending.count
-        guard wanted != isWatchingWritable, let registration else { return }
-        isWatchingWritable = wanted
-        context.loop.modify(registration, fd: fd, interest: wanted ? [.readable, .writable] : .readable)
+    /// EPOLLOUT only while a backlog exists, EPOLLIN only while input is read (level-triggered:
+    /// otherwise either would fire continuously).
+    func updateInterest() {
+        var wanted: IOEvents = isReadingInput ? .readable : []
+        if pendingStart < pending.count { wanted.insert(.writable) }
+        guard wanted != watchedEvents, let registration else { return }
+        watchedEvents = wanted
+        context.loop.modify(registration, fd: fd, interest: wanted)
     }
 }

@@ -46,8 +46,16 @@ final class Connection: EventLoopHandler {
     var pendingStart = 0
     var deflater: PerMessageDeflater?
     var isDirty = false
-    var isWatchingWritable = false
+    /// The interest registered with epoll now (`.readable` at registration).
+    var watchedEvents: IOEvents = .readable
     var closeAfterFlush = false
+    /// HTTP backpressure: while this connection's unsent output is over the limit, its requests are
+    /// neither read nor parsed, so a pipelining client that does not read its responses is held back
+    /// by TCP instead of growing our memory.
+    var isInputPaused = false
+    /// The peer shut down its sending side while we still had HTTP responses for it: they are
+    /// written first, then the connection closes (RFC 9112 §9.6: a half-close is not an abort).
+    var peerInputEnded = false
 
     // Time.
     var lastReceived: UInt64
@@ -78,12 +86,21 @@ final class Connection: EventLoopHandler {
 
     func handleIO(_ events: IOEvents) {
         if events.contains(.writable) { flush() }
-        if events.contains(.readable) || events.contains(.hangup) { readAvailable() }
+        guard events.contains(.readable) || events.contains(.hangup) else { return }
+        if isReadingInput {
+            readAvailable()
+        } else if events.contains(.hangup) {
+            // Not reading, so this is EPOLLERR/EPOLLHUP: nobody will take the output we still hold.
+            log(.debug, "event=http.hangup queued_bytes=\(queuedByteCount)")
+            abort()
+        }
     }
+
+    var isReadingInput: Bool { !isInputPaused && !peerInputEnded }
 
     private func readAvailable() {
         let buffer = context.receiveBuffer
-        for _ in 0..<4 where phase != .closed {
+        for _ in 0..<4 where phase != .closed && isReadingInput {
             let result: IOResult
             do {
                 result = try SocketIO.read(fd, into: buffer)
@@ -150,6 +167,11 @@ final class Connection: EventLoopHandler {
             // RFC 6455 §7.1.5: the connection closed without a close frame; the close code is 1006.
             log(.debug, "event=ws.closed code=1006 reason=\"peer closed TCP without a close frame\"")
             finalClose()
+        case .http where hasUnsentOutput:
+            // A half-closed client still reads: finish its responses, then close.
+            peerInputEnded = true
+            updateInterest()
+            closeWhenFlushed()
         case .http, .closing, .lingering:
             finalClose()
         case .closed:
@@ -177,6 +199,11 @@ final class Connection: EventLoopHandler {
             var alert: [UInt8] = []
             tls.connection.takeCiphertext(into: &alert)
             alert.withUnsafeBytes { _ = try? SocketIO.write(fd, $0) }
+        }
+        if peerInputEnded {
+            // The peer's EOF already arrived: there is nothing to wait for.
+            finalClose()
+            return
         }
         SocketIO.shutdownWrite(fd)
         phaseDeadline = context.loop.now &+ context.closeTimeout
