@@ -14,8 +14,12 @@ public struct Conversation: Hashable, Sendable {
     public internal(set) var acceptedAt: Instant?
     public internal(set) var closedAt: Instant?
     public internal(set) var status: ConversationStatus
-    /// Public and internal messages in seq order.
-    public internal(set) var transcript: [Message]
+    /// Public and internal messages in seq order: read from the history, which holds each message once.
+    public var transcript: [Message] {
+        history.compactMap { event in
+            if case .message(let message) = event.payload { message } else { nil }
+        }
+    }
     /// Capacity units the primary agent spends on it.
     public let capacityUnits: Int
 
@@ -53,7 +57,6 @@ public struct Conversation: Hashable, Sendable {
         acceptedAt = nil
         closedAt = nil
         status = .open
-        transcript = []
         capacityUnits = started.capacityUnits
         history = []
         lastSeq = 0

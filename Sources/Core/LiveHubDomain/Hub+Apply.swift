@@ -15,7 +15,6 @@ extension Hub {
             state.conversationCount += 1
         case .message(let message):
             updateConversation(of: event) { conversation in
-                conversation.transcript.append(message)
                 if let clientMessageId = message.clientMessageId {
                     let key = ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId)
                     conversation.seqByClientMessage[key] = message.seq
