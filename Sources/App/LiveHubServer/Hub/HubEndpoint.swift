@@ -43,7 +43,7 @@ final class HubEndpoint: WebSocketEndpoint {
         }
         let request: RequestEnvelope
         do {
-            request = try RequestDecoder.decode(Array(text))
+            request = try RequestDecoder.decode(text)
         } catch {
             ServerMessageEncoder.encodeError(error.error, id: error.id).withUnsafeBytes { session.send(.text, $0) }
             return

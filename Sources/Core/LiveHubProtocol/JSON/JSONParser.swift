@@ -12,15 +12,18 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError)
         -> JSONValue
     {
-        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer: buffer, maximumDepth: maximumDepth)
-            do throws(JSONParseError) {
-                return .success(try parser.parseDocument())
-            } catch {
-                return .failure(error)
-            }
+        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in try parse(buffer, maximumDepth: maximumDepth) }
         }
         return try result.get()
+    }
+
+    /// Parses a complete JSON text in borrowed memory (a received frame), without copying it first.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth)
+        throws(JSONParseError) -> JSONValue
+    {
+        var parser = JSONParser(buffer: bytes.assumingMemoryBound(to: UInt8.self), maximumDepth: maximumDepth)
+        return try parser.parseDocument()
     }
 
     /// Parses a complete JSON text given as a string (its UTF-8 bytes).

@@ -4,6 +4,14 @@ import LiveHubDomain
 public enum RequestDecoder {
     /// Decodes one text frame's payload.
     public static func decode(_ bytes: [UInt8]) throws(RequestDecodingFailure) -> RequestEnvelope {
+        let result: Result<RequestEnvelope, RequestDecodingFailure> = bytes.withUnsafeBytes { buffer in
+            Result { () throws(RequestDecodingFailure) in try decode(buffer) }
+        }
+        return try result.get()
+    }
+
+    /// Decodes one text frame's payload where it was received (the connection's read buffer).
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingFailure) -> RequestEnvelope {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
