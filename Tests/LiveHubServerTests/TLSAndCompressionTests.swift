@@ -1,21 +1,36 @@
 import LiveHubDeflate
+import LiveHubServer
 import LiveHubTestSupport
 import LiveHubWebSocket
 import Testing
 
 @Suite("wss and permessage-deflate over real sockets")
 struct TLSAndCompressionTests {
-    @Test("TLS: handshake, WebSocket upgrade and echo over wss")
-    func tlsEcho() throws {
-        let certificate = try TestCertificate()
-        let server = try TestServer {
+    /// A test server with TLS on, serving `certificate`.
+    private func tlsServer(
+        _ certificate: TestCertificate, _ configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) throws -> TestServer {
+        try TestServer {
             $0.tlsCertificatePath = certificate.certificatePath
             $0.tlsPrivateKeyPath = certificate.privateKeyPath
+            configure(&$0)
         }
+    }
+
+    /// A wss client that completed its handshake to /echo.
+    private func wssEchoClient(_ server: TestServer, trusting certificate: TestCertificate) throws -> TestWebSocketClient {
         let socket = try server.connect()
         try socket.startTLS(trusting: certificate.certificatePEM)
         let client = TestWebSocketClient(socket: socket)
         #expect(try client.handshake(path: "/echo") == 101)
+        return client
+    }
+
+    @Test("TLS: handshake, WebSocket upgrade and echo over wss")
+    func tlsEcho() throws {
+        let certificate = try TestCertificate()
+        let server = try tlsServer(certificate)
+        let client = try wssEchoClient(server, trusting: certificate)
         let big = String(repeating: "secret ", count: 20_000)
         try client.sendText("over tls")
         try client.sendText(big)
@@ -28,15 +43,8 @@ struct TLSAndCompressionTests {
     @Test("TLS: an idle wss connection gives back its buffers at the heartbeat and keeps working")
     func tlsIdleRelease() throws {
         let certificate = try TestCertificate()
-        let server = try TestServer {
-            $0.tlsCertificatePath = certificate.certificatePath
-            $0.tlsPrivateKeyPath = certificate.privateKeyPath
-            $0.heartbeatIntervalSeconds = 0.2
-        }
-        let socket = try server.connect()
-        try socket.startTLS(trusting: certificate.certificatePEM)
-        let client = TestWebSocketClient(socket: socket)
-        #expect(try client.handshake(path: "/echo") == 101)
+        let server = try tlsServer(certificate) { $0.heartbeatIntervalSeconds = 0.2 }
+        let client = try wssEchoClient(server, trusting: certificate)
         // A large message first, so the TLS buffers have grown before they are released.
         let big = String(repeating: "secret ", count: 20_000)
         try client.sendText(big)
@@ -56,10 +64,7 @@ struct TLSAndCompressionTests {
     @Test("TLS: plain HTTP to the TLS port is dropped without harming a TLS client")
     func plaintextToTLSPort() throws {
         let certificate = try TestCertificate()
-        let server = try TestServer {
-            $0.tlsCertificatePath = certificate.certificatePath
-            $0.tlsPrivateKeyPath = certificate.privateKeyPath
-        }
+        let server = try tlsServer(certificate)
         let good = try server.connect()
         try good.startTLS(trusting: certificate.certificatePEM)
         let bad = try server.connect()
