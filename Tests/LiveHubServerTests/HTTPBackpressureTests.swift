@@ -14,14 +14,14 @@ struct HTTPBackpressureTests {
 
     /// Pipelines requests without reading a response until the socket stays unwritable for a second
     /// (or `sendBound` is reached); returns the number of request bytes the kernel took.
-    private static func pipelineUntilBlocked(_ socket: TestSocket) throws -> Int {
+    private static func pipelineUntilBlocked(_ socket: TestSocket, blockedAfterMilliseconds: Int32 = 1_000) throws -> Int {
         let batch = Array([[UInt8]](repeating: request, count: 100).joined())
         var sent = 0
         while sent < sendBound {
             let count = try socket.sendWithoutBlocking(batch[(sent % batch.count)...])
             if count > 0 {
                 sent += count
-            } else if !socket.waitUntilReady(writable: true, readable: false, milliseconds: 1_000).writable {
+            } else if !socket.waitUntilReady(writable: true, readable: false, milliseconds: blockedAfterMilliseconds).writable {
                 break
             }
         }
@@ -97,5 +97,28 @@ struct HTTPBackpressureTests {
         socket.shutdownWrite()
         received += try Self.readToEnd(socket)
         #expect(Self.responseCount(received) == sent / Self.request.count + (partial == 0 ? 0 : 1))
+    }
+
+    @Test("HTTP idle timeout: a client that reads its backlog slowly is not cut off while it makes progress")
+    func slowReaderIsNotCutOff() throws {
+        let server = try TestServer {
+            $0.maxOutboundBytes = 1024
+            $0.httpIdleTimeoutSeconds = 1
+        }
+        let socket = try Self.pipeliningClient(server)
+        let sent = try Self.pipelineUntilBlocked(socket, blockedAfterMilliseconds: 300)
+        // Read 16 KiB every 100 ms for 3 s (three idle timeouts), then the rest.
+        var received: [UInt8] = []
+        for _ in 0..<30 {
+            _ = socket.waitUntilReady(writable: false, readable: false, milliseconds: 100)
+            let chunk = try socket.receive(maxBytes: 16_384)
+            #expect(!chunk.isEmpty, "the server closed a connection whose client was reading")
+            guard !chunk.isEmpty else { return }
+            received += chunk
+        }
+        let partial = sent % Self.request.count
+        let tail = Self.rest(ofRequestCutAt: partial) + Array("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8)
+        received += try Self.readToEnd(socket, sending: tail)
+        #expect(Self.responseCount(received) == sent / Self.request.count + (partial == 0 ? 0 : 1) + 1)
     }
 }

@@ -108,8 +108,9 @@ public final class TestSocket {
     public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     /// Returns the next bytes available (waiting up to the timeout); empty means the server closed.
-    public func receive() throws -> [UInt8] {
-        guard tls != nil else { return try receiveRaw() }
+    /// `maxBytes` caps one read of a plain socket (a slow reader takes a little at a time).
+    public func receive(maxBytes: Int = 65_536) throws -> [UInt8] {
+        guard tls != nil else { return try receiveRaw(maxBytes: maxBytes) }
         while plaintextBacklog.isEmpty {
             let chunk = try receiveRaw()
             if chunk.isEmpty { return [] }
@@ -144,8 +145,8 @@ public final class TestSocket {
         }
     }
 
-    private func receiveRaw() throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+    private func receiveRaw(maxBytes: Int = 65_536) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: maxBytes)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {
             if errno == ECONNRESET { return [] }

@@ -1,3 +1,5 @@
+import CLiveHubSystem
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,6 +48,13 @@ public enum SocketIO {
     public static func setAbortiveClose(_ fd: Int32) {
         var value = linger(l_onoff: 1, l_linger: 0)
         _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &value, socklen_t(MemoryLayout<linger>.size))
+    }
+
+    /// Bytes the kernel holds for the peer that it has not acknowledged yet (SIOCOUTQ); nil on error.
+    /// A value that changes between two looks means the peer is reading.
+    public static func unacknowledgedSendBytes(_ fd: Int32) -> Int? {
+        let queued = livehub_unacknowledged_send_bytes(fd)
+        return queued >= 0 ? Int(queued) : nil
     }
 
     /// Disables Nagle: chat messages are small and latency matters more than packet count.

@@ -1,3 +1,4 @@
+import LiveHubPosix
 import LiveHubWebSocket
 
 /// Timeouts. Each connection keeps at most one entry in the loop's timer wheel: when it fires, the
@@ -21,7 +22,10 @@ extension Connection {
         }
         switch phase {
         case .http:
-            if now >= phaseDeadline {
+            if now >= phaseDeadline && peerIsTakingResponses() {
+                phaseDeadline = now &+ context.httpIdleTimeout
+                armTimer(at: phaseDeadline)
+            } else if now >= phaseDeadline {
                 let served = http?.requestsServed ?? 0
                 log(.debug, "event=http.timeout requests_served=\(served)")
                 finalClose()
@@ -40,6 +44,16 @@ extension Connection {
         case .closed:
             break
         }
+    }
+
+    /// Whether an HTTP client the idle deadline caught is still reading responses (a slow reader of a
+    /// pipelined backlog): the kernel's unacknowledged byte count moved since the last look. A client
+    /// that reads nothing is therefore closed after two idle timeouts instead of one. Looked at only
+    /// when the deadline passes, so the hot path never pays the ioctl.
+    private func peerIsTakingResponses() -> Bool {
+        let unacknowledged = SocketIO.unacknowledgedSendBytes(fd) ?? 0
+        defer { lastUnacknowledgedBytes = unacknowledged }
+        return unacknowledged > 0 && unacknowledged != lastUnacknowledgedBytes
     }
 
     /// A connection silent for a heartbeat interval gives back its output storage and, for wss, the

@@ -64,6 +64,8 @@ final class Connection: EventLoopHandler {
     /// and `.lingering`.
     var phaseDeadline: UInt64
     var armedTimerDeadline: UInt64 = 0
+    /// SIOCOUTQ when the HTTP idle deadline last passed (see `peerIsTakingResponses`).
+    var lastUnacknowledgedBytes = 0
 
     /// Endpoint bookkeeping (e.g. the room this session is in, and its index there).
     var endpointSlot: AnyObject?

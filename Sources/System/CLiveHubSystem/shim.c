@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include <sys/signalfd.h>
 #include <pthread.h>
 #include <time.h>
@@ -70,4 +72,9 @@ int livehub_signalfd_for_termination(void) {
     if (pthread_sigmask(SIG_BLOCK, &mask, NULL) != 0) return -1;
     signal(SIGPIPE, SIG_IGN);
     return signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+int livehub_unacknowledged_send_bytes(int fd) {
+    int queued = 0;
+    return ioctl(fd, SIOCOUTQ, &queued) == 0 ? queued : -1;
 }

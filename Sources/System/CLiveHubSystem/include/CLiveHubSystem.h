@@ -19,6 +19,8 @@ int livehub_affinity_cpu_count(void);
 void livehub_set_thread_name(const char *name);
 uint64_t livehub_monotonic_nanoseconds(void);
 int livehub_signalfd_for_termination(void);
+/// Bytes in a TCP socket's send queue not yet acknowledged by the peer (SIOCOUTQ), or -1.
+int livehub_unacknowledged_send_bytes(int fd);
 
 extern const uint32_t LIVEHUB_EPOLLIN;
 extern const uint32_t LIVEHUB_EPOLLOUT;
