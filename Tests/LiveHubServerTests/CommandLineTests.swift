@@ -21,6 +21,7 @@ struct CommandLineTests {
             "--tls-cert", "c.pem", "--tls-key", "k.pem", "--config", "hub.json", "--data-dir", "/tmp/d",
             "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
+            "--http-idle-timeout", "7",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -36,7 +37,7 @@ struct CommandLineTests {
         #expect(configuration.webSocket.maxMessageSize == 4096 && configuration.webSocket.maxFramePayload == 4096)
         #expect(configuration.maxOutboundBytes == 65536 && configuration.maxConnections == 10)
         #expect(configuration.heartbeatIntervalSeconds == 5 && configuration.idleTimeoutSeconds == 12)
-        #expect(configuration.handshakeTimeoutSeconds == 2)
+        #expect(configuration.handshakeTimeoutSeconds == 2 && configuration.httpIdleTimeoutSeconds == 7)
         #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(!configuration.deflate.enabled)
         // And the help text names every one of them.

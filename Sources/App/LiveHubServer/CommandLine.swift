@@ -49,11 +49,12 @@ public enum CommandLineParser {
           --data-dir PATH           hub data directory, created if missing (default ./livehub-data)
           --log-level LEVEL         trace, debug, info, warning, error (default info)
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
-          --max-outbound-bytes N    unsent bytes per connection before it is closed 1008 (default 4194304)
+          --max-outbound-bytes N    unsent bytes per connection: a WebSocket is closed 1008, HTTP stops reading (default 4194304)
           --max-connections N       open connections before new ones get 503 (default 19500)
           --heartbeat SECONDS       ping a silent WebSocket after this long (default 30)
           --idle-timeout SECONDS    close a WebSocket silent this long with 1001 (default 75)
           --handshake-timeout SECONDS  time allowed from connect to completed handshake (default 10)
+          --http-idle-timeout SECONDS  close a keep-alive HTTP connection idle this long (default 30)
           --allow-origin ORIGIN     accept WebSockets only from this Origin (repeatable; default any)
           --no-compression          do not negotiate permessage-deflate
           -h, --help                show this help
@@ -112,6 +113,7 @@ public enum CommandLineParser {
             case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()
             case "--idle-timeout": options.configuration.idleTimeoutSeconds = try seconds()
             case "--handshake-timeout": options.configuration.handshakeTimeoutSeconds = try seconds()
+            case "--http-idle-timeout": options.configuration.httpIdleTimeoutSeconds = try seconds()
             case "--allow-origin": options.configuration.allowedOrigins = (options.configuration.allowedOrigins ?? []) + [try value()]
             case "--no-compression": options.configuration.deflate.enabled = false
             default: throw CommandLineError(description: "unknown option '\(flag)'")
