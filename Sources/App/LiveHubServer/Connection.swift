@@ -207,6 +207,9 @@ final class Connection: EventLoopHandler {
             finalClose()
             return
         }
+        // Lingering reads (and discards) until EOF, even if HTTP backpressure had paused input.
+        isInputPaused = false
+        updateInterest()
         SocketIO.shutdownWrite(fd)
         phaseDeadline = context.loop.now &+ context.closeTimeout
         armTimer(at: phaseDeadline)
