@@ -40,7 +40,7 @@ struct TLSAndCompressionTests {
         #expect(try client.receiveFrame()?.closeCode == 1000)
     }
 
-    @Test("TLS: an idle wss connection gives back its buffers at the heartbeat and keeps working")
+    @Test("TLS: a wss connection keeps working after the heartbeat released its idle buffers")
     func tlsIdleRelease() throws {
         let certificate = try TestCertificate()
         let server = try tlsServer(certificate) { $0.heartbeatIntervalSeconds = 0.2 }

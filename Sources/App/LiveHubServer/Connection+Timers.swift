@@ -22,15 +22,15 @@ extension Connection {
         }
         switch phase {
         case .http:
-            if now >= phaseDeadline && peerIsTakingResponses() {
+            if now < phaseDeadline {
+                armTimer(at: phaseDeadline)
+            } else if peerIsTakingResponses() {
                 phaseDeadline = now &+ context.httpIdleTimeout
                 armTimer(at: phaseDeadline)
-            } else if now >= phaseDeadline {
+            } else {
                 let served = http?.requestsServed ?? 0
                 log(.debug, "event=http.timeout requests_served=\(served)")
                 finalClose()
-            } else {
-                armTimer(at: phaseDeadline)
             }
         case .webSocket:
             heartbeat(now: now)
