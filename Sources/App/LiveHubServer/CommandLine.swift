@@ -51,7 +51,7 @@ public enum CommandLineParser {
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
           --max-outbound-bytes N    unsent bytes per connection: a WebSocket is closed 1008, HTTP stops reading (default 4194304)
           --max-connections N       open connections before new ones get 503 (default 19500)
-          --heartbeat SECONDS       ping a silent WebSocket after this long (default 30)
+          --heartbeat SECONDS       ping a WebSocket after each interval this long it stays silent (default 30)
           --idle-timeout SECONDS    close a WebSocket silent this long with 1001 (default 75)
           --handshake-timeout SECONDS  time allowed from connect to completed handshake (default 10)
           --http-idle-timeout SECONDS  close a keep-alive HTTP connection idle this long (default 30)

@@ -67,7 +67,10 @@ extension Connection {
         tls?.connection.releaseBuffersIfIdle()
     }
 
-    /// Pings a silent peer after the heartbeat interval; closes it (1001) after the idle timeout.
+    /// Pings after every heartbeat interval in which the peer sent nothing and was not pinged, answered
+    /// or not, so the path never stays quiet longer than the interval (proxies and NATs drop quiet
+    /// connections); closes the peer (1001) once it has been silent for the idle timeout. Waking only
+    /// at the timeout after a ping would let an answering peer go unpinged for up to that long.
     private func heartbeat(now: UInt64) {
         let silence = now &- lastReceived
         if silence >= context.idleTimeout {
@@ -76,12 +79,12 @@ extension Connection {
             flush()
             return
         }
-        if silence >= context.heartbeatInterval && lastPingSent <= lastReceived {
+        if now &- max(lastReceived, lastPingSent) >= context.heartbeatInterval {
             releaseIdleBuffers()
             lastPingSent = now
             appendOutput { FrameEncoder.appendFrame(opcode: .ping, payload: EmptyCollection<UInt8>(), to: &$0) }
         }
-        let next = lastPingSent > lastReceived ? lastReceived &+ context.idleTimeout : lastReceived &+ context.heartbeatInterval
-        armTimer(at: max(next, now &+ 1))
+        let nextPing = max(lastReceived, lastPingSent) &+ context.heartbeatInterval
+        armTimer(at: max(min(nextPing, lastReceived &+ context.idleTimeout), now &+ 1))
     }
 }
