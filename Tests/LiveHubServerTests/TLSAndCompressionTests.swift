@@ -74,6 +74,25 @@ struct TLSAndCompressionTests {
         #expect(String(decoding: try good.receive(), as: UTF8.self).hasPrefix("HTTP/1.1 200 "))
     }
 
+    @Test("TLS half-close: a client that pipelines over TLS and then shuts down its write side still gets every response")
+    func tlsHalfCloseGetsEveryResponse() throws {
+        let certificate = try TestCertificate()
+        let server = try tlsServer(certificate)
+        let socket = try server.connect()
+        try socket.startTLS(trusting: certificate.certificatePEM)
+        // TCP FIN without a close_notify, as a client that is done sending does; ~2.9 MB of responses,
+        // under the outbound limit, so the server never pauses reading.
+        let requests = 20_000
+        let request = Array("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+        try socket.send(Array([[UInt8]](repeating: request, count: requests).joined()))
+        socket.shutdownWrite()
+        var received: [UInt8] = []
+        while case let chunk = try socket.receive(), !chunk.isEmpty {
+            received += chunk
+        }
+        #expect(String(decoding: received, as: UTF8.self).ranges(of: "HTTP/1.1 200 ").count == requests)
+    }
+
     @Test("deflate: negotiated on request, compressed messages echo back compressed")
     func compressedEcho() throws {
         let server = try TestServer()
