@@ -204,13 +204,18 @@ struct CloseAndLimitTests {
     @Test("shutdown closes every WebSocket with 1001 and stops the server")
     func drain() throws {
         let server = try TestServer()
-        let first = try server.webSocket()
-        let second = try server.webSocket("/room/lobby")
-        server.server.shutdown()
-        #expect(try first.receiveFrame()?.closeCode == 1001)
-        #expect(try second.receiveFrame()?.closeCode == 1001)
-        try first.sendClose(code: 1001)
-        try second.sendClose(code: 1001)
+        do {
+            let first = try server.webSocket()
+            let second = try server.webSocket("/room/lobby")
+            server.server.shutdown()
+            #expect(try first.receiveFrame()?.closeCode == 1001)
+            #expect(try second.receiveFrame()?.closeCode == 1001)
+            try first.sendClose(code: 1001)
+            try second.sendClose(code: 1001)
+            // The server ends TCP once the close handshake completes (RFC 6455 §7.1.1).
+            #expect(first.socket.waitForClose())
+            #expect(second.socket.waitForClose())
+        }  // The clients close their sockets here, as a browser does on EOF; the drain then ends.
         server.stop()
     }
 }

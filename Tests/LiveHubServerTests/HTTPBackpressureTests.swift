@@ -103,13 +103,15 @@ struct HTTPBackpressureTests {
     func slowReaderIsNotCutOff() throws {
         let server = try TestServer {
             $0.maxOutboundBytes = 1024
-            $0.httpIdleTimeoutSeconds = 1
+            $0.httpIdleTimeoutSeconds = 2
         }
         let socket = try Self.pipeliningClient(server)
         let sent = try Self.pipelineUntilBlocked(socket, blockedAfterMilliseconds: 300)
-        // Read 16 KiB every 100 ms for 3 s (three idle timeouts), then the rest.
+        // Read 16 KiB every 100 ms for 5 s (two and a half idle timeouts), then the rest. The kernel
+        // holds megabytes of responses, so the server produces none while this goes on. The timeout
+        // leaves a test thread descheduled on a loaded machine seconds of slack.
         var received: [UInt8] = []
-        for _ in 0..<30 {
+        for _ in 0..<50 {
             _ = socket.waitUntilReady(writable: false, readable: false, milliseconds: 100)
             let chunk = try socket.receive(maxBytes: 16_384)
             #expect(!chunk.isEmpty, "the server closed a connection whose client was reading")
