@@ -58,7 +58,8 @@ struct TLSAndCompressionTests {
         #expect(try client.receiveMessageFrame()?.text == "after release")
         #expect(try client.receiveMessageFrame()?.text == big)
         try client.sendClose()
-        #expect(try client.receiveFrame()?.closeCode == 1000)
+        // Past one more 0.2 s heartbeat on a loaded machine a ping may come first: it is answered and skipped.
+        #expect(try client.receiveMessageFrame()?.closeCode == 1000)
     }
 
     @Test("TLS: plain HTTP to the TLS port is dropped without harming a TLS client")
