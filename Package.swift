@@ -39,29 +39,42 @@ let package = Package(
             name: "LiveHubPosix", dependencies: ["CLiveHubSystem"],
             path: "Sources/Adapters/LiveHubPosix", swiftSettings: strict),
 
-        // App: the server that wires cores and adapters, and the command line.
+        // App. Transport: connections, loops, listener, HTTP and WebSocket serving, drain; it knows
+        // routes only through its endpoint protocols and imports neither the domain nor the protocol.
+        .target(
+            name: "LiveHubTransport",
+            dependencies: ["LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP"],
+            path: "Sources/App/LiveHubTransport", swiftSettings: strict),
+        // Bench and conformance endpoints (/echo, /room/NAME), apart from the product.
+        .target(
+            name: "LiveHubBenchEndpoints",
+            dependencies: ["LiveHubTransport", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP"],
+            path: "Sources/App/LiveHubBenchEndpoints", swiftSettings: strict),
+        // The hub application: hub service on its own thread, authentication, sessions, configuration.
         .target(
             name: "LiveHubServer",
             dependencies: [
-                "LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP", "LiveHubDomain",
-                "LiveHubProtocol",
+                "LiveHubTransport", "LiveHubBenchEndpoints", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP",
+                "LiveHubDomain", "LiveHubProtocol",
             ],
             path: "Sources/App/LiveHubServer", swiftSettings: strict),
         .executableTarget(
-            name: "livehub", dependencies: ["LiveHubServer"], path: "Sources/App/livehub", swiftSettings: strict),
+            name: "livehub", dependencies: ["LiveHubServer", "LiveHubPosix"], path: "Sources/App/livehub",
+            swiftSettings: strict),
 
-        // Benchmarks: the hub load driver (`.ci/bench-hub`), a library so a test can run it against a real server.
+        // The hub load driver (`.ci/bench-hub`): a client-side tool like the test support, so it lives
+        // under Tests/; a library so a test can run it against a real server.
         .target(
             name: "LiveHubLoad", dependencies: ["CLiveHubSystem", "LiveHubWebSocket", "LiveHubProtocol", "LiveHubDomain"],
-            path: "Benchmarks/HubLoad/LiveHubLoad", swiftSettings: strict),
+            path: "Tests/HubLoad/LiveHubLoad", swiftSettings: strict),
         .executableTarget(
-            name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Benchmarks/HubLoad/hubload",
+            name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Tests/HubLoad/hubload",
             swiftSettings: strict),
 
         // Tests.
         .target(
             name: "LiveHubTestSupport",
-            dependencies: ["LiveHubServer", "LiveHubWebSocket", "LiveHubTLS", "LiveHubPosix"],
+            dependencies: ["LiveHubServer", "LiveHubTransport", "LiveHubWebSocket", "LiveHubTLS", "LiveHubPosix"],
             path: "Tests/LiveHubTestSupport", swiftSettings: strict),
         .testTarget(name: "LiveHubWebSocketTests", dependencies: ["LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubHTTPTests", dependencies: ["LiveHubHTTP"], swiftSettings: strict),

@@ -63,3 +63,11 @@ public enum SocketIO {
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
 }
+
+extension SocketIO {
+    /// Opens a spare descriptor (`/dev/null`) a listener keeps for the moment the process runs out:
+    /// closing it frees one slot to accept and refuse a client cleanly. -1 if none could be opened.
+    public static func openReserveDescriptor() -> Int32 {
+        open("/dev/null", O_RDONLY | O_CLOEXEC)
+    }
+}

@@ -1,3 +1,4 @@
+import LiveHubTransport
 /// What the `livehub` executable was asked to do.
 public enum LiveHubCommand: Sendable {
     case serve(ServeOptions)

@@ -1,112 +1,80 @@
+import LiveHubBenchEndpoints
+import LiveHubHTTP
 import LiveHubPosix
-import LiveHubTLS
+import LiveHubProtocol
+import LiveHubTransport
 import Synchronization
 
-/// The running server: one event loop per thread, each with its own listening socket.
-///
-/// `start` returns once every loop is listening; `shutdown` drains (stop accepting, 1001 to every
-/// WebSocket, bounded by the drain timeout); `waitUntilStopped` joins the loop threads.
+/// The running livehub server: the transport's loops serving the product's routes, plus the hub's own
+/// thread. `start` returns once every loop is listening; `shutdown` drains (stop accepting, 1001 to
+/// every WebSocket, bounded by the drain timeout); `waitUntilStopped` joins every thread.
 public final class HubServer: Sendable {
     /// The bound address (with the real port when 0 was asked for).
-    public let address: SocketAddress
-    public let loopCount: Int
-    private let contexts: [LoopConfined<LoopContext>]
-    private let threads: [LoopThread]
-    private let logger: Logger
-    private let joined = Mutex(false)
+    public var address: SocketAddress { transport.address }
+    public var loopCount: Int { transport.loopCount }
+    private let transport: TransportServer
+    private let hub: HubRuntime
+    private let stopped = Mutex(false)
 
     public static func start(configuration: ServerConfiguration, logger: Logger? = nil) throws -> HubServer {
         let logger = logger ?? Logger(level: configuration.logLevel)
-        Processor.raiseOpenFileLimit()
-        var tlsContext: TLSServerContext?
-        if let certificate = configuration.tlsCertificatePath {
-            guard let key = configuration.tlsPrivateKeyPath else { throw ServerStartError.missingTLSKey }
-            tlsContext = try TLSServerContext(certificateChainPEMPath: certificate, privateKeyPEMPath: key)
+        let hub = try HubRuntime.start { loop in
+            HubService(loop: loop, logger: logger.labeled("hub"), configuration: configuration.hub)
         }
-        let shared = SharedServerState(configuration: configuration, tlsContext: tlsContext)
-        let loopCount = max(1, configuration.threads ?? Processor.availableCPUCount)
-
-        // The first socket resolves port 0; the others bind that same port (SO_REUSEPORT).
-        var sockets: [ListeningSocket] = []
-        var address = try SocketAddress(host: configuration.host, port: configuration.port)
+        let secret = configuration.hubSecret
+        let verifier = secret.isEmpty ? nil : TokenVerifier(secret: secret)
+        let issuer = secret.isEmpty ? nil : TokenIssuer(secret: secret)
+        let rooms = RoomDirectory()
+        let transport: TransportServer
         do {
-            for _ in 0..<loopCount {
-                let socket = try ListeningSocket(binding: address, reusePort: loopCount > 1)
-                address = socket.address
-                sockets.append(socket)
+            transport = try TransportServer.start(configuration: configuration.transport, logger: logger) { loop in
+                var router = HTTPRouter<TransportRoute>()
+                router.add("GET", "/healthz", .http(HealthEndpoint()))
+                router.add(
+                    "GET", "/v1/ws",
+                    .webSocket(
+                        HubEndpoint(
+                            hub: hub.mailbox, verifier: verifier, limits: configuration.hubLimits,
+                            heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)))
+                router.add(
+                    "POST", "/v1/customer-sessions",
+                    .http(
+                        CustomerSessionsEndpoint(
+                            issuer: issuer, allowAnonymous: configuration.allowAnonymousCustomers,
+                            tokenSeconds: configuration.customerTokenSeconds)))
+                // Bench and conformance routes exist only when asked for: they are not part of the product.
+                if configuration.echoEnabled { router.add("GET", "/echo", .webSocket(EchoEndpoint())) }
+                if configuration.benchRoomsEnabled {
+                    router.add("GET", "/room/*", .webSocket(RoomEndpoint(context: loop, directory: rooms)))
+                }
+                return router
             }
         } catch {
-            sockets.forEach { $0.close() }
+            hub.stop()
             throw error
         }
-
-        var contexts: [LoopConfined<LoopContext>] = []
-        for index in 0..<loopCount {
-            let loop = try EventLoop(name: "loop-\(index)")
-            let context = LoopContext(loop: loop, index: index, shared: shared, logger: logger.labeled("loop-\(index)"))
-            let listener = Listener(context: context, socket: sockets[index])
-            listener.registration = try loop.register(fd: sockets[index].fd, interest: .readable, handler: listener)
-            context.listener = listener
-            shared.rooms.register(RoomMailbox(index: index, loop: loop, endpoint: LoopConfined(value: context.roomEndpoint)))
-            contexts.append(LoopConfined(value: context))
-        }
-        // The conversation hub is confined to loop 0; all loops learn where to send requests.
-        let hubContext = contexts[0].value
-        let hubService = HubService(context: hubContext, configuration: configuration.hub)
-        hubContext.hubService = hubService
-        let mailbox = HubMailbox(index: 0, loop: hubContext.loop, service: LoopConfined(value: hubService))
-        for confined in contexts { confined.value.hubMailbox = mailbox }
-        // From here on each context is touched only by its own thread.
-        var threads: [LoopThread] = []
-        for (index, confined) in contexts.enumerated() {
-            threads.append(try LoopThread.start(name: "livehub-loop-\(index)") {
-                let context = confined.value
-                context.loop.run()
-                context.closeEverything()
-            })
-        }
         logger.info(
-            "event=server.started address=\(address) loops=\(loopCount) tls=\(tlsContext != nil) "
-                + "echo=\(configuration.echoEnabled) bench_rooms=\(configuration.benchRoomsEnabled)")
-        return HubServer(address: address, contexts: contexts, threads: threads, logger: logger)
+            "event=server.started address=\(transport.address) loops=\(transport.loopCount) "
+                + "tls=\(configuration.tlsCertificatePath != nil) echo=\(configuration.echoEnabled) "
+                + "bench_rooms=\(configuration.benchRoomsEnabled)")
+        return HubServer(transport: transport, hub: hub)
     }
 
-    private init(address: SocketAddress, contexts: [LoopConfined<LoopContext>], threads: [LoopThread], logger: Logger) {
-        self.address = address
-        self.loopCount = contexts.count
-        self.contexts = contexts
-        self.threads = threads
-        self.logger = logger
+    private init(transport: TransportServer, hub: HubRuntime) {
+        self.transport = transport
+        self.hub = hub
     }
 
     /// Starts the drain on every loop. Safe from any thread; returns at once.
-    public func shutdown() {
-        logger.info("event=server.shutdown")
-        for confined in contexts {
-            // `loop` is an immutable reference and EventLoop.execute is thread-safe; the context itself
-            // is touched only inside the task, on its own thread.
-            confined.value.loop.execute { confined.value.beginDrain() }
-        }
-    }
+    public func shutdown() { transport.shutdown() }
 
-    /// Blocks until every loop has stopped.
+    /// Blocks until every loop and the hub thread have stopped.
     public func waitUntilStopped() {
-        joined.withLock { alreadyJoined in
-            guard !alreadyJoined else { return }
-            for thread in threads { thread.join() }
-            alreadyJoined = true
-            logger.info("event=server.stopped")
-        }
-    }
-}
-
-/// Why the server could not start (in addition to system and TLS errors).
-public enum ServerStartError: Error, CustomStringConvertible {
-    case missingTLSKey
-
-    public var description: String {
-        switch self {
-        case .missingTLSKey: return "--tls-cert needs --tls-key"
+        transport.waitUntilStopped()
+        stopped.withLock { alreadyStopped in
+            guard !alreadyStopped else { return }
+            alreadyStopped = true
+            hub.stop()
         }
     }
 }

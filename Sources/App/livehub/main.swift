@@ -1,29 +1,14 @@
 import LiveHubPosix
 import LiveHubServer
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Writes a line to stdout and flushes at once: scripts wait for `listening on`.
+/// Writes a line to stdout at once: scripts wait for `listening on`.
 func say(_ line: String) {
-    writeAll(1, line + "\n")
+    StandardStreams.writeOutput(line + "\n")
 }
 
 func fail(_ message: String, status: Int32) -> Never {
-    writeAll(2, "livehub: \(message)\n")
-    exit(status)
-}
-
-/// Unbuffered write straight to a descriptor (stdio's FILE globals are not concurrency-safe in Swift 6).
-func writeAll(_ fd: Int32, _ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-        if written <= 0 { return }
-        offset += written
-    }
+    StandardStreams.writeError("livehub: \(message)\n")
+    ProcessExit.now(status)
 }
 
 let command: LiveHubCommand
@@ -51,8 +36,10 @@ case .serve(let options):
         fail("cannot watch signals: \(error)", status: 70)
     }
     // The data directory exists before the server starts, so a bad path fails now, not on first write.
-    if mkdir(options.dataDirectory, 0o750) != 0 && errno != EEXIST {
-        fail("cannot create --data-dir \(options.dataDirectory): errno \(errno)", status: 73)
+    do {
+        try FileSystem.makeDirectory(options.dataDirectory)
+    } catch {
+        fail("cannot create --data-dir \(error)", status: 73)
     }
     var configuration = options.configuration
     if let configPath = options.configPath {
@@ -77,5 +64,5 @@ case .serve(let options):
     _ = signals.wait()
     server.shutdown()
     server.waitUntilStopped()
-    exit(0)
+    ProcessExit.now(0)
 }

@@ -42,7 +42,9 @@ public struct HTTPResponse: Sendable {
     /// For HEAD, Content-Length is the GET length but no body is written (RFC 9110 §9.3.2).
     /// CR, LF and NUL in caller-supplied names or values are replaced by spaces, so a value that
     /// echoes client input can never inject a header line or split the response.
-    public func serialized(keepAlive: Bool, isHeadRequest: Bool = false) -> [UInt8] {
+    /// `streamedLength`: the head alone, announcing a body of that many bytes that the caller sends
+    /// after it (a streamed response); `body` is then not written.
+    public func serialized(keepAlive: Bool, isHeadRequest: Bool = false, streamedLength: Int? = nil) -> [UInt8] {
         let isUpgrade = status.code == HTTPStatus.switchingProtocols.code
         let sendsLength = !(100...199).contains(status.code) && status.code != 204
         var output: [UInt8] = []
@@ -64,7 +66,7 @@ public struct HTTPResponse: Sendable {
         }
         if sendsLength {
             output.append(contentsOf: "Content-Length: ".utf8)
-            output.append(contentsOf: String(body.count).utf8)
+            output.append(contentsOf: String(streamedLength ?? body.count).utf8)
             output.append(contentsOf: "\r\n".utf8)
         }
         if !isUpgrade {
@@ -74,7 +76,7 @@ public struct HTTPResponse: Sendable {
             output.append(contentsOf: "Server: livehub\r\n".utf8)
         }
         output.append(contentsOf: "\r\n".utf8)
-        if !isHeadRequest, !status.forbidsContent {
+        if !isHeadRequest, !status.forbidsContent, streamedLength == nil {
             output.append(contentsOf: body)
         }
         return output

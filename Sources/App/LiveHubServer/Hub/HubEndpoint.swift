@@ -1,86 +1,42 @@
 import LiveHubDomain
+import LiveHubHTTP
 import LiveHubPosix
 import LiveHubProtocol
+import LiveHubTransport
 
-/// `/v1/ws`: the conversation protocol (see `Protocol/README.md`). One per loop. Requests are decoded
-/// here, on the connection's own loop, and handed to the hub loop; limits are enforced before that,
-/// answering `too_large` / `rate_limited` and keeping the connection.
+/// `/v1/ws`: the conversation protocol (see `Protocol/README.md`). One per loop. The bearer token is
+/// checked before the upgrade, so a bad token gets 401 and never a WebSocket.
 final class HubEndpoint: WebSocketEndpoint {
-    unowned(unsafe) let context: LoopContext
+    let hub: HubMailbox
+    let limits: HubLimits
+    let heartbeatSeconds: Int
+    private let verifier: TokenVerifier?
+    private let logger: Logger
 
-    init(context: LoopContext) { self.context = context }
+    init(hub: HubMailbox, verifier: TokenVerifier?, limits: HubLimits, heartbeatSeconds: Int, logger: Logger) {
+        self.hub = hub
+        self.verifier = verifier
+        self.limits = limits
+        self.heartbeatSeconds = heartbeatSeconds
+        self.logger = logger
+    }
 
-    func sessionOpened(_ session: Connection, wildcard: String?) {
-        guard let identity = session.endpointSlot as? HubIdentity, let hub = context.hubMailbox else {
-            session.closeWebSocket(code: .internalError, reason: "hub unavailable")
-            return
+    var subprotocols: [String] { ["livehub.v1"] }
+
+    func admit(_ request: HTTPRequestHead, wildcard: String?, on connection: Connection) -> WebSocketAdmission {
+        guard let verifier else {
+            return .refuse(HubAuthentication.unauthorized(.malformed("the hub has no token secret")))
         }
-        let welcome = Welcome(
-            sessionId: identity.connectionId,
-            user: WireUser(id: identity.claims.subject, role: identity.claims.role, name: identity.claims.name),
-            heartbeatSeconds: Int(context.configuration.heartbeatIntervalSeconds))
-        ServerMessageEncoder.encode(welcome).withUnsafeBytes { session.send(.text, $0) }
-        let handle = HubSessionHandle(
-            connectionId: identity.connectionId, userId: identity.claims.subject, role: identity.claims.role,
-            audience: identity.audience, loopIndex: context.index, loop: context.loop,
-            connection: LoopConfined(value: session))
-        identity.handle = handle
-        hub.post(from: context) { $0.sessionOpened(handle) }
-    }
-
-    func received(text: UnsafeRawBufferPointer, from session: Connection) {
-        guard let identity = session.endpointSlot as? HubIdentity, let handle = identity.handle,
-            let hub = context.hubMailbox
-        else { return }
-        let limits = context.configuration.hubLimits
-        guard text.count <= limits.maxRequestBytes else {
-            reply(.tooLarge("a request is at most \(limits.maxRequestBytes) bytes"), to: session)
-            return
-        }
-        guard identity.admitRequest(now: context.loop.now) else {
-            reply(.rateLimited("at most \(Int(limits.requestsPerSecond)) requests per second"), to: session)
-            return
-        }
-        let request: RequestEnvelope
-        do {
-            request = try RequestDecoder.decode(text)
-        } catch {
-            ServerMessageEncoder.encodeError(error.error, id: error.id).withUnsafeBytes { session.send(.text, $0) }
-            return
-        }
-        hub.post(from: context) { $0.handle(request, from: handle) }
-    }
-
-    func received(binary: UnsafeRawBufferPointer, from session: Connection) {
-        reply(.invalidMessage("livehub.v1 carries one JSON object per text frame; binary frames are not used"), to: session)
-    }
-
-    func sessionClosed(_ session: Connection) {
-        guard let identity = session.endpointSlot as? HubIdentity, identity.handle != nil,
-            let hub = context.hubMailbox
-        else { return }
-        let connectionId = identity.connectionId
-        hub.post(from: context) { $0.sessionClosed(connectionId) }
-    }
-
-    private func reply(_ error: HubError, to session: Connection) {
-        ServerMessageEncoder.encodeError(error, id: nil).withUnsafeBytes { session.send(.text, $0) }
-    }
-}
-
-/// How any loop reaches the hub service on the hub loop.
-struct HubMailbox: Sendable {
-    let index: Int
-    let loop: EventLoop
-    let service: LoopConfined<HubService>
-
-    /// Runs `work` on the hub loop: at once when already there, else through its task queue.
-    func post(from context: LoopContext, _ work: @escaping @Sendable (HubService) -> Void) {
-        if context.index == index {
-            work(service.value)
-        } else {
-            let service = self.service
-            loop.execute { work(service.value) }
+        let nowSeconds = WallClock.millisecondsSinceEpoch() / 1000
+        switch HubAuthentication.authenticate(request, verifier: verifier, nowSeconds: nowSeconds) {
+        case .failure(let rejection):
+            connection.log(.info, "event=hub.unauthorized reason=\"\(HubAuthentication.reason(rejection))\"")
+            return .refuse(HubAuthentication.unauthorized(rejection))
+        case .success(let claims):
+            let session = HubSession(
+                claims: claims, connectionId: ConnectionId("s\(connection.id)"), endpoint: self,
+                now: connection.context.loop.now)
+            return .accept(session)
         }
     }
 }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import LiveHubPosix
 
 /// The hub's HS256 key, kept in `DATA_DIR/hub-secret` (32 random bytes, mode 0600) so tokens minted by
 /// `livehub token` stay valid across restarts.
@@ -10,31 +8,27 @@ public enum HubSecretStore {
     }
 
     public static func loadOrCreate(directory: String) throws(Failure) -> [UInt8] {
-        if mkdir(directory, 0o750) != 0 && errno != EEXIST {
-            throw Failure(description: "cannot create \(directory): errno \(errno)")
+        do {
+            try FileSystem.makeDirectory(directory)
+        } catch {
+            throw Failure(description: "cannot create data directory \(error)")
         }
         let path = directory + "/hub-secret"
-        if let existing = read(path) {
+        switch Result(catching: { () throws(FileSystem.Failure) in try FileSystem.read(path, limit: 4096) }) {
+        case .success(let existing):
             guard existing.count >= 32 else { throw Failure(description: "\(path) is shorter than 32 bytes") }
             return existing
+        case .failure(let failure) where failure.isMissing:
+            break  // First start: create it below.
+        case .failure(let failure):
+            throw Failure(description: "cannot read the hub secret \(failure)")
         }
-        guard let random = read("/dev/urandom", count: 32), random.count == 32 else {
-            throw Failure(description: "cannot read /dev/urandom")
+        let secret = FileSystem.randomBytes(32)
+        do {
+            try FileSystem.createExclusive(path, bytes: secret, mode: 0o600)
+        } catch {
+            throw Failure(description: "cannot create the hub secret \(error)")
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot create \(path): errno \(errno)") }
-        defer { close(fd) }
-        let written = random.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == random.count else { throw Failure(description: "short write to \(path)") }
-        return random
-    }
-
-    private static func read(_ path: String, count limit: Int = 4096) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: limit)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        return count >= 0 ? Array(buffer[0..<count]) : nil
+        return secret
     }
 }

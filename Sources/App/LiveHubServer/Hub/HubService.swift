@@ -1,10 +1,11 @@
 import LiveHubDomain
 import LiveHubPosix
 import LiveHubProtocol
+import LiveHubTransport
 
-/// The conversation hub: the pure domain core plus who is connected where. Confined to the hub loop
-/// (loop 0); connections on other loops reach it through that loop's task queue, and it reaches them
-/// back the same way.
+/// The conversation hub: the pure domain core plus who is connected where. Confined to the hub's own
+/// thread (`HubRuntime`); connections reach it through its task queue (`HubMailbox`), and it reaches
+/// them back through the outbox, one batch per I/O loop per iteration.
 ///
 /// For one request: `Hub.handle` → each delivery's event is encoded once per audience (staff,
 /// customer) → the same bytes go to every recipient connection → then the requester's answer
@@ -12,7 +13,10 @@ import LiveHubProtocol
 /// the transcript, then live events.
 final class HubService {
     private var hub: Hub
-    private unowned(unsafe) let context: LoopContext
+    /// The hub thread's loop: its clock drives offer timers.
+    private let loop: EventLoop
+    private let logger: Logger
+    private let outbox = HubOutbox()
     private var sessions: [ConnectionId: HubSessionHandle] = [:]
     private var connectionsByUser: [UserId: [ConnectionId]] = [:]
     /// Pending offer timeouts, sorted by deadline so each loop iteration looks at the first one only
@@ -20,9 +24,16 @@ final class HubService {
     /// measurable CPU with 1,000 conversations).
     private var offerTimers: [(deadline: UInt64, offer: OfferId)] = []
 
-    init(context: LoopContext, configuration: Configuration) {
-        self.context = context
+    init(loop: EventLoop, logger: Logger, configuration: Configuration) {
+        self.loop = loop
+        self.logger = logger
         self.hub = Hub(configuration: configuration)
+    }
+
+    /// Once per hub-loop iteration, after its tasks: due timers, then everything produced goes out.
+    func endOfIteration() {
+        fireDueTimers(now: loop.now)
+        outbox.flush()
     }
 
     // MARK: Sessions
@@ -30,7 +41,7 @@ final class HubService {
     func sessionOpened(_ session: HubSessionHandle) {
         sessions[session.connectionId] = session
         connectionsByUser[session.userId, default: []].append(session.connectionId)
-        context.logger.debug("event=hub.session_open session=\(session.connectionId) user=\(session.userId) role=\(session.role)")
+        logger.debug("event=hub.session_open session=\(session.connectionId) user=\(session.userId) role=\(session.role)")
     }
 
     func sessionClosed(_ connectionId: ConnectionId) {
@@ -58,7 +69,7 @@ final class HubService {
         do {
             outcome = try hub.handle(request.command, from: actor, at: WallClock.now())
         } catch {
-            context.logger.debug("event=hub.refused session=\(session.connectionId) type=\(request.command.wireName) code=\(error.code)")
+            logger.debug("event=hub.refused session=\(session.connectionId) type=\(request.command.wireName) code=\(error.code)")
             send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
             return
         }
@@ -86,7 +97,7 @@ final class HubService {
             switch timer {
             case .offerTimeout(let offer, let at):
                 let delay = max(0, at.milliseconds(since: WallClock.now()))
-                let deadline = context.loop.now &+ UInt64(delay) * 1_000_000
+                let deadline = loop.now &+ UInt64(delay) * 1_000_000
                 // Offers mostly share one timeout, so the new deadline is nearly always the latest.
                 var position = offerTimers.endIndex
                 while position > 0 && offerTimers[position - 1].deadline > deadline { position -= 1 }
@@ -96,18 +107,13 @@ final class HubService {
     }
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
-        if session.loopIndex == context.index {
-            frame.withUnsafeBytes { session.connection.value.send(.text, $0) }
-        } else {
-            let connection = session.connection
-            session.loop.execute { frame.withUnsafeBytes { connection.value.send(.text, $0) } }
-        }
+        outbox.enqueue(frame, to: session.connection)
     }
 
     // MARK: Timers
 
     /// Called once per hub-loop iteration; offer timeouts need ~1 s precision at most.
-    func fireDueTimers(now: UInt64) {
+    private func fireDueTimers(now: UInt64) {
         guard let first = offerTimers.first, first.deadline <= now else { return }
         let dueCount = offerTimers.firstIndex { $0.deadline > now } ?? offerTimers.count
         let due = offerTimers[0..<dueCount]
@@ -120,14 +126,3 @@ final class HubService {
     }
 }
 
-/// What the hub keeps about one `/v1/ws` connection. The connection itself is only touched on its own
-/// loop (directly when that is the hub loop, else through `loop.execute`).
-struct HubSessionHandle: Sendable {
-    let connectionId: ConnectionId
-    let userId: UserId
-    let role: Role
-    let audience: Audience
-    let loopIndex: Int
-    let loop: EventLoop
-    let connection: LoopConfined<Connection>
-}

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import LiveHubPosix
 
 /// Severity of a log line; lines below the configured level are skipped before formatting.
 public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
@@ -49,8 +47,7 @@ public struct Logger: Sendable {
     public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard level >= self.level else { return }
         let line = "\(Self.timestamp()) \(level.label) [\(label)] \(message())\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        StandardStreams.writeError(line)
     }
 
     public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
@@ -59,18 +56,5 @@ public struct Logger: Sendable {
     public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
 
     /// ISO 8601 UTC with milliseconds, from the wall clock (log readers correlate with other systems).
-    static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        let millis = Int32(now.tv_nsec / 1_000_000)
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(millis, 3))Z"
-    }
+    static func timestamp() -> String { WallClock.iso8601(millisecondsSinceEpoch: WallClock.millisecondsSinceEpoch()) }
 }

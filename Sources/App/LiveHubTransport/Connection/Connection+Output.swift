@@ -46,7 +46,7 @@ extension Connection {
     /// Sends a data message, compressed when permessage-deflate was negotiated (RFC 7692 §6).
     /// Compression is per message: a short message, or one zlib fails on, goes out uncompressed
     /// (RSV1 clear), which RFC 7692 §6.1 allows and which leaves the peer's context intact.
-    func send(_ opcode: WebSocketOpcode, _ payload: UnsafeRawBufferPointer) {
+    public func send(_ opcode: WebSocketOpcode, _ payload: UnsafeRawBufferPointer) {
         guard phase == .webSocket else { return }  // RFC 6455 §5.5.1: no data frames after our close.
         context.messagesSent &+= 1
         if let deflater, payload.count >= context.configuration.deflate.minimumMessageSizeToCompress {
@@ -67,7 +67,7 @@ extension Connection {
     }
 
     /// Sends a frame that was encoded once for many recipients.
-    func sendEncodedFrame(_ frame: UnsafeRawBufferPointer) {
+    public func sendEncodedFrame(_ frame: UnsafeRawBufferPointer) {
         guard phase == .webSocket else { return }
         context.messagesSent &+= 1
         appendOutput { $0.append(contentsOf: frame) }
@@ -87,7 +87,9 @@ extension Connection {
         }
         if closeAfterFlush && pendingStart == pending.count {
             startLingering()
-        } else if isInputPaused && queuedByteCount == 0 {
+        } else if http?.stream != nil {
+            pumpStream()
+        } else if isInputPaused && queuedByteCount == 0 && !(http?.isAnswering ?? false) {
             resumeInput()  // The socket took the whole batch that paused input.
         }
     }
@@ -163,7 +165,9 @@ extension Connection {
         updateInterest()
         if closeAfterFlush && pendingStart == pending.count && (tls?.plaintextOut.isEmpty ?? true) {
             startLingering()
-        } else if isInputPaused && queuedByteCount == 0 {
+        } else if http?.stream != nil {
+            pumpStream()
+        } else if isInputPaused && queuedByteCount == 0 && !(http?.isAnswering ?? false) {
             resumeInput()
         }
     }

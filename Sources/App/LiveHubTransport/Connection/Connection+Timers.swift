@@ -12,7 +12,7 @@ extension Connection {
         context.loop.scheduleTimer(for: registration, at: deadline)
     }
 
-    func handleTimer() {
+    public func handleTimer() {
         armedTimerDeadline = 0
         let now = context.loop.now
         if context.drainDeadlinePassed() {

@@ -10,7 +10,7 @@ import LiveHubWebSocket
 /// only moves bytes between them and the socket. Byte budget: an idle WebSocket holds the fields
 /// below and no heap buffers (input and output arrays are empty unless a frame is partial or the
 /// peer is not reading).
-final class Connection: EventLoopHandler {
+public final class Connection: EventLoopHandler {
     enum Phase: UInt8 {
         /// Reading HTTP requests (before an upgrade, or plain HTTP with keep-alive).
         case http
@@ -26,9 +26,10 @@ final class Connection: EventLoopHandler {
 
     /// `unowned(unsafe)`: a checked `unowned` costs a retain/release on every access, and this is read
     /// several times per message. Sound because the context closes every connection before it goes away.
-    unowned(unsafe) let context: LoopContext
+    public unowned(unsafe) let context: LoopContext
     let fd: Int32
-    let id: UInt64
+    /// Unique in this process; log lines carry it as `conn=ID`.
+    public let id: UInt64
     var registration: RegistrationID?
     var phase: Phase = .http
     var indexInLoop = -1
@@ -36,7 +37,8 @@ final class Connection: EventLoopHandler {
     // Input.
     var http: HTTPSession?
     var machine: WebSocketStateMachine?
-    var endpoint: (any WebSocketEndpoint)?
+    /// The WebSocket route's per-connection state and behaviour, set at the upgrade.
+    var session: (any WebSocketSession)?
     /// Bytes of a frame that has not fully arrived yet (empty almost always).
     var inboundCarry: [UInt8] = []
     var tls: TLSSession?
@@ -67,10 +69,6 @@ final class Connection: EventLoopHandler {
     /// SIOCOUTQ when the HTTP idle deadline last passed (see `peerIsTakingResponses`).
     var lastUnacknowledgedBytes = 0
 
-    /// Endpoint bookkeeping (e.g. the room this session is in, and its index there).
-    var endpointSlot: AnyObject?
-    var endpointIndex = 0
-
     init(context: LoopContext, fd: Int32, tls: TLSSession?) {
         self.context = context
         self.fd = fd
@@ -82,11 +80,18 @@ final class Connection: EventLoopHandler {
         phaseDeadline = now &+ context.handshakeTimeout
     }
 
-    var compressesOutput: Bool { deflater != nil }
+    /// permessage-deflate was negotiated: a frame encoded once for many recipients does not fit, since
+    /// this connection's frames are compressed with its own context.
+    public var compressesOutput: Bool { deflater != nil }
+
+    /// This connection as seen from other threads.
+    public var reference: ConnectionReference {
+        ConnectionReference(loop: context.loop, loopIndex: context.index, connection: LoopConfined(value: self))
+    }
 
     // MARK: EventLoopHandler
 
-    func handleIO(_ events: IOEvents) {
+    public func handleIO(_ events: IOEvents) {
         if events.contains(.writable) { flush() }
         guard events.contains(.readable) || events.contains(.hangup) else { return }
         if isReadingInput {
@@ -225,10 +230,9 @@ final class Connection: EventLoopHandler {
     /// Releases everything. Safe to call more than once.
     func finalClose() {
         guard phase != .closed else { return }
-        let wasWebSocket = endpoint != nil
         phase = .closed
-        if wasWebSocket { endpoint?.sessionClosed(self) }
-        endpoint = nil
+        session?.closed(self)
+        session = nil
         if let registration { context.loop.deregister(registration, fd: fd) }
         registration = nil
         SocketIO.close(fd)
@@ -239,7 +243,6 @@ final class Connection: EventLoopHandler {
         http = nil
         tls = nil
         deflater = nil
-        endpointSlot = nil
         context.forget(self)
     }
 
@@ -252,7 +255,7 @@ final class Connection: EventLoopHandler {
         }
     }
 
-    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+    public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard context.logger.isEnabled(level) else { return }
         context.logger.log(level, "conn=\(id) \(message())")
     }
@@ -262,7 +265,16 @@ final class Connection: EventLoopHandler {
 final class HTTPSession {
     var parser: HTTPRequestParser
     var requestsServed = 0
+    /// A request whose endpoint answers later; nothing more is parsed until it does.
+    var awaitedAnswer: AwaitedAnswer?
+    /// A response body being streamed; nothing more is parsed until it ends.
+    var stream: HTTPBodyStream?
+    /// True while `parseRequests` runs, so an answer completed inside it does not re-enter it.
+    var isParsing = false
     init(limits: HTTPLimits) { parser = HTTPRequestParser(limits: limits) }
+
+    /// A response is still being produced: requests behind it wait (responses go out in order).
+    var isAnswering: Bool { awaitedAnswer != nil || stream != nil }
 }
 
 /// A TLS connection plus the plaintext waiting to be encrypted.

@@ -1,10 +1,6 @@
 import LiveHubPosix
 import LiveHubTLS
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Accepts connections for one loop (each loop has its own SO_REUSEPORT socket).
 ///
 /// At the descriptor limit, accept fails with EMFILE and the pending connection would stay in the
@@ -27,7 +23,7 @@ final class Listener: EventLoopHandler {
     init(context: LoopContext, socket: ListeningSocket) {
         self.context = context
         self.socket = socket
-        reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        reserveFD = SocketIO.openReserveDescriptor()
     }
 
     func handleTimer() {}
@@ -91,7 +87,7 @@ final class Listener: EventLoopHandler {
         SocketIO.close(reserveFD)
         reserveFD = -1
         if let fd = try? socket.accept() { refuse(fd, reason: "descriptor_limit") }
-        reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        reserveFD = SocketIO.openReserveDescriptor()
     }
 
     /// Answers 503 and closes. The response fits in an empty socket buffer, so one write suffices.

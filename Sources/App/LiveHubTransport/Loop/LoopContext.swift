@@ -1,15 +1,17 @@
 import LiveHubHTTP
 import LiveHubPosix
 
-/// Everything one event loop owns: its connections, its buffers and its endpoints. Confined to the
+/// Everything one event loop owns: its connections, its buffers and its routes. Confined to the
 /// loop's thread; other threads reach it only through `EventLoop.execute`.
-final class LoopContext {
-    let loop: EventLoop
-    let index: Int
-    let shared: SharedServerState
-    let configuration: ServerConfiguration
-    let logger: Logger
-    let router: HTTPRouter<Route>
+public final class LoopContext {
+    public let loop: EventLoop
+    /// 0 ..< loop count.
+    public let index: Int
+    let shared: SharedTransportState
+    public let configuration: TransportConfiguration
+    public let logger: Logger
+    /// Set once, before the loop's thread starts (see `TransportServer.start`).
+    var router = HTTPRouter<TransportRoute>()
 
     /// Every read lands here first (one buffer per loop, not per connection: idle connections cost nothing).
     let receiveBuffer: UnsafeMutableRawBufferPointer
@@ -35,15 +37,9 @@ final class LoopContext {
     private var nextStatsAt: UInt64 = 0
     private static let statsInterval: UInt64 = 60_000_000_000
     var listener: Listener?
-    var isDraining = false
+    /// The server is draining: no new connections or upgrades, keep-alive ends.
+    public private(set) var isDraining = false
     var drainDeadline: UInt64 = 0
-
-    let echoEndpoint = EchoEndpoint()
-    lazy var roomEndpoint = RoomEndpoint(context: self)
-    lazy var hubEndpoint = HubEndpoint(context: self)
-    /// The hub lives on loop 0; every loop gets the mailbox before the threads start.
-    var hubService: HubService?
-    var hubMailbox: HubMailbox?
 
     // Timeouts in monotonic nanoseconds, converted once.
     let handshakeTimeout: UInt64
@@ -52,13 +48,12 @@ final class LoopContext {
     let idleTimeout: UInt64
     let closeTimeout: UInt64
 
-    init(loop: EventLoop, index: Int, shared: SharedServerState, logger: Logger) {
+    init(loop: EventLoop, index: Int, shared: SharedTransportState, logger: Logger) {
         self.loop = loop
         self.index = index
         self.shared = shared
         self.configuration = shared.configuration
         self.logger = logger
-        self.router = Route.makeRouter(configuration: shared.configuration)
         receiveBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 128 * 1024, alignment: 16)
         plaintextBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         corkBuffer.reserveCapacity(64 * 1024)
@@ -70,7 +65,6 @@ final class LoopContext {
         // Unchecked: the loop (and this closure) never outlives the context that owns it.
         loop.afterEvents = { [unowned(unsafe) self] in
             self.flushDirtyConnections()
-            self.hubService?.fireDueTimers(now: self.loop.now)
             if self.loop.now >= self.nextStatsAt { self.logStats() }
             if self.isDraining && self.loop.now >= self.drainDeadline { self.closeEverything() }
         }
@@ -84,7 +78,7 @@ final class LoopContext {
     /// One line a minute per loop: enough to see load, leaks and storms in the log without metrics.
     private func logStats() {
         if nextStatsAt != 0 {
-            let webSockets = connections.reduce(0) { $0 + ($1.endpoint == nil ? 0 : 1) }
+            let webSockets = connections.reduce(0) { $0 + ($1.session == nil ? 0 : 1) }
             logger.info(
                 "event=stats connections=\(connections.count) websockets=\(webSockets) "
                     + "messages_in=\(messagesReceived) messages_out=\(messagesSent) "
@@ -94,6 +88,9 @@ final class LoopContext {
         }
         nextStatsAt = loop.now &+ Self.statsInterval
     }
+
+    /// Open connections on every loop (the `--max-connections` count).
+    public var openConnectionCount: Int { shared.openConnections.load(ordering: .relaxed) }
 
     // MARK: Connection bookkeeping
 

@@ -37,10 +37,10 @@ extension Connection {
         switch action {
         case .deliverText(let payload):
             context.messagesReceived &+= 1
-            endpoint?.received(text: payload, from: self)
+            session?.received(text: payload, from: self)
         case .deliverBinary(let payload):
             context.messagesReceived &+= 1
-            endpoint?.received(binary: payload, from: self)
+            session?.received(binary: payload, from: self)
         case .sendPong(let payload):
             // RFC 6455 §5.5.3: a pong carries the ping's payload. Control frames are never compressed.
             appendOutput { FrameEncoder.appendFrame(opcode: .pong, payload: payload, to: &$0) }
@@ -60,7 +60,7 @@ extension Connection {
 
     /// Server-initiated close (idle, drain, slow consumer, policy): send a close frame and wait for the
     /// peer's answer, bounded by the close timeout.
-    func closeWebSocket(code: WebSocketCloseCode, reason: String) {
+    public func closeWebSocket(code: WebSocketCloseCode, reason: String) {
         guard phase == .webSocket, machine?.initiateClose(code: code) == true else { return }
         log(.debug, "event=ws.close_sent code=\(code.rawValue) reason=\"\(reason)\"")
         enterClosing()

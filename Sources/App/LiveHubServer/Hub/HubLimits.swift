@@ -1,0 +1,34 @@
+/// Per-connection limits of the conversation protocol. Exceeding them answers an error frame and keeps
+/// the connection (`rate_limited`, `too_large`).
+public struct HubLimits: Sendable {
+    /// Largest request frame accepted, in bytes.
+    public var maxRequestBytes = 16 * 1024
+    public var requestsPerSecond = 20.0
+    public var requestBurst = 40.0
+    public init() {}
+}
+
+/// A token bucket: `ratePerSecond` sustained, `burst` at once. Time is passed in (monotonic ns).
+struct RequestBudget {
+    private var tokens: Double
+    private var lastRefill: UInt64
+    private let ratePerSecond: Double
+    private let burst: Double
+
+    init(limits: HubLimits, now: UInt64) {
+        ratePerSecond = limits.requestsPerSecond
+        burst = limits.requestBurst
+        tokens = limits.requestBurst
+        lastRefill = now
+    }
+
+    /// Takes one token; false means `rate_limited`.
+    mutating func admit(now: UInt64) -> Bool {
+        let elapsed = Double(now &- lastRefill) / 1e9
+        lastRefill = now
+        tokens = min(burst, tokens + elapsed * ratePerSecond)
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+}
