@@ -93,7 +93,7 @@ let package = Package(
             name: "LiveHubServerTests",
             dependencies: [
                 "LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS", "LiveHubProtocol",
-                "LiveHubDomain",
+                "LiveHubDomain", "LiveHubTransport", "LiveHubHTTP",
             ],
             swiftSettings: strict),
     ],
