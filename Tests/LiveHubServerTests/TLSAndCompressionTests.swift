@@ -101,8 +101,11 @@ struct TLSAndCompressionTests {
         #expect(try client.handshake(path: "/echo", extraHeaders: ["Sec-WebSocket-Extensions: permessage-deflate"]) == 101)
         let header = try #require(client.responseHeader("Sec-WebSocket-Extensions"))
         #expect(header.hasPrefix("permessage-deflate"))
+        // By default the server takes over no context in either direction (idle connections then hold no
+        // zlib memory), and a client must honour that (RFC 7692 §7.1.1.2).
+        #expect(header.contains("server_no_context_takeover") && header.contains("client_no_context_takeover"))
         let parameters = PerMessageDeflateParameters(
-            serverNoContextTakeover: false, clientNoContextTakeover: false, serverMaxWindowBits: 15, clientMaxWindowBits: 15)
+            serverNoContextTakeover: true, clientNoContextTakeover: true, serverMaxWindowBits: 15, clientMaxWindowBits: 15)
         let deflater = PerMessageDeflater(parameters: parameters, role: .client, configuration: PerMessageDeflateConfiguration())
         let inflater = PerMessageInflater(parameters: parameters, role: .client)
         for round in 0..<3 {

@@ -5,6 +5,7 @@ import LiveHubWebSocket
 ///
 /// Memory: the zlib stream (about `2^(windowBits+2) + 2^(memoryLevel+9)` bytes, 256 KiB at 15/8) exists
 /// only from the first compressed message on, and only between messages when context takeover is in force.
+/// Without context takeover the loop's shared stream is borrowed for each message instead.
 public final class PerMessageDeflater {
     private let windowBits: Int32
     private let resetsContext: Bool
@@ -12,10 +13,14 @@ public final class PerMessageDeflater {
     private let memoryLevel: Int32
     private let minimumMessageSize: Int
     private var stream: ZlibStream?
+    /// The loop's streams, used instead of `stream` when the context is reset after every message.
+    private let shared: SharedZlibStreams?
 
-    /// `role` is our side: a server compresses with the server's parameters.
+    /// `role` is our side: a server compresses with the server's parameters. `shared`: the loop's streams
+    /// to borrow when no context is taken over between messages.
     public init(
-        parameters: PerMessageDeflateParameters, role: WebSocketRole, configuration: PerMessageDeflateConfiguration
+        parameters: PerMessageDeflateParameters, role: WebSocketRole, configuration: PerMessageDeflateConfiguration,
+        shared: SharedZlibStreams? = nil
     ) {
         // zlib silently turns an 8-bit raw deflate window into 9; negotiation never agrees to 8 for our side.
         self.windowBits = Int32(min(max(parameters.senderWindowBits(role), 9), 15))
@@ -23,6 +28,7 @@ public final class PerMessageDeflater {
         self.level = Int32(min(max(configuration.compressionLevel, -1), 9))
         self.memoryLevel = Int32(min(max(configuration.memoryLevel, 1), 9))
         self.minimumMessageSize = max(0, configuration.minimumMessageSizeToCompress)
+        self.shared = resetsContext ? shared : nil
     }
 
     deinit { stream?.end() }
@@ -36,10 +42,23 @@ public final class PerMessageDeflater {
     /// an uncompressed message does not touch the compression context, so this is always safe.
     public func compress(_ message: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
         guard message.count >= minimumMessageSize, message.count <= Int(UInt32.max) else { return false }
+        if let shared {
+            guard let borrowed = shared.deflater(windowBits: windowBits) else { return false }
+            defer { _ = deflateReset(borrowed.pointer) }
+            return compress(message, with: borrowed, into: &output)
+        }
         if stream == nil {
             stream = ZlibStream(kind: .deflate(level: level, memoryLevel: memoryLevel), windowBits: windowBits)
         }
         guard let stream else { return false }
+        let succeeded = compress(message, with: stream, into: &output)
+        // RFC 7692 §7.1.1.1: without context takeover the next message starts from an empty window; freeing the
+        // stream (rather than deflateReset) also returns its memory while the connection is idle.
+        if !succeeded || resetsContext { releaseStream() }
+        return succeeded
+    }
+
+    private func compress(_ message: UnsafeRawBufferPointer, with stream: ZlibStream, into output: inout [UInt8]) -> Bool {
         let zstream = stream.pointer
         let start = output.count
         var produced = start
@@ -90,12 +109,8 @@ public final class PerMessageDeflater {
         }
         if !succeeded {
             output.removeLast(output.count - start)
-            releaseStream()
             return false
         }
-        // RFC 7692 §7.1.1.1: without context takeover the next message starts from an empty window; freeing the
-        // stream (rather than deflateReset) also returns its memory while the connection is idle.
-        if resetsContext { releaseStream() }
         return true
     }
 

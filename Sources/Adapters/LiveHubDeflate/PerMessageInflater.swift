@@ -13,17 +13,21 @@ public final class PerMessageInflater: MessageInflater {
     private var stream: ZlibStream?
     /// The peer ended its DEFLATE stream (a block with BFINAL set) inside the current message.
     private var streamEnded = false
+    /// The loop's streams: a message that arrives whole, on a connection without context takeover,
+    /// borrows one instead of allocating its own.
+    private let shared: SharedZlibStreams?
 
     /// The 4 bytes the sender removed from each message (RFC 7692 §7.2.2).
     private static let tail: [UInt8] = [0x00, 0x00, 0xFF, 0xFF]
 
     /// `role` is our side: a server inflates with the client's parameters.
-    public init(parameters: PerMessageDeflateParameters, role: WebSocketRole) {
+    public init(parameters: PerMessageDeflateParameters, role: WebSocketRole, shared: SharedZlibStreams? = nil) {
         let peer: WebSocketRole = role == .server ? .client : .server
         // A zlib-based peer that agreed to 8 bits really compresses with 9 (zlib raises raw 8 to 9), and a
         // larger inflate window is always safe, so never inflate with less than 9.
         self.windowBits = Int32(min(max(parameters.senderWindowBits(peer), 9), 15))
         self.resetsContext = parameters.senderResetsContext(peer)
+        self.shared = resetsContext ? shared : nil
     }
 
     deinit { stream?.end() }
@@ -34,6 +38,19 @@ public final class PerMessageInflater: MessageInflater {
     public func inflate(_ input: UnsafeRawBufferPointer, isFinal: Bool, into output: inout [UInt8], limit: Int)
         -> InflateOutcome
     {
+        // A whole message (one frame) without context takeover: inflate it with the loop's stream, so
+        // nothing stays allocated for this connection. A fragmented one needs a stream of its own, since
+        // other connections' messages may come between its frames.
+        if stream == nil, isFinal, let shared, let borrowed = shared.inflater(windowBits: windowBits) {
+            streamEnded = false
+            var outcome = run(borrowed.pointer, input: input, output: &output, limit: limit)
+            if outcome == .ok && !streamEnded {
+                outcome = Self.tail.withUnsafeBytes { run(borrowed.pointer, input: $0, output: &output, limit: limit) }
+            }
+            _ = inflateReset(borrowed.pointer)
+            streamEnded = false
+            return outcome
+        }
         if stream == nil {
             stream = ZlibStream(kind: .inflate, windowBits: windowBits)
             streamEnded = false

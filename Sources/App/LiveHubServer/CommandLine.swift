@@ -58,6 +58,7 @@ public enum CommandLineParser {
           --http-idle-timeout SECONDS  close a keep-alive HTTP connection idle this long (default 30)
           --allow-origin ORIGIN     accept WebSockets only from this Origin (repeatable; default any)
           --no-compression          do not negotiate permessage-deflate
+          --deflate-context-takeover  keep compression context between messages (better ratio, ~340 KiB per busy connection)
           -h, --help                show this help
 
         livehub token mints an HS256 token for /v1/ws with the hub secret in --data-dir
@@ -117,6 +118,9 @@ public enum CommandLineParser {
             case "--http-idle-timeout": options.configuration.httpIdleTimeoutSeconds = try seconds()
             case "--allow-origin": options.configuration.allowedOrigins = (options.configuration.allowedOrigins ?? []) + [try value()]
             case "--no-compression": options.configuration.deflate.enabled = false
+            case "--deflate-context-takeover":
+                options.configuration.deflate.serverNoContextTakeover = false
+                options.configuration.deflate.clientNoContextTakeover = false
             default: throw CommandLineError(description: "unknown option '\(flag)'")
             }
         }

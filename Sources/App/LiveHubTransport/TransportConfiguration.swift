@@ -16,7 +16,11 @@ public struct TransportConfiguration: Sendable {
 
     public var http = HTTPLimits()
     public var webSocket = WebSocketConfiguration(role: .server)
-    public var deflate = PerMessageDeflateConfiguration()
+    /// No context takeover in either direction by default: every message is compressed on its own, with
+    /// the loop's shared zlib streams, so an idle connection holds no compression memory (a browser
+    /// offers permessage-deflate on every connection). `--deflate-context-takeover` trades that memory
+    /// for a better ratio on long conversations.
+    public var deflate = PerMessageDeflateConfiguration(serverNoContextTakeover: true, clientNoContextTakeover: true)
     /// Browser origins allowed to open WebSockets; nil accepts any (non-browser clients send none).
     public var allowedOrigins: [String]?
 

@@ -216,8 +216,10 @@ extension Connection {
         let configuration = context.configuration
         var inflater: PerMessageInflater?
         if let parameters = acceptance.deflate {
-            inflater = PerMessageInflater(parameters: parameters, role: .server)
-            deflater = PerMessageDeflater(parameters: parameters, role: .server, configuration: configuration.deflate)
+            inflater = PerMessageInflater(parameters: parameters, role: .server, shared: context.sharedZlibStreams)
+            deflater = PerMessageDeflater(
+                parameters: parameters, role: .server, configuration: configuration.deflate,
+                shared: context.sharedZlibStreams)
         }
         machine = WebSocketStateMachine(configuration: configuration.webSocket, inflater: inflater)
         phase = .webSocket

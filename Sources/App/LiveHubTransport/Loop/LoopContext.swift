@@ -1,3 +1,4 @@
+import LiveHubDeflate
 import LiveHubHTTP
 import LiveHubPosix
 
@@ -29,6 +30,8 @@ public final class LoopContext {
     var broadcastScratch: [UInt8] = []
     /// Scratch space for one compressed message.
     var compressScratch: [UInt8] = []
+    /// zlib streams lent to this loop's connections that take over no context between messages.
+    let sharedZlibStreams: SharedZlibStreams
 
     private(set) var connections: [Connection] = []
     /// Traffic counters for the periodic `event=stats` line.
@@ -54,6 +57,7 @@ public final class LoopContext {
         self.shared = shared
         self.configuration = shared.configuration
         self.logger = logger
+        sharedZlibStreams = SharedZlibStreams(configuration: shared.configuration.deflate)
         receiveBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 128 * 1024, alignment: 16)
         plaintextBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         corkBuffer.reserveCapacity(64 * 1024)
