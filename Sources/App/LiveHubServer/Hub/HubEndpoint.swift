@@ -23,6 +23,8 @@ final class HubEndpoint: WebSocketEndpoint {
 
     var subprotocols: [String] { ["livehub.v1"] }
 
+    var maxMessageBytes: Int? { max(limits.maxFrameBytes, limits.maxRequestBytes) }
+
     func admit(_ request: HTTPRequestHead, wildcard: String?, on connection: Connection) -> WebSocketAdmission {
         guard let verifier else {
             return .refuse(HubAuthentication.unauthorized(.malformed("the hub has no token secret")))

@@ -1,8 +1,13 @@
 /// Per-connection limits of the conversation protocol. Exceeding them answers an error frame and keeps
 /// the connection (`rate_limited`, `too_large`).
 public struct HubLimits: Sendable {
-    /// Largest request frame accepted, in bytes.
+    /// Largest request accepted, in bytes; a larger one up to `maxFrameBytes` is answered `too_large`
+    /// and the connection stays open.
     public var maxRequestBytes = 16 * 1024
+    /// Largest frame or message the hub route reads at all (compressed ones measured inflated): beyond
+    /// it the connection is closed with 1009, so one connection can never make the hub hold more than
+    /// this for a message in progress (the transport's `--max-message-bytes` is for echo and rooms).
+    public var maxFrameBytes = 64 * 1024
     public var requestsPerSecond = 20.0
     public var requestBurst = 40.0
     public init() {}

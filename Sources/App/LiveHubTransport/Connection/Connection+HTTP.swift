@@ -208,12 +208,19 @@ extension Connection {
             var headers = HTTPHeaders()
             for header in acceptance.responseHeaders { headers.add(name: header.name, value: header.value) }
             appendOutput { $0.append(contentsOf: HTTPResponse.switchingProtocols(headers: headers).serialized(keepAlive: true)) }
-            openWebSocket(acceptance, session: session, path: head.path)
+            openWebSocket(acceptance, session: session, path: head.path, maxMessageBytes: endpoint.maxMessageBytes)
         }
     }
 
-    private func openWebSocket(_ acceptance: HandshakeAcceptance, session: any WebSocketSession, path: String) {
+    private func openWebSocket(
+        _ acceptance: HandshakeAcceptance, session: any WebSocketSession, path: String, maxMessageBytes: Int?
+    ) {
         let configuration = context.configuration
+        var limits = configuration.webSocket
+        if let maxMessageBytes {
+            limits.maxMessageSize = min(limits.maxMessageSize, maxMessageBytes)
+            limits.maxFramePayload = min(limits.maxFramePayload, maxMessageBytes)
+        }
         var inflater: PerMessageInflater?
         if let parameters = acceptance.deflate {
             inflater = PerMessageInflater(parameters: parameters, role: .server, shared: context.sharedZlibStreams)
@@ -221,7 +228,7 @@ extension Connection {
                 parameters: parameters, role: .server, configuration: configuration.deflate,
                 shared: context.sharedZlibStreams)
         }
-        machine = WebSocketStateMachine(configuration: configuration.webSocket, inflater: inflater)
+        machine = WebSocketStateMachine(configuration: limits, inflater: inflater)
         phase = .webSocket
         let leftover = http?.parser.takeUnconsumedBytes() ?? []
         http = nil

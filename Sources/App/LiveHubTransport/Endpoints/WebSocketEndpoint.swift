@@ -9,8 +9,18 @@ public protocol WebSocketEndpoint: AnyObject {
     /// Subprotocols this route speaks (RFC 6455 §1.9), in the server's order of preference; empty = none.
     var subprotocols: [String] { get }
 
+    /// The largest frame and message this route accepts, when smaller than the transport's
+    /// `--max-message-bytes`: beyond it the connection is closed with 1009, decided from the frame header
+    /// or while inflating, so a client can never make the server hold more than this for one message.
+    /// nil: the transport's limit.
+    var maxMessageBytes: Int? { get }
+
     /// Accepts or refuses an upgrade request on `connection` (still in its HTTP phase).
     func admit(_ request: HTTPRequestHead, wildcard: String?, on connection: Connection) -> WebSocketAdmission
+}
+
+extension WebSocketEndpoint {
+    public var maxMessageBytes: Int? { nil }
 }
 
 /// What a WebSocket endpoint says about an upgrade request.
