@@ -1,5 +1,6 @@
 import Dispatch
 import LiveHubHTTP
+import LiveHubPosix
 import LiveHubTestSupport
 import LiveHubTransport
 import Synchronization
@@ -22,6 +23,18 @@ struct TransportEndpointTests {
                 responder.send(.text(.ok, "late answer to \(path)\n"))
             }
             return .later
+        }
+    }
+
+    /// Holds its loop for `milliseconds` (a stand-in for a loop that is busy), then answers.
+    final class BusyEndpoint: HTTPEndpoint {
+        let milliseconds: Int
+        init(milliseconds: Int) { self.milliseconds = milliseconds }
+
+        func respond(to request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
+            let until = MonotonicClock.now() + UInt64(milliseconds) * 1_000_000
+            while MonotonicClock.now() < until {}
+            return .response(.text(.ok, "done\n"))
         }
     }
 
@@ -63,10 +76,11 @@ struct TransportEndpointTests {
 
     final class Server {
         let transport: TransportServer
-        init(routes: @escaping () -> HTTPRouter<TransportRoute>) throws {
+        init(maxConnections: Int = 100, routes: @escaping () -> HTTPRouter<TransportRoute>) throws {
             var configuration = TransportConfiguration()
             configuration.port = 0
             configuration.threads = 1
+            configuration.maxConnections = maxConnections
             transport = try TransportServer.start(configuration: configuration, logger: Logger(level: .error)) { _ in routes() }
         }
         deinit {
@@ -203,5 +217,28 @@ struct TransportEndpointTests {
         let head = try #require(Self.headEnd(in: Array(received.prefix(512))))
         #expect(received.count - head == length)
         #expect(received[head...].enumerated().allSatisfy { $0.element == UInt8($0.offset % 251) })
+    }
+
+    @Test("at max connections a client whose request arrived before it was accepted reads the 503 and a clean close")
+    func connectionLimitRequestAlreadyArrived() throws {
+        let server = try Server(maxConnections: 1) {
+            var router = HTTPRouter<TransportRoute>()
+            router.add("GET", "/busy", .http(BusyEndpoint(milliseconds: 300)))
+            return router
+        }
+        let port = server.transport.address.port
+        let holder = try TestSocket(port: port)
+        try holder.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n")
+        // While the loop is busy, clients connect and send at once: each request waits in the kernel
+        // before the listener accepts its connection; a close() with it unread sends a reset.
+        let clients = try (0..<30).map { _ in try TestSocket(port: port) }
+        for client in clients { try client.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n") }
+        var answered = 0
+        for client in clients {
+            var received: [UInt8] = []
+            while case let chunk = try client.receive(), !chunk.isEmpty { received += chunk }
+            if String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 503 ") && !client.sawReset { answered += 1 }
+        }
+        #expect(answered == 30, "only \(answered) of 30 read the 503 and a clean close")
     }
 }

@@ -134,6 +134,9 @@ public final class TestSocket {
 
     public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
+    /// A read ended in ECONNRESET (which `receive` reports as an empty read, like EOF).
+    public private(set) var sawReset = false
+
     // MARK: Raw transport
 
     private func sendRaw(_ bytes: [UInt8]) throws {
@@ -149,7 +152,10 @@ public final class TestSocket {
         var buffer = [UInt8](repeating: 0, count: maxBytes)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {
-            if errno == ECONNRESET { return [] }
+            if errno == ECONNRESET {
+                sawReset = true
+                return []
+            }
             throw TestClientError("recv: errno \(errno) (timeout or error)")
         }
         return Array(buffer[0..<count])

@@ -246,6 +246,13 @@ public final class Connection: EventLoopHandler {
         context.forget(self)
     }
 
+    /// Refuses the connection before reading anything: `response`, then a graceful close that reads
+    /// (and discards) what the client sends until its EOF, so its request never turns into a reset.
+    func refuse(with response: HTTPResponse) {
+        http = nil
+        respond(response, keepAlive: false)
+    }
+
     /// Drain on shutdown: WebSockets get 1001, HTTP connections close after their current response.
     func beginShutdown() {
         switch phase {

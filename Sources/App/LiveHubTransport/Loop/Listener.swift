@@ -1,3 +1,4 @@
+import LiveHubHTTP
 import LiveHubPosix
 import LiveHubTLS
 
@@ -49,14 +50,14 @@ final class Listener: EventLoopHandler {
     private func admit(_ fd: Int32) {
         let shared = context.shared
         let open = shared.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
-        if open > context.configuration.maxConnections || context.isDraining {
+        if context.isDraining {
             shared.openConnections.subtract(1, ordering: .relaxed)
-            refuse(fd, reason: context.isDraining ? "draining" : "max_connections")
+            refuse(fd, reason: "draining")
             return
         }
         SocketIO.setNoDelay(fd)
         var tls: TLSSession?
-        if let tlsContext = shared.tlsContext {
+        if let tlsContext = shared.tlsContext, open <= context.configuration.maxConnections {
             do {
                 tls = TLSSession(connection: try TLSConnection(context: tlsContext))
             } catch {
@@ -77,7 +78,22 @@ final class Listener: EventLoopHandler {
         }
         context.adopt(connection)
         connection.armTimer(at: connection.phaseDeadline)
+        if open > context.configuration.maxConnections {
+            // Answered and closed like any HTTP connection, not with a bare close: a client whose request
+            // is already in our receive buffer would otherwise get a TCP reset instead of the 503. It
+            // stays counted until it is gone, so a flood of refused clients keeps being refused.
+            noteRefusal(reason: "max_connections")
+            connection.refuse(with: Self.limitResponse)
+        }
     }
+
+    /// The answer at `--max-connections` (for TLS clients, in clear text: an HTTP client that is not
+    /// speaking TLS gets an answer, and a TLS client fails its handshake at once instead of hanging).
+    private static let limitResponse: HTTPResponse = {
+        var response = HTTPResponse.text(.serviceUnavailable, "server is at its connection limit\n")
+        response.headers.add(name: "Retry-After", value: "5")
+        return response
+    }()
 
     private func shedWithReserveDescriptor() {
         guard reserveFD >= 0 else {
