@@ -57,6 +57,7 @@ public enum CommandLineParser {
           --handshake-timeout SECONDS  time allowed from connect to completed handshake (default 10)
           --http-idle-timeout SECONDS  close a keep-alive HTTP connection idle this long (default 30)
           --allow-origin ORIGIN     accept WebSockets only from this Origin (repeatable; default any)
+          --max-token-lifetime SECONDS  refuse tokens whose exp is further away than this (default 86400)
           --no-compression          do not negotiate permessage-deflate
           --deflate-context-takeover  keep compression context between messages (better ratio, ~340 KiB per busy connection)
           -h, --help                show this help
@@ -117,6 +118,7 @@ public enum CommandLineParser {
             case "--handshake-timeout": options.configuration.handshakeTimeoutSeconds = try seconds()
             case "--http-idle-timeout": options.configuration.httpIdleTimeoutSeconds = try seconds()
             case "--allow-origin": options.configuration.allowedOrigins = (options.configuration.allowedOrigins ?? []) + [try value()]
+            case "--max-token-lifetime": options.configuration.maxTokenLifetimeSeconds = Int64(try integer(60...31_536_000))
             case "--no-compression": options.configuration.deflate.enabled = false
             case "--deflate-context-takeover":
                 options.configuration.deflate.serverNoContextTakeover = false

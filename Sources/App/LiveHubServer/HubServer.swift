@@ -22,7 +22,11 @@ public final class HubServer: Sendable {
             HubService(loop: loop, logger: logger.labeled("hub"), configuration: configuration.hub)
         }
         let secret = configuration.hubSecret
-        let verifier = secret.isEmpty ? nil : TokenVerifier(secret: secret)
+        let authentication = secret.isEmpty
+            ? nil
+            : HubAuthentication(
+                verifier: TokenVerifier(secret: secret), configuration: configuration.hub,
+                maxLifetimeSeconds: configuration.maxTokenLifetimeSeconds)
         let issuer = secret.isEmpty ? nil : TokenIssuer(secret: secret)
         let rooms = RoomDirectory()
         let transport: TransportServer
@@ -34,7 +38,7 @@ public final class HubServer: Sendable {
                     "GET", "/v1/ws",
                     .webSocket(
                         HubEndpoint(
-                            hub: hub.mailbox, verifier: verifier, limits: configuration.hubLimits,
+                            hub: hub.mailbox, authentication: authentication, limits: configuration.hubLimits,
                             heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)))
                 router.add(
                     "POST", "/v1/customer-sessions",

@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     public var allowAnonymousCustomers = true
     /// Lifetime of tokens minted for anonymous customers.
     public var customerTokenSeconds: Int64 = 3600
+    /// The longest lifetime (`exp` minus now) of a token the hub accepts, whoever signed it: a leaked
+    /// token cannot be good for years.
+    public var maxTokenLifetimeSeconds: Int64 = 86_400
 
     public init() {}
 

@@ -47,7 +47,13 @@ public struct HTTPRequestHead: Sendable {
     /// The first query parameter named `name` (compared after decoding), percent-decoded with `+`
     /// read as a space; a parameter without `=` has the empty value. Nil when absent.
     public func queryValue(_ name: String) -> String? {
-        guard let query else { return nil }
+        queryValues(name).first
+    }
+
+    /// Every query parameter named `name`, in order, decoded as `queryValue` decodes them.
+    public func queryValues(_ name: String) -> [String] {
+        var values: [String] = []
+        guard let query else { return values }
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parameterName: Substring
             let parameterValue: Substring
@@ -59,10 +65,10 @@ public struct HTTPRequestHead: Sendable {
                 parameterValue = ""
             }
             if HTTPPercentEncoding.decode(parameterName, plusAsSpace: true) == name {
-                return HTTPPercentEncoding.decode(parameterValue, plusAsSpace: true)
+                values.append(HTTPPercentEncoding.decode(parameterValue, plusAsSpace: true))
             }
         }
-        return nil
+        return values
     }
 
     /// Splits a request target into path and query (RFC 9112 §3.2 forms).

@@ -10,12 +10,15 @@ final class HubEndpoint: WebSocketEndpoint {
     let hub: HubMailbox
     let limits: HubLimits
     let heartbeatSeconds: Int
-    private let verifier: TokenVerifier?
+    private let authentication: HubAuthentication?
     private let logger: Logger
+    private var refusals = RefusalLog()
 
-    init(hub: HubMailbox, verifier: TokenVerifier?, limits: HubLimits, heartbeatSeconds: Int, logger: Logger) {
+    init(
+        hub: HubMailbox, authentication: HubAuthentication?, limits: HubLimits, heartbeatSeconds: Int, logger: Logger
+    ) {
         self.hub = hub
-        self.verifier = verifier
+        self.authentication = authentication
         self.limits = limits
         self.heartbeatSeconds = heartbeatSeconds
         self.logger = logger
@@ -26,19 +29,48 @@ final class HubEndpoint: WebSocketEndpoint {
     var maxMessageBytes: Int? { max(limits.maxFrameBytes, limits.maxRequestBytes) }
 
     func admit(_ request: HTTPRequestHead, wildcard: String?, on connection: Connection) -> WebSocketAdmission {
-        guard let verifier else {
-            return .refuse(HubAuthentication.unauthorized(.malformed("the hub has no token secret")))
+        guard let authentication else {
+            return .refuse(HubAuthentication.response(for: .rejected(.malformed("the hub has no token secret"))))
         }
         let nowSeconds = WallClock.millisecondsSinceEpoch() / 1000
-        switch HubAuthentication.authenticate(request, verifier: verifier, nowSeconds: nowSeconds) {
-        case .failure(let rejection):
-            connection.log(.info, "event=hub.unauthorized reason=\"\(HubAuthentication.reason(rejection))\"")
-            return .refuse(HubAuthentication.unauthorized(rejection))
+        switch authentication.authenticate(request, nowSeconds: nowSeconds) {
+        case .failure(let refusal):
+            let reason = HubAuthentication.reason(refusal)
+            connection.log(.debug, "event=hub.unauthorized reason=\"\(reason)\"")
+            if let summary = refusals.note(reason, now: connection.context.loop.now) { logger.info(summary) }
+            return .refuse(HubAuthentication.response(for: refusal))
         case .success(let claims):
             let session = HubSession(
                 claims: claims, connectionId: ConnectionId("s\(connection.id)"), endpoint: self,
                 now: connection.context.loop.now)
             return .accept(session)
         }
+    }
+}
+
+/// Refused tokens, logged as one line per interval with a count instead of one line each: a client
+/// retrying a bad token in a loop must not flood the log. The first refusal after a quiet interval is
+/// logged at once, so a single mistake is still visible.
+struct RefusalLog {
+    static let interval: UInt64 = 10_000_000_000
+    private var windowStart: UInt64 = 0
+    private var suppressed = 0
+    private var lastReason = ""
+    private var hasLogged = false
+
+    /// Records a refusal at `now` (monotonic ns); returns the line to log, if one is due.
+    mutating func note(_ reason: String, now: UInt64) -> String? {
+        lastReason = reason
+        if hasLogged && now &- windowStart < Self.interval {
+            suppressed += 1
+            return nil
+        }
+        let line = suppressed > 0
+            ? "event=hub.unauthorized count=\(suppressed + 1) interval_s=\(Self.interval / 1_000_000_000) last_reason=\"\(reason)\""
+            : "event=hub.unauthorized reason=\"\(reason)\""
+        hasLogged = true
+        windowStart = now
+        suppressed = 0
+        return line
     }
 }
