@@ -118,7 +118,7 @@ extension Connection {
                 return
             case .success(let claims):
                 identity = HubIdentity(
-                    claims: claims, connectionId: ConnectionId("s\(id)"), limits: configuration.hubLimits,
+                    claims: claims, connectionId: context.hubConnectionId(number: id), limits: configuration.hubLimits,
                     now: context.loop.now)
             }
         }

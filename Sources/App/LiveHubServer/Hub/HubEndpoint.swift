@@ -73,6 +73,10 @@ struct HubMailbox: Sendable {
     let index: Int
     let loop: EventLoop
     let service: LoopConfined<HubService>
+    /// Connection ids of this server start. Built once, when the server starts and makes its one
+    /// mailbox (a `let` with a value stays out of the memberwise initializer), and copied to every loop;
+    /// the number part comes from the server's shared atomic connection counter (`Connection.id`).
+    let connectionIds = ConnectionIdGenerator(bootedAt: WallClock.now(), nonce: .random(in: .min ... .max))
 
     /// Runs `work` on the hub loop: at once when already there, else through its task queue.
     func post(from context: LoopContext, _ work: @escaping @Sendable (HubService) -> Void) {
@@ -82,5 +86,13 @@ struct HubMailbox: Sendable {
             let service = self.service
             loop.execute { work(service.value) }
         }
+    }
+}
+
+extension LoopContext {
+    /// The hub's id for connection number `number` (`Connection.id`), unique across restarts.
+    func hubConnectionId(number: UInt64) -> ConnectionId {
+        // Loops get the mailbox before they run, so the fallback only serves a context used without a hub.
+        (hubMailbox?.connectionIds ?? ConnectionIdGenerator(bootedAt: WallClock.now(), nonce: 0)).id(number: number)
     }
 }
