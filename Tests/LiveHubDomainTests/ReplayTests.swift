@@ -78,9 +78,10 @@ struct ReplayTests {
     func demoWorks() throws {
         var hub = Hub(configuration: .demo)
         #expect(hub.configuration.queues.count == 2)
-        _ = try hub.handle(.setPresence(.available), from: .agent("bob"), at: time(0))
+        _ = try hub.handle(.setPresence(.available), from: .agent("bob"), sessions: .none, at: time(0))
         let outcome = try hub.handle(
-            .start(subject: "Hello", channel: .livechat, queueId: "general"), from: .customer("cara"), at: time(1))
+            .start(subject: "Hello", channel: .livechat, queueId: "general"), from: .customer("cara"), sessions: .none,
+            at: time(1))
         #expect(outcome.recipients(ofFirst: "offer") == [.user("bob")])
     }
 }

@@ -16,9 +16,26 @@ struct EventCodecTests {
         let customer = Actor.customer("cust-1")
         let sam = Actor.supervisor("sam")
         var clock: Int64 = 0
+        // The sessions the app would keep: sam's report subscription and monitor.
+        var monitored: [ConnectionId: Set<ConversationId>] = [:]
+        var subscribed: Set<ConnectionId> = []
         func run(_ command: Command, _ actor: Actor) throws {
             clock += 1
-            outcomes.append(try hub.handle(command, from: actor, at: time(clock)))
+            let facts = SessionFacts(
+                monitoredConversations: monitored[actor.connectionId] ?? [],
+                isSubscribedToReport: subscribed.contains(actor.connectionId), reportHasSubscribers: !subscribed.isEmpty
+            )
+            let outcome = try hub.handle(command, from: actor, sessions: facts, at: time(clock))
+            for change in outcome.sessionChanges {
+                switch change {
+                case .monitorStarted(let connection, _, let conversation):
+                    monitored[connection, default: []].insert(conversation)
+                case .monitorStopped(let connection, let conversation): monitored[connection]?.remove(conversation)
+                case .reportSubscribed(let connection, _): subscribed.insert(connection)
+                case .monitorsEnded: break
+                }
+            }
+            outcomes.append(outcome)
         }
         try run(.setPresence(.available), alice)
         try run(.setPresence(.available), bob)
@@ -56,7 +73,6 @@ struct EventCodecTests {
         try run(.escalate(conversationId: "c1", mode: .voice), other)
         try run(.updateSettings(SettingsChange(supervisorAssign: false)), Actor.admin("root"))
         try run(.forceClose(conversationId: "c1", reason: "done"), sam)
-        try run(.connectionClosed("sam-1"), .system)
         return outcomes
     }
 

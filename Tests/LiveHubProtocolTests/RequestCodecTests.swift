@@ -39,7 +39,6 @@ struct RequestCodecTests {
     @Test("system commands have no wire form")
     func systemCommands() {
         #expect(RequestEncoder.encode(RequestEnvelope(id: nil, command: .offerTimedOut("o1"))) == nil)
-        #expect(RequestEncoder.encode(RequestEnvelope(id: nil, command: .connectionClosed("s1"))) == nil)
         #expect(throws: RequestDecodingFailure.self) {
             try RequestDecoder.decode(utf8(#"{"type":"system.offerTimedOut","offerId":"o1"}"#))
         }

@@ -24,6 +24,6 @@ public struct Actor: Hashable, Sendable {
         self.connectionId = connectionId
     }
 
-    /// The shell acting on its own behalf (timers, closed connections).
+    /// The shell acting on its own behalf (offer timers).
     public static let system = Actor(role: .system, userId: UserId("system"), connectionId: ConnectionId("system"))
 }

@@ -53,8 +53,6 @@ public enum Command: Hashable, Sendable {
     case updateSettings(SettingsChange)
     /// System: an offer's timer fired.
     case offerTimedOut(OfferId)
-    /// System: a connection went away; its monitors and report subscription end.
-    case connectionClosed(ConnectionId)
 
     /// The protocol's name for this command.
     public var wireName: String {
@@ -84,7 +82,6 @@ public enum Command: Hashable, Sendable {
         case .escalate: "conversation.escalate"
         case .updateSettings: "settings.update"
         case .offerTimedOut: "system.offerTimedOut"
-        case .connectionClosed: "system.connectionClosed"
         }
     }
 }

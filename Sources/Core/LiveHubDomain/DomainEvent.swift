@@ -1,11 +1,16 @@
-/// Something that happened. Applying events is the only way the hub's state changes, so a journal
-/// of events replayed into a fresh `Hub` (same configuration) rebuilds the same state.
+/// Something that happened. Applying events is the only way the hub's state changes, so the journal
+/// of facts (`isJournaled`) replayed into a fresh `Hub` (same configuration) rebuilds the same state.
+///
+/// Two kinds, told apart by `isJournaled`:
+/// - **facts**, journaled and replayed: conversations, messages, participants, offers, closings,
+///   settings;
+/// - **transient deliveries**, sent once and forgotten: typing, report updates, monitor
+///   notifications (monitors are sessions of a connection, not facts) and presence (every agent is
+///   offline after a restart; see `Hub.presence(of:)`). They never change `Hub.state`.
 ///
 /// Conversation events that belong to its history carry `seq` (1, 2, 3 … per conversation) and are
-/// returned by `conversation.resume`. Transient or connection-bound events carry `seq == nil`:
-/// typing (not worth journaling or replaying), monitoring (it must stay invisible to participants,
-/// so it takes no number from their conversation), presence, settings, report subscriptions and
-/// report updates.
+/// returned by `conversation.resume`. The others carry `seq == nil`: the transient ones, and settings.
+/// Monitor notifications take no number from the conversation, so they stay invisible to participants.
 public struct DomainEvent: Hashable, Sendable {
     /// The conversation this event belongs to, if any.
     public var conversationId: ConversationId?
@@ -24,6 +29,9 @@ public struct DomainEvent: Hashable, Sendable {
 
     /// The protocol's event name, e.g. `participant.joined`.
     public var wireName: String { payload.wireName }
+
+    /// Whether the event is a fact to journal and replay, rather than a transient delivery.
+    public var isJournaled: Bool { payload.isJournaled }
 }
 
 /// What happened, with the data needed both to render it and to replay it.
@@ -52,12 +60,20 @@ public enum EventPayload: Hashable, Sendable {
     case monitorStarted(supervisorId: UserId, connectionId: ConnectionId)
     /// A supervisor's connection stopped monitoring (wire: `notification` kind `monitor-stopped`).
     case monitorStopped(supervisorId: UserId, connectionId: ConnectionId)
-    /// A connection subscribed to report updates (answered by the ack; nobody is told).
-    case reportSubscribed(userId: UserId, connectionId: ConnectionId)
     /// An admin changed settings (wire: `notification` kind `settings-updated`).
     case settingsUpdated(settings: AdminSettings, changedBy: UserId)
-    /// A connection went away; its monitors and report subscription end. Nobody is told.
-    case connectionClosed(ConnectionId)
+
+    /// Whether the event is a fact that survives a restart (journaled, replayed by `Hub.apply`) rather
+    /// than a transient delivery that never changes `Hub.state`.
+    public var isJournaled: Bool {
+        switch self {
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer,
+            .offerEnded, .notification, .conversationClosed, .settingsUpdated:
+            true
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped:
+            false
+        }
+    }
 
     /// The protocol's event name.
     public var wireName: String {
@@ -67,8 +83,7 @@ public enum EventPayload: Hashable, Sendable {
         case .participantJoined: "participant.joined"
         case .participantLeft: "participant.left"
         case .offer: "offer"
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
             "notification"
         case .conversationClosed: "conversation.closed"
         case .typing: "typing"
@@ -84,9 +99,7 @@ public enum EventPayload: Hashable, Sendable {
         case .presenceChanged: "presence-changed"
         case .monitorStarted: "monitor-started"
         case .monitorStopped: "monitor-stopped"
-        case .reportSubscribed: "report-subscribed"
         case .settingsUpdated: "settings-updated"
-        case .connectionClosed: "connection-closed"
         default: nil
         }
     }

@@ -47,15 +47,13 @@ extension Hub {
         case .offerEnded(let ended):
             return users([ended.agentId, ended.requesterId])
         case .reportUpdate:
-            return state.reportSubscribers.keys.sorted().map(Recipient.connection)
+            return [.reportSubscribers]
         case .presenceChanged(let userId, _):
             return [.user(userId)]
         case .monitorStarted(_, let connectionId), .monitorStopped(_, let connectionId):
             return [.connection(connectionId)]
         case .settingsUpdated(_, let changedBy):
             return [.user(changedBy)]
-        case .reportSubscribed, .connectionClosed:
-            return []
         }
     }
 
@@ -64,9 +62,8 @@ extension Hub {
         Set(userIds.compactMap { $0 }).sorted().map(Recipient.user)
     }
 
-    /// Participants (staff only, if asked) plus monitoring connections. A monitor whose supervisor
-    /// already receives the event as a participant is left out: the user recipient covers every
-    /// one of their connections.
+    /// Participants (staff only, if asked) plus the conversation's monitors, which the app expands
+    /// (`Delivery.reachesMonitor(heldBy:)` leaves out a monitor whose supervisor takes part).
     private func conversationAudience(
         _ conversationId: ConversationId?, staffOnly: Bool, excluding excludedId: UserId?
     ) -> [Recipient] {
@@ -77,12 +74,7 @@ extension Hub {
         }
         if let excludedId { userIds.remove(excludedId) }
         var recipients = userIds.sorted().map(Recipient.user)
-        let monitorConnections = conversation.monitors
-            .filter { _, supervisorId in
-                conversation.role(of: supervisorId) == nil && supervisorId != excludedId
-            }
-            .keys.sorted()
-        recipients.append(contentsOf: monitorConnections.map(Recipient.connection))
+        recipients.append(.monitors(of: conversationId, excludingUser: excludedId))
         return recipients
     }
 
@@ -98,8 +90,7 @@ extension Hub {
         case .conversationStarted, .participantJoined, .participantLeft, .conversationUpdated, .notification,
             .conversationClosed:
             return true
-        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
             return false
         }
     }

@@ -68,7 +68,7 @@ extension Hub {
         let viewer: Viewer
         if let role = conversation.role(of: actor.userId), actor.role != .system {
             viewer = .participant(actor.userId, role)
-        } else if conversation.monitors[actor.connectionId] == actor.userId {
+        } else if recorder.sessions.monitoredConversations.contains(conversationId) {
             viewer = .monitor(actor.userId)
         } else {
             throw .forbidden("\(actor.userId) does not take part in \(conversationId)")

@@ -59,8 +59,7 @@ public enum EventEncoder {
         case .reportUpdate(let row):
             writer.key(WireKey.row)
             writeRow(row, into: &writer)
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
             writeNotification(event.payload, into: &writer)
         }
         writer.endObject()
@@ -80,8 +79,7 @@ public enum EventEncoder {
         case .presenceChanged(let userId, let presence):
             writer.field(WireKey.userId, userId.rawValue)
             writer.field(WireKey.presence, presence.rawValue)
-        case .monitorStarted(let userId, let connectionId), .monitorStopped(let userId, let connectionId),
-            .reportSubscribed(let userId, let connectionId):
+        case .monitorStarted(let userId, let connectionId), .monitorStopped(let userId, let connectionId):
             writer.field(WireKey.userId, userId.rawValue)
             writer.field(WireKey.sessionId, connectionId.rawValue)
         case .settingsUpdated(let settings, let changedBy):
@@ -93,8 +91,6 @@ public enum EventEncoder {
             writer.field(WireKey.supervisorTransfer, settings.supervisorTransfer)
             writer.field(WireKey.supervisorForceClose, settings.supervisorForceClose)
             writer.endObject()
-        case .connectionClosed(let connectionId):
-            writer.field(WireKey.sessionId, connectionId.rawValue)
         default:
             break
         }

@@ -71,7 +71,7 @@ public enum RequestEncoder {
             writer.field(WireKey.supervisorAssign, change.supervisorAssign)
             writer.field(WireKey.supervisorTransfer, change.supervisorTransfer)
             writer.field(WireKey.supervisorForceClose, change.supervisorForceClose)
-        case .offerTimedOut, .connectionClosed:
+        case .offerTimedOut:
             return false
         }
         return true

@@ -60,9 +60,7 @@ public enum NotificationWireKind: String, CaseIterable, Hashable, Sendable {
     case presenceChanged = "presence-changed"
     case monitorStarted = "monitor-started"
     case monitorStopped = "monitor-stopped"
-    case reportSubscribed = "report-subscribed"
     case settingsUpdated = "settings-updated"
-    case connectionClosed = "connection-closed"
 }
 
 /// `conversation.updated` carries this `reason` when the conversation was just created; every
