@@ -61,7 +61,7 @@ struct MonitorTests {
                 event(conversationId, seq: nil, at: 2, .monitorStarted(supervisorId: "sue", connectionId: "sue-desk"))
             ])
         #expect(outcome.deliveries.map(\.recipients) == [[.connection("sue-desk")]])
-        #expect(outcome.events.first?.payload.notificationKind == "monitor-started")
+        #expect(outcome.events.first?.kind == .monitorStarted)
         guard case .history(let transcript) = outcome.acknowledgement else {
             Issue.record("monitor did not answer with the transcript")
             return

@@ -70,9 +70,9 @@ struct RestartTests {
         let revived = try restarted.run(
             .sendMessage(conversationId: first, text: "yes", visibility: .public, clientMessageId: nil),
             as: .customer("cara"), at: 24)
-        #expect(revived.recipients(ofFirst: "report.update") == [.connection(newWall)])
+        #expect(revived.recipients(ofFirst: .reportUpdate) == [.connection(newWall)])
         #expect(
-            revived.recipients(ofFirst: "message") == [
+            revived.recipients(ofFirst: .message) == [
                 .user("alice"), .user("bob"), .user("cara"), .connection(newDesk),
             ])
 

@@ -182,9 +182,9 @@ extension HubOutcome {
     /// The event payloads, for exact comparison.
     var payloads: [EventPayload] { events.map(\.payload) }
 
-    /// Recipients of the first event with the given wire name.
-    func recipients(ofFirst wireName: String) -> [Recipient]? {
-        deliveries.first { $0.event.wireName == wireName }?.recipients
+    /// Recipients of the first event of the given kind.
+    func recipients(ofFirst kind: EventKind) -> [Recipient]? {
+        deliveries.first { $0.event.kind == kind }?.recipients
     }
 }
 
@@ -253,5 +253,24 @@ struct SessionTable {
             }
         }
         return Delivery(event: delivery.event, recipients: recipients)
+    }
+}
+
+extension HubError {
+    /// The refusal as the tests name it: the wire error code. `LiveHubProtocol` owns the spelling the
+    /// hub writes (`ErrorCode`); these tests only need a name to compare, and `WireNamesTests` checks
+    /// that both agree with `Protocol/README.md`.
+    var code: String {
+        switch self {
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .invalidState: "invalid_state"
+        case .invalidMessage: "invalid_message"
+        case .presenceNotAllowed: "presence_not_allowed"
+        case .capacityExceeded: "capacity_exceeded"
+        case .rateLimited: "rate_limited"
+        case .tooLarge: "too_large"
+        }
     }
 }

@@ -41,7 +41,7 @@ struct VisibilityTests {
         let offered = try scenario.run(
             .start(subject: "Other", channel: .livechat, queueId: "general"), as: .customer("dan"), at: 1)
         // Alice (capacity 2) is offered both; bob is offered nothing and may not read either.
-        #expect(offered.recipients(ofFirst: "offer") == [.user("alice")])
+        #expect(offered.recipients(ofFirst: .offer) == [.user("alice")])
         #expect(
             scenario.refusal(.resume(conversationId: conversationId, afterSeq: 0), as: .agent("bob")) == "forbidden")
     }

@@ -85,7 +85,7 @@ struct EventCodecTests {
             let bytes = EventEncoder.encode(event, for: .staff)
             let decoded = try ServerMessageDecoder.decode(bytes)
             #expect(decoded == .event(Self.withoutOffWireFields(event)), "\(String(decoding: bytes, as: UTF8.self))")
-            wireNames.insert(event.wireName)
+            wireNames.insert(ServerMessageType(event.kind).rawValue)
         }
         #expect(
             wireNames.isSuperset(of: [
@@ -124,7 +124,7 @@ struct EventCodecTests {
 
     @Test("an encoded event is produced once per audience and reused")
     func encodedEventCache() throws {
-        let event = try #require(try Self.scenario().flatMap(\.events).first { $0.wireName == "conversation.updated" })
+        let event = try #require(try Self.scenario().flatMap(\.events).first { $0.kind == .conversationStarted })
         var encoded = EncodedEvent(event)
         let first = encoded.bytes(for: .customer)
         #expect(encoded.bytes(for: .customer) == first)

@@ -1,5 +1,5 @@
 /// What an authenticated caller is, as far as the hub's rules care.
-public enum Role: String, Hashable, Sendable, CaseIterable {
+public enum Role: Hashable, Sendable, CaseIterable {
     case customer
     case agent
     case supervisor

@@ -27,8 +27,8 @@ public struct DomainEvent: Hashable, Sendable {
         self.payload = payload
     }
 
-    /// The protocol's event name, e.g. `participant.joined`.
-    public var wireName: String { payload.wireName }
+    /// What kind of event this is, without its data.
+    public var kind: EventKind { payload.kind }
 
     /// Whether the event is a fact to journal and replay, rather than a transient delivery.
     public var isJournaled: Bool { payload.isJournaled }
@@ -75,34 +75,47 @@ public enum EventPayload: Hashable, Sendable {
         }
     }
 
-    /// The protocol's event name.
-    public var wireName: String {
+    /// What kind of event this is, without its data.
+    public var kind: EventKind {
         switch self {
-        case .conversationStarted, .conversationUpdated: "conversation.updated"
-        case .message: "message"
-        case .participantJoined: "participant.joined"
-        case .participantLeft: "participant.left"
-        case .offer: "offer"
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
-            "notification"
-        case .conversationClosed: "conversation.closed"
-        case .typing: "typing"
-        case .reportUpdate: "report.update"
+        case .conversationStarted: .conversationStarted
+        case .message: .message
+        case .participantJoined: .participantJoined
+        case .participantLeft: .participantLeft
+        case .conversationUpdated: .conversationUpdated
+        case .offer: .offer
+        case .offerEnded: .offerEnded
+        case .notification: .notification
+        case .conversationClosed: .conversationClosed
+        case .typing: .typing
+        case .reportUpdate: .reportUpdate
+        case .presenceChanged: .presenceChanged
+        case .monitorStarted: .monitorStarted
+        case .monitorStopped: .monitorStopped
+        case .settingsUpdated: .settingsUpdated
         }
     }
+}
 
-    /// For events sent as `notification`, the notification's kind on the wire.
-    public var notificationKind: String? {
-        switch self {
-        case .offerEnded(let ended): "offer-\(ended.outcome.rawValue)"
-        case .notification(let notification): notification.kind.rawValue
-        case .presenceChanged: "presence-changed"
-        case .monitorStarted: "monitor-started"
-        case .monitorStopped: "monitor-stopped"
-        case .settingsUpdated: "settings-updated"
-        default: nil
-        }
-    }
+/// The kinds of event, one per `EventPayload` case: for matching, counting and tables (who may see
+/// which kind) without the data. The wire spells them through `LiveHubProtocol`'s `ServerMessageType`
+/// and `NotificationWireKind`.
+public enum EventKind: Hashable, Sendable, CaseIterable {
+    case conversationStarted
+    case message
+    case participantJoined
+    case participantLeft
+    case conversationUpdated
+    case offer
+    case offerEnded
+    case notification
+    case conversationClosed
+    case typing
+    case reportUpdate
+    case presenceChanged
+    case monitorStarted
+    case monitorStopped
+    case settingsUpdated
 }
 
 /// The facts of a new conversation.
@@ -163,7 +176,7 @@ public struct ParticipantChange: Hashable, Sendable {
 
 /// Why a conversation changed; lets clients word the change and the apply step keep
 /// bookkeeping (a releasing agent is not offered the conversation again).
-public enum UpdateReason: String, Hashable, Sendable, CaseIterable {
+public enum UpdateReason: Hashable, Sendable, CaseIterable {
     case accepted
     case assigned
     case parked
@@ -194,7 +207,7 @@ public struct ConversationUpdate: Hashable, Sendable {
 }
 
 /// What an offer asks of the agent.
-public enum OfferKind: String, Hashable, Sendable, CaseIterable {
+public enum OfferKind: Hashable, Sendable, CaseIterable {
     /// Take an open conversation from the queue.
     case route
     /// Become the primary agent of an active conversation.
@@ -236,10 +249,10 @@ public struct Offer: Hashable, Sendable {
 }
 
 /// How an offer ended.
-public enum OfferOutcome: String, Hashable, Sendable, CaseIterable {
+public enum OfferOutcome: Hashable, Sendable, CaseIterable {
     case accepted
     case rejected
-    case timedOut = "timed-out"
+    case timedOut
     /// The conversation moved on (assigned, closed, re-queued) before the agent answered.
     case withdrawn
 }
@@ -262,8 +275,8 @@ public struct OfferEnded: Hashable, Sendable {
 }
 
 /// Kinds of `notification` told to a conversation's participants.
-public enum NotificationKind: String, Hashable, Sendable, CaseIterable {
-    case supervisorJoined = "supervisor-joined"
+public enum NotificationKind: Hashable, Sendable, CaseIterable {
+    case supervisorJoined
 }
 
 /// A notice to the conversation's participants about `userId`.

@@ -42,7 +42,7 @@ extension Hub {
         throws(HubError)
     {
         guard allowed.contains(conversation.status) else {
-            throw .invalidState("cannot \(action) a conversation that is \(conversation.status.rawValue)")
+            throw .invalidState("cannot \(action) a conversation that is \(conversation.status)")
         }
     }
 

@@ -23,7 +23,7 @@ extension Hub {
             }
             try requireStatus(conversation, in: [.open, .active, .waiting], for: "write to")
             guard visibility == .public || role.isStaff else {
-                throw .forbidden("a \(role.rawValue) may only write public messages")
+                throw .forbidden("a \(role) may only write public messages")
             }
             guard !text.isBlank else { throw .invalidMessage("the message is empty") }
             guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {

@@ -71,7 +71,7 @@ extension Hub {
             throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
         }
         guard role == .supervisor || role == .consult else {
-            throw .invalidState("a \(role.rawValue) ends or releases the conversation instead of leaving")
+            throw .invalidState("a \(role) ends or releases the conversation instead of leaving")
         }
         try requireStatus(conversation, in: [.active, .waiting, .wrapUp], for: "leave")
         emit(

@@ -60,7 +60,8 @@ final class HubService {
             outcome = try hub.handle(
                 request.command, from: actor, sessions: registry.facts(for: session.connectionId), at: WallClock.now())
         } catch {
-            context.logger.debug("event=hub.refused session=\(session.connectionId) type=\(request.command.wireName) code=\(error.code)")
+            let type = RequestType(request.command)?.rawValue ?? "system"
+            context.logger.debug("event=hub.refused session=\(session.connectionId) type=\(type) code=\(error.code)")
             send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
             return
         }

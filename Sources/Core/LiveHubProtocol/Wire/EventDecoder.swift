@@ -72,8 +72,8 @@ enum EventDecoder {
                     mode: try reader.enumeration(WireKey.mode, as: Mode.self), queueId: queueId,
                     customerId: UserId(try reader.identifier(WireKey.customerId)), capacityUnits: 0))
         }
-        guard let reason = UpdateReason(rawValue: reasonText) else {
-            let choices = ([startedReason] + UpdateReason.allCases.map(\.rawValue)).joined(separator: ", ")
+        guard let reason = UpdateReason(wireName: reasonText) else {
+            let choices = ([startedReason] + UpdateReason.allCases.map(\.wireName)).joined(separator: ", ")
             throw reader.failure("field 'reason' must be one of \(choices)")
         }
         return .conversationUpdated(

@@ -12,7 +12,7 @@ public enum EventEncoder {
 
     static func write(_ event: DomainEvent, for audience: Audience, into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field(WireKey.type, event.wireName)
+        writer.field(WireKey.type, ServerMessageType(event.kind).rawValue)
         writer.field(WireKey.conversationId, event.conversationId?.rawValue)
         if let seq = event.seq { writer.field(WireKey.seq, seq) }
         writer.field(WireKey.at, event.at)
@@ -20,30 +20,30 @@ public enum EventEncoder {
         switch event.payload {
         case .conversationStarted(let started):
             writer.field(WireKey.reason, startedReason)
-            writer.field(WireKey.status, ConversationStatus.open.rawValue)
+            writer.field(WireKey.status, ConversationStatus.open.wireName)
             if isStaff { writer.field(WireKey.queueId, started.queueId.rawValue) }
-            writer.field(WireKey.mode, started.mode.rawValue)
+            writer.field(WireKey.mode, started.mode.wireName)
             writer.field(WireKey.subject, started.subject)
             writer.field(WireKey.channel, started.channel.rawValue)
             writer.field(WireKey.customerId, started.customerId.rawValue)
         case .conversationUpdated(let update):
-            writer.field(WireKey.reason, update.reason.rawValue)
-            writer.field(WireKey.status, update.status.rawValue)
+            writer.field(WireKey.reason, update.reason.wireName)
+            writer.field(WireKey.status, update.status.wireName)
             if isStaff { writer.field(WireKey.queueId, update.queueId.rawValue) }
             writer.field(WireKey.agentId, update.primaryAgentId?.rawValue)
-            writer.field(WireKey.mode, update.mode.rawValue)
+            writer.field(WireKey.mode, update.mode.wireName)
         case .message(let message):
             writer.field(WireKey.senderId, message.senderId.rawValue)
-            writer.field(WireKey.senderRole, message.senderRole.rawValue)
+            writer.field(WireKey.senderRole, message.senderRole.wireName)
             writer.field(WireKey.text, message.text)
-            writer.field(WireKey.visibility, message.visibility.rawValue)
+            writer.field(WireKey.visibility, message.visibility.wireName)
             writer.field(WireKey.clientMessageId, message.clientMessageId)
         case .participantJoined(let change), .participantLeft(let change):
             writer.field(WireKey.userId, change.userId.rawValue)
-            writer.field(WireKey.role, change.role.rawValue)
+            writer.field(WireKey.role, change.role.wireName)
         case .offer(let offer):
             writer.field(WireKey.offerId, offer.offerId.rawValue)
-            writer.field(WireKey.kind, offer.kind.rawValue)
+            writer.field(WireKey.kind, offer.kind.wireName)
             writer.field(WireKey.agentId, offer.agentId.rawValue)
             writer.field(WireKey.requesterId, offer.requesterId?.rawValue)
             writer.field(WireKey.subject, offer.subject)
@@ -51,7 +51,7 @@ public enum EventEncoder {
             writer.field(WireKey.queueId, offer.queueId.rawValue)
             writer.field(WireKey.expiresAt, offer.expiresAt)
         case .conversationClosed(let closed):
-            writer.field(WireKey.by, closed.by.rawValue)
+            writer.field(WireKey.by, closed.by.wireName)
             writer.field(WireKey.reason, closed.reason)
             if isStaff { writer.field(WireKey.userId, closed.userId.rawValue) }
         case .typing(let userId):
@@ -67,18 +67,18 @@ public enum EventEncoder {
 
     /// The `kind` and fields of a `notification`.
     private static func writeNotification(_ payload: EventPayload, into writer: inout JSONWriter) {
-        writer.field(WireKey.kind, payload.notificationKind)
+        writer.field(WireKey.kind, NotificationWireKind(payload)?.rawValue)
         switch payload {
         case .offerEnded(let ended):
             writer.field(WireKey.offerId, ended.offerId.rawValue)
-            writer.field(WireKey.offerKind, ended.kind.rawValue)
+            writer.field(WireKey.offerKind, ended.kind.wireName)
             writer.field(WireKey.agentId, ended.agentId.rawValue)
             writer.field(WireKey.requesterId, ended.requesterId?.rawValue)
         case .notification(let notification):
             writer.field(WireKey.userId, notification.userId.rawValue)
         case .presenceChanged(let userId, let presence):
             writer.field(WireKey.userId, userId.rawValue)
-            writer.field(WireKey.presence, presence.rawValue)
+            writer.field(WireKey.presence, presence.wireName)
         case .monitorStarted(let userId, let connectionId), .monitorStopped(let userId, let connectionId):
             writer.field(WireKey.userId, userId.rawValue)
             writer.field(WireKey.sessionId, connectionId.rawValue)
@@ -101,7 +101,7 @@ public enum EventEncoder {
         writer.beginObject()
         writer.field(WireKey.conversationId, row.conversationId.rawValue)
         writer.field(WireKey.subject, row.subject)
-        writer.field(WireKey.status, row.status.rawValue)
+        writer.field(WireKey.status, row.status.wireName)
         writer.field(WireKey.agentId, row.agentId?.rawValue)
         writer.field(WireKey.queueId, row.queueId.rawValue)
         writer.field(WireKey.channel, row.channel.rawValue)

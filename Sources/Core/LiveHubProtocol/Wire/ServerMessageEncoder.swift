@@ -22,7 +22,7 @@ public enum ServerMessageEncoder {
         writer.key(WireKey.user)
         writer.beginObject()
         writer.field(WireKey.id, welcome.user.id.rawValue)
-        writer.field(WireKey.role, welcome.user.role.rawValue)
+        writer.field(WireKey.role, welcome.user.role.wireName)
         writer.field(WireKey.name, welcome.user.name)
         writer.endObject()
         writer.field(WireKey.heartbeatSeconds, welcome.heartbeatSeconds)
