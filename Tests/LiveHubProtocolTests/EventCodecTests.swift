@@ -111,6 +111,34 @@ struct EventCodecTests {
         }
     }
 
+    @Test(
+        "the encoder writes exactly the fields the domain's variant includes; EncodedEvent withholds what it withholds",
+        arguments: EventKind.allCases)
+    func variants(_ kind: EventKind) throws {
+        for payload in WireNamesTests.samples(of: kind) {
+            let event = DomainEvent(conversationId: "c1", seq: nil, at: time(0), payload: payload)
+            let staffKeys = try #require(try JSONParser.parse(EventEncoder.encode(event, for: .staff)).objectValue).keys
+            for audience in Audience.allCases {
+                let variant = payload.variant(for: audience)
+                var encoded = EncodedEvent(event)
+                #expect((encoded.bytes(for: audience) != nil) == variant.isReceived, "\(kind) for \(audience)")
+                let keys = try #require(try JSONParser.parse(EventEncoder.encode(event, for: audience)).objectValue)
+                    .keys
+                switch kind {
+                case .conversationStarted, .conversationUpdated:
+                    #expect(keys.contains("queueId") == variant.includesQueue)
+                    #expect(keys.filter { $0 != "queueId" } == staffKeys.filter { $0 != "queueId" })
+                case .conversationClosed:
+                    #expect(keys.contains("userId") == variant.includesClosingUser)
+                    #expect(keys.filter { $0 != "userId" } == staffKeys.filter { $0 != "userId" })
+                default:
+                    // No other event has a field one audience reads and the other does not.
+                    #expect(keys == staffKeys)
+                }
+            }
+        }
+    }
+
     @Test("events carry conversationId and seq exactly when the domain gives them")
     func envelopeFields() throws {
         for event in try Self.scenario().flatMap(\.events) {

@@ -80,14 +80,19 @@ final class HubService {
                 switch recipient {
                 case .user(let user):
                     for connectionId in connectionsByUser[user] ?? [] {
-                        if let session = sessions[connectionId] { send(encoded.bytes(for: session.audience), to: session) }
+                        if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
+                            send(frame, to: session)
+                        }
                     }
                 case .connection(let connectionId):
-                    if let session = sessions[connectionId] { send(encoded.bytes(for: session.audience), to: session) }
+                    if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
+                        send(frame, to: session)
+                    }
                 case .monitors, .reportSubscribers:
                     for connectionId in registry.connections(in: recipient, of: delivery) {
-                        guard let session = sessions[connectionId] else { continue }
-                        send(encoded.bytes(for: session.audience), to: session)
+                        guard let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience)
+                        else { continue }
+                        send(frame, to: session)
                     }
                 }
             }

@@ -2,8 +2,12 @@ import LiveHubDomain
 
 /// Writes a `DomainEvent` as its wire object: `type`, then `conversationId` and `seq` when the event
 /// has them, then `at`, then the payload's fields in documented order.
+///
+/// It decides nothing about who sees what: the domain's `EventPayload.variant(for:)` says which
+/// optional fields an audience reads, and the encoder writes those. Whether the audience may receive
+/// the event at all is for the caller to honour (`EncodedEvent` does).
 public enum EventEncoder {
-    /// The event as one frame's payload for `audience`.
+    /// The event as one frame's payload, with the fields `audience`'s variant includes.
     public static func encode(_ event: DomainEvent, for audience: Audience) -> [UInt8] {
         var writer = JSONWriter(capacity: 192)
         write(event, for: audience, into: &writer)
@@ -16,12 +20,12 @@ public enum EventEncoder {
         writer.field(WireKey.conversationId, event.conversationId?.rawValue)
         if let seq = event.seq { writer.field(WireKey.seq, seq) }
         writer.field(WireKey.at, event.at)
-        let isStaff = audience == .staff
+        let variant = event.payload.variant(for: audience)
         switch event.payload {
         case .conversationStarted(let started):
             writer.field(WireKey.reason, startedReason)
             writer.field(WireKey.status, ConversationStatus.open.wireName)
-            if isStaff { writer.field(WireKey.queueId, started.queueId.rawValue) }
+            if variant.includesQueue { writer.field(WireKey.queueId, started.queueId.rawValue) }
             writer.field(WireKey.mode, started.mode.wireName)
             writer.field(WireKey.subject, started.subject)
             writer.field(WireKey.channel, started.channel.rawValue)
@@ -29,7 +33,7 @@ public enum EventEncoder {
         case .conversationUpdated(let update):
             writer.field(WireKey.reason, update.reason.wireName)
             writer.field(WireKey.status, update.status.wireName)
-            if isStaff { writer.field(WireKey.queueId, update.queueId.rawValue) }
+            if variant.includesQueue { writer.field(WireKey.queueId, update.queueId.rawValue) }
             writer.field(WireKey.agentId, update.primaryAgentId?.rawValue)
             writer.field(WireKey.mode, update.mode.wireName)
         case .message(let message):
@@ -53,7 +57,7 @@ public enum EventEncoder {
         case .conversationClosed(let closed):
             writer.field(WireKey.by, closed.by.wireName)
             writer.field(WireKey.reason, closed.reason)
-            if isStaff { writer.field(WireKey.userId, closed.userId.rawValue) }
+            if variant.includesClosingUser { writer.field(WireKey.userId, closed.userId.rawValue) }
         case .typing(let userId):
             writer.field(WireKey.userId, userId.rawValue)
         case .reportUpdate(let row):
