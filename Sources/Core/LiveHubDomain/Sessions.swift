@@ -17,6 +17,8 @@ public struct SessionFacts: Hashable, Sendable {
     /// Whether any connection receives `report.update`.
     public var reportHasSubscribers: Bool
 
+    /// A requester subscribed to the report means the report has a subscriber, whatever
+    /// `reportHasSubscribers` says.
     public init(
         monitoredConversations: Set<ConversationId> = [], isSubscribedToReport: Bool = false,
         reportHasSubscribers: Bool = false
