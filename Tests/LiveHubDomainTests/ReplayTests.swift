@@ -61,26 +61,14 @@ struct ReplayTests {
         #expect(scenario.refusal(.setPresence(.available), as: .supervisor("sam")) == nil)
     }
 
-    @Test("HubError: codes are the wire error codes")
-    func errorCodes() {
-        let errors: [HubError] = [
-            .unauthorized(""), .forbidden(""), .notFound(""), .invalidState(""), .invalidMessage(""),
-            .presenceNotAllowed(""), .capacityExceeded(""), .rateLimited(""), .tooLarge(""),
-        ]
-        #expect(
-            errors.map(\.code) == [
-                "unauthorized", "forbidden", "not_found", "invalid_state", "invalid_message", "presence_not_allowed",
-                "capacity_exceeded", "rate_limited", "too_large",
-            ])
-    }
-
     @Test("Demo configuration: two queues, agents and a supervisor route a chat at once")
     func demoWorks() throws {
         var hub = Hub(configuration: .demo)
         #expect(hub.configuration.queues.count == 2)
-        _ = try hub.handle(.setPresence(.available), from: .agent("bob"), at: time(0))
+        _ = try hub.handle(.setPresence(.available), from: .agent("bob"), sessions: .none, at: time(0))
         let outcome = try hub.handle(
-            .start(subject: "Hello", channel: .livechat, queueId: "general"), from: .customer("cara"), at: time(1))
-        #expect(outcome.recipients(ofFirst: "offer") == [.user("bob")])
+            .start(subject: "Hello", channel: .livechat, queueId: "general"), from: .customer("cara"), sessions: .none,
+            at: time(1))
+        #expect(outcome.recipients(ofFirst: .offer) == [.user("bob")])
     }
 }

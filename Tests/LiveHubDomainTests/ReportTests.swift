@@ -47,8 +47,8 @@ struct ReportTests {
         scenario.setPresence(.available, "alice", at: 0)
         let started = try scenario.run(
             .start(subject: "Help", channel: .livechat, queueId: "general"), as: .customer("cara"), at: 1)
-        #expect(started.events.map(\.wireName) == ["conversation.updated", "report.update", "offer"])
-        #expect(started.recipients(ofFirst: "report.update") == [.connection("wall")])
+        #expect(started.events.map(\.kind) == [.conversationStarted, .reportUpdate, .offer])
+        #expect(started.recipients(ofFirst: .reportUpdate) == [.connection("wall")])
         let accepted = try scenario.run(.acceptOffer("o1"), as: .agent("alice"), at: 2)
         let rows = accepted.payloads.compactMap { payload -> ReportRow? in
             if case .reportUpdate(let row) = payload { row } else { nil }
@@ -58,9 +58,9 @@ struct ReportTests {
         let message = try scenario.run(
             .sendMessage(conversationId: "c1", text: "hi", visibility: .public, clientMessageId: nil),
             as: .customer("cara"), at: 3)
-        #expect(!message.events.contains { $0.wireName == "report.update" })
+        #expect(!message.events.contains { $0.kind == .reportUpdate })
         let closed = try scenario.run(.forceClose(conversationId: "c1", reason: "x"), as: .supervisor("sue"), at: 4)
-        #expect(closed.events.map(\.wireName) == ["conversation.closed", "report.update"])
+        #expect(closed.events.map(\.kind) == [.conversationClosed, .reportUpdate])
     }
 
     @Test("Report: only supervisors and admins subscribe", arguments: [Role.customer, .agent, .supervisor, .admin])

@@ -58,9 +58,11 @@ func testConfiguration(settings: AdminSettings = .allOn, maximumMessageCharacter
     )
 }
 
-/// A hub plus the journal of every event it produced, with shortcuts for common set-ups.
+/// A hub, the sessions of its connections and the journal of every fact it produced, with shortcuts
+/// for common set-ups: what the hub app does around the domain, without sockets.
 struct Scenario {
     var hub: Hub
+    var sessions = SessionTable()
     var journal: [DomainEvent] = []
 
     init(settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000) {
@@ -68,11 +70,35 @@ struct Scenario {
             configuration: testConfiguration(settings: settings, maximumMessageCharacters: maximumMessageCharacters))
     }
 
-    /// Handles one command at `time(seconds)`, journaling its events.
+    /// A scenario going on from `hub` (e.g. one rebuilt from a journal), with no sessions yet.
+    init(hub: Hub) {
+        self.hub = hub
+    }
+
+    /// Handles one command at `time(seconds)` as the app would: with the requester's session facts,
+    /// journaling the facts and applying the session changes. The deliveries come back with monitors
+    /// and report subscribers expanded to the connections they stand for.
     @discardableResult
     mutating func run(_ command: Command, as actor: Actor, at seconds: Int64 = 0) throws(HubError) -> HubOutcome {
-        let outcome = try hub.handle(command, from: actor, at: time(seconds))
-        journal.append(contentsOf: outcome.events)
+        try handle(command, as: actor, at: seconds, expandingGroups: true)
+    }
+
+    /// Like `run`, but the outcome exactly as the domain returned it (groups not expanded).
+    mutating func domainOutcome(of command: Command, as actor: Actor, at seconds: Int64 = 0) throws(HubError)
+        -> HubOutcome
+    {
+        try handle(command, as: actor, at: seconds, expandingGroups: false)
+    }
+
+    private mutating func handle(_ command: Command, as actor: Actor, at seconds: Int64, expandingGroups: Bool)
+        throws(HubError) -> HubOutcome
+    {
+        var outcome = try hub.handle(
+            command, from: actor, sessions: sessions.facts(for: actor.connectionId), at: time(seconds))
+        journal.append(contentsOf: outcome.journal)
+        if expandingGroups { outcome.deliveries = outcome.deliveries.map { sessions.expanded($0) } }
+        // After the deliveries were expanded, as the app does: a closing conversation's monitors were told.
+        sessions.apply(outcome.sessionChanges)
         return outcome
     }
 
@@ -156,9 +182,9 @@ extension HubOutcome {
     /// The event payloads, for exact comparison.
     var payloads: [EventPayload] { events.map(\.payload) }
 
-    /// Recipients of the first event with the given wire name.
-    func recipients(ofFirst wireName: String) -> [Recipient]? {
-        deliveries.first { $0.event.wireName == wireName }?.recipients
+    /// Recipients of the first event of the given kind.
+    func recipients(ofFirst kind: EventKind) -> [Recipient]? {
+        deliveries.first { $0.event.kind == kind }?.recipients
     }
 }
 
@@ -174,4 +200,77 @@ func updated(
 ) -> EventPayload {
     .conversationUpdated(
         ConversationUpdate(status: status, queueId: queue, primaryAgentId: agent, mode: mode, reason: reason))
+}
+
+/// The app's session registry in miniature: which connection monitors which conversation as which
+/// supervisor, which connections read the report. The real one is `HubSessionRegistry` in the server,
+/// with its own tests; which monitor a delivery reaches is the domain's rule
+/// (`Delivery.reachesMonitor(heldBy:)`), used by both.
+struct SessionTable {
+    var monitors: [ConversationId: [ConnectionId: UserId]] = [:]
+    var reportSubscribers: Set<ConnectionId> = []
+
+    func facts(for connection: ConnectionId) -> SessionFacts {
+        SessionFacts(
+            monitoredConversations: Set(monitors.filter { $0.value[connection] != nil }.keys),
+            isSubscribedToReport: reportSubscribers.contains(connection),
+            reportHasSubscribers: !reportSubscribers.isEmpty)
+    }
+
+    mutating func apply(_ changes: [SessionChange]) {
+        for change in changes {
+            switch change {
+            case .monitorStarted(let connection, let supervisor, let conversation):
+                monitors[conversation, default: [:]][connection] = supervisor
+            case .monitorStopped(let connection, let conversation):
+                monitors[conversation]?[connection] = nil
+            case .reportSubscribed(let connection, _):
+                reportSubscribers.insert(connection)
+            case .monitorsEnded(let conversation):
+                monitors[conversation] = nil
+            }
+        }
+    }
+
+    /// The connection went away: its sessions end.
+    mutating func close(_ connection: ConnectionId) {
+        for conversation in monitors.keys { monitors[conversation]?[connection] = nil }
+        reportSubscribers.remove(connection)
+    }
+
+    /// The delivery as the app sends it: each group replaced by its connections, in id order.
+    func expanded(_ delivery: Delivery) -> Delivery {
+        var recipients: [Recipient] = []
+        for recipient in delivery.recipients {
+            switch recipient {
+            case .user, .connection:
+                recipients.append(recipient)
+            case .monitors(let conversation, _):
+                let reached = (monitors[conversation] ?? [:]).filter { delivery.reachesMonitor(heldBy: $0.value) }
+                recipients.append(contentsOf: reached.keys.sorted().map(Recipient.connection))
+            case .reportSubscribers:
+                recipients.append(contentsOf: reportSubscribers.sorted().map(Recipient.connection))
+            }
+        }
+        return Delivery(event: delivery.event, recipients: recipients)
+    }
+}
+
+extension HubError {
+    /// The refusal as the tests name it: the wire error code. `LiveHubProtocol` owns the spelling the
+    /// hub writes (`ErrorCode`); these tests only need a name to compare, and `WireNamesTests` checks
+    /// that both agree with `Protocol/README.md`.
+    var code: String {
+        switch self {
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .invalidState: "invalid_state"
+        case .invalidMessage: "invalid_message"
+        case .presenceNotAllowed: "presence_not_allowed"
+        case .capacityExceeded: "capacity_exceeded"
+        case .rateLimited: "rate_limited"
+        case .tooLarge: "too_large"
+        }
+    }
 }

@@ -16,9 +16,26 @@ struct EventCodecTests {
         let customer = Actor.customer("cust-1")
         let sam = Actor.supervisor("sam")
         var clock: Int64 = 0
+        // The sessions the app would keep: sam's report subscription and monitor.
+        var monitored: [ConnectionId: Set<ConversationId>] = [:]
+        var subscribed: Set<ConnectionId> = []
         func run(_ command: Command, _ actor: Actor) throws {
             clock += 1
-            outcomes.append(try hub.handle(command, from: actor, at: time(clock)))
+            let facts = SessionFacts(
+                monitoredConversations: monitored[actor.connectionId] ?? [],
+                isSubscribedToReport: subscribed.contains(actor.connectionId), reportHasSubscribers: !subscribed.isEmpty
+            )
+            let outcome = try hub.handle(command, from: actor, sessions: facts, at: time(clock))
+            for change in outcome.sessionChanges {
+                switch change {
+                case .monitorStarted(let connection, _, let conversation):
+                    monitored[connection, default: []].insert(conversation)
+                case .monitorStopped(let connection, let conversation): monitored[connection]?.remove(conversation)
+                case .reportSubscribed(let connection, _): subscribed.insert(connection)
+                case .monitorsEnded: break
+                }
+            }
+            outcomes.append(outcome)
         }
         try run(.setPresence(.available), alice)
         try run(.setPresence(.available), bob)
@@ -56,7 +73,6 @@ struct EventCodecTests {
         try run(.escalate(conversationId: "c1", mode: .voice), other)
         try run(.updateSettings(SettingsChange(supervisorAssign: false)), Actor.admin("root"))
         try run(.forceClose(conversationId: "c1", reason: "done"), sam)
-        try run(.connectionClosed("sam-1"), .system)
         return outcomes
     }
 
@@ -69,7 +85,7 @@ struct EventCodecTests {
             let bytes = EventEncoder.encode(event, for: .staff)
             let decoded = try ServerMessageDecoder.decode(bytes)
             #expect(decoded == .event(Self.withoutOffWireFields(event)), "\(String(decoding: bytes, as: UTF8.self))")
-            wireNames.insert(event.wireName)
+            wireNames.insert(ServerMessageType(event.kind).rawValue)
         }
         #expect(
             wireNames.isSuperset(of: [
@@ -95,6 +111,34 @@ struct EventCodecTests {
         }
     }
 
+    @Test(
+        "the encoder writes exactly the fields the domain's variant includes; EncodedEvent withholds what it withholds",
+        arguments: EventKind.allCases)
+    func variants(_ kind: EventKind) throws {
+        for payload in WireNamesTests.samples(of: kind) {
+            let event = DomainEvent(conversationId: "c1", seq: nil, at: time(0), payload: payload)
+            let staffKeys = try #require(try JSONParser.parse(EventEncoder.encode(event, for: .staff)).objectValue).keys
+            for audience in Audience.allCases {
+                let variant = payload.variant(for: audience)
+                var encoded = EncodedEvent(event)
+                #expect((encoded.bytes(for: audience) != nil) == variant.isReceived, "\(kind) for \(audience)")
+                let keys = try #require(try JSONParser.parse(EventEncoder.encode(event, for: audience)).objectValue)
+                    .keys
+                switch kind {
+                case .conversationStarted, .conversationUpdated:
+                    #expect(keys.contains("queueId") == variant.includesQueue)
+                    #expect(keys.filter { $0 != "queueId" } == staffKeys.filter { $0 != "queueId" })
+                case .conversationClosed:
+                    #expect(keys.contains("userId") == variant.includesClosingUser)
+                    #expect(keys.filter { $0 != "userId" } == staffKeys.filter { $0 != "userId" })
+                default:
+                    // No other event has a field one audience reads and the other does not.
+                    #expect(keys == staffKeys)
+                }
+            }
+        }
+    }
+
     @Test("events carry conversationId and seq exactly when the domain gives them")
     func envelopeFields() throws {
         for event in try Self.scenario().flatMap(\.events) {
@@ -108,7 +152,7 @@ struct EventCodecTests {
 
     @Test("an encoded event is produced once per audience and reused")
     func encodedEventCache() throws {
-        let event = try #require(try Self.scenario().flatMap(\.events).first { $0.wireName == "conversation.updated" })
+        let event = try #require(try Self.scenario().flatMap(\.events).first { $0.kind == .conversationStarted })
         var encoded = EncodedEvent(event)
         let first = encoded.bytes(for: .customer)
         #expect(encoded.bytes(for: .customer) == first)

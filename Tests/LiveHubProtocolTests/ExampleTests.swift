@@ -31,7 +31,7 @@ struct ExampleTests {
     func requestRoundTrip(url: URL) throws {
         let bytes = try contentsWithoutTrailingNewline(url)
         let request = try RequestDecoder.decode(bytes)
-        #expect(try request.command.wireName == JSONParser.parse(bytes).objectValue?["type"]?.stringValue)
+        #expect(try RequestType(request.command)?.rawValue == JSONParser.parse(bytes).objectValue?["type"]?.stringValue)
         let encoded = try #require(RequestEncoder.encode(request))
         #expect(String(decoding: encoded, as: UTF8.self) == String(decoding: bytes, as: UTF8.self))
     }

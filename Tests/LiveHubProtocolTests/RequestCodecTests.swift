@@ -33,13 +33,12 @@ struct RequestCodecTests {
 
     @Test("the wire names cover exactly the domain's wire-reachable commands")
     func wireNamesMatchTheDomain() {
-        #expect(Set(Self.commands.map(\.wireName)) == Set(RequestType.allCases.map(\.rawValue)))
+        #expect(Set(Self.commands.compactMap(RequestType.init)) == Set(RequestType.allCases))
     }
 
     @Test("system commands have no wire form")
     func systemCommands() {
         #expect(RequestEncoder.encode(RequestEnvelope(id: nil, command: .offerTimedOut("o1"))) == nil)
-        #expect(RequestEncoder.encode(RequestEnvelope(id: nil, command: .connectionClosed("s1"))) == nil)
         #expect(throws: RequestDecodingFailure.self) {
             try RequestDecoder.decode(utf8(#"{"type":"system.offerTimedOut","offerId":"o1"}"#))
         }

@@ -1,18 +1,19 @@
 /// What an authenticated caller is, as far as the hub's rules care.
-public enum Role: String, Hashable, Sendable, CaseIterable {
+public enum Role: Hashable, Sendable, CaseIterable {
     case customer
     case agent
     case supervisor
     case admin
     case bot
-    /// The shell itself: timers and connection lifecycle. Never reachable from the wire.
+    /// The shell itself: offer timers. Never reachable from the wire.
     case system
 }
 
 /// Who sends a command: a role, a user id and the connection it came from.
 ///
-/// The connection matters because monitoring is bound to one connection, not to the user:
-/// the same supervisor's other sessions are unaffected.
+/// The connection matters because monitoring and report subscriptions are bound to one connection,
+/// not to the user: the same supervisor's other sessions are unaffected. The app keeps those
+/// sessions; the domain names the connection in `SessionChange`s and monitor notifications.
 public struct Actor: Hashable, Sendable {
     public var role: Role
     public var userId: UserId
@@ -24,6 +25,6 @@ public struct Actor: Hashable, Sendable {
         self.connectionId = connectionId
     }
 
-    /// The shell acting on its own behalf (timers, closed connections).
+    /// The shell acting on its own behalf (offer timers).
     public static let system = Actor(role: .system, userId: UserId("system"), connectionId: ConnectionId("system"))
 }

@@ -1,4 +1,5 @@
-/// A request to the hub. `wireName` gives the protocol's spelling (e.g. `conversation.forceClose`).
+/// A request to the hub. Its wire spelling (e.g. `conversation.forceClose`) is `LiveHubProtocol`'s
+/// `RequestType`; the system commands have none.
 ///
 /// Each command is checked against the current state by `Hub.handle`; a refused command throws a
 /// `HubError` and changes nothing.
@@ -53,40 +54,7 @@ public enum Command: Hashable, Sendable {
     case updateSettings(SettingsChange)
     /// System: an offer's timer fired.
     case offerTimedOut(OfferId)
-    /// System: a connection went away; its monitors and report subscription end.
-    case connectionClosed(ConnectionId)
 
-    /// The protocol's name for this command.
-    public var wireName: String {
-        switch self {
-        case .start: "conversation.start"
-        case .sendMessage: "message.send"
-        case .typing: "typing"
-        case .resume: "conversation.resume"
-        case .setPresence: "presence.set"
-        case .acceptOffer: "offer.accept"
-        case .rejectOffer: "offer.reject"
-        case .wait: "conversation.wait"
-        case .end: "conversation.end"
-        case .close: "conversation.close"
-        case .release: "conversation.release"
-        case .consultInvite: "consult.invite"
-        case .consultAccept: "consult.accept"
-        case .consultReject: "consult.reject"
-        case .transfer: "conversation.transfer"
-        case .subscribeReport: "report.subscribe"
-        case .monitor: "conversation.monitor"
-        case .unmonitor: "conversation.unmonitor"
-        case .join: "conversation.join"
-        case .leave: "conversation.leave"
-        case .assign: "conversation.assign"
-        case .forceClose: "conversation.forceClose"
-        case .escalate: "conversation.escalate"
-        case .updateSettings: "settings.update"
-        case .offerTimedOut: "system.offerTimedOut"
-        case .connectionClosed: "system.connectionClosed"
-        }
-    }
 }
 
 /// Where `conversation.transfer` sends a conversation.

@@ -31,8 +31,6 @@ public struct Conversation: Hashable, Sendable {
     var pendingOfferIds: [OfferId]
     /// Agents the router must not offer it to again: they rejected it, let an offer time out, or released it.
     var declinedAgentIds: Set<UserId>
-    /// Supervisor connections monitoring it, with the supervisor's user id.
-    var monitors: [ConnectionId: UserId]
     /// Seq of each message by (sender, clientMessageId), so a resend is answered, not repeated.
     var seqByClientMessage: [ClientMessageKey: Int]
     /// Wait time accumulated before the current open period.
@@ -62,7 +60,6 @@ public struct Conversation: Hashable, Sendable {
         lastSeq = 0
         pendingOfferIds = []
         declinedAgentIds = []
-        monitors = [:]
         seqByClientMessage = [:]
         waitMilliseconds = 0
         waitStartedAt = at

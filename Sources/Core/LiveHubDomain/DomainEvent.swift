@@ -1,11 +1,16 @@
-/// Something that happened. Applying events is the only way the hub's state changes, so a journal
-/// of events replayed into a fresh `Hub` (same configuration) rebuilds the same state.
+/// Something that happened. Applying events is the only way the hub's state changes, so the journal
+/// of facts (`isJournaled`) replayed into a fresh `Hub` (same configuration) rebuilds the same state.
+///
+/// Two kinds, told apart by `isJournaled`:
+/// - **facts**, journaled and replayed: conversations, messages, participants, offers, closings,
+///   settings;
+/// - **transient deliveries**, sent once and forgotten: typing, report updates, monitor
+///   notifications (monitors are sessions of a connection, not facts) and presence (every agent is
+///   offline after a restart; see `Hub.presence(of:)`). They never change `Hub.state`.
 ///
 /// Conversation events that belong to its history carry `seq` (1, 2, 3 … per conversation) and are
-/// returned by `conversation.resume`. Transient or connection-bound events carry `seq == nil`:
-/// typing (not worth journaling or replaying), monitoring (it must stay invisible to participants,
-/// so it takes no number from their conversation), presence, settings, report subscriptions and
-/// report updates.
+/// returned by `conversation.resume`. The others carry `seq == nil`: the transient ones, and settings.
+/// Monitor notifications take no number from the conversation, so they stay invisible to participants.
 public struct DomainEvent: Hashable, Sendable {
     /// The conversation this event belongs to, if any.
     public var conversationId: ConversationId?
@@ -22,8 +27,11 @@ public struct DomainEvent: Hashable, Sendable {
         self.payload = payload
     }
 
-    /// The protocol's event name, e.g. `participant.joined`.
-    public var wireName: String { payload.wireName }
+    /// What kind of event this is, without its data.
+    public var kind: EventKind { payload.kind }
+
+    /// Whether the event is a fact to journal and replay, rather than a transient delivery.
+    public var isJournaled: Bool { payload.isJournaled }
 }
 
 /// What happened, with the data needed both to render it and to replay it.
@@ -52,44 +60,62 @@ public enum EventPayload: Hashable, Sendable {
     case monitorStarted(supervisorId: UserId, connectionId: ConnectionId)
     /// A supervisor's connection stopped monitoring (wire: `notification` kind `monitor-stopped`).
     case monitorStopped(supervisorId: UserId, connectionId: ConnectionId)
-    /// A connection subscribed to report updates (answered by the ack; nobody is told).
-    case reportSubscribed(userId: UserId, connectionId: ConnectionId)
     /// An admin changed settings (wire: `notification` kind `settings-updated`).
     case settingsUpdated(settings: AdminSettings, changedBy: UserId)
-    /// A connection went away; its monitors and report subscription end. Nobody is told.
-    case connectionClosed(ConnectionId)
 
-    /// The protocol's event name.
-    public var wireName: String {
+    /// Whether the event is a fact that survives a restart (journaled, replayed by `Hub.apply`) rather
+    /// than a transient delivery that never changes `Hub.state`.
+    public var isJournaled: Bool {
         switch self {
-        case .conversationStarted, .conversationUpdated: "conversation.updated"
-        case .message: "message"
-        case .participantJoined: "participant.joined"
-        case .participantLeft: "participant.left"
-        case .offer: "offer"
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
-            "notification"
-        case .conversationClosed: "conversation.closed"
-        case .typing: "typing"
-        case .reportUpdate: "report.update"
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer,
+            .offerEnded, .notification, .conversationClosed, .settingsUpdated:
+            true
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped:
+            false
         }
     }
 
-    /// For events sent as `notification`, the notification's kind on the wire.
-    public var notificationKind: String? {
+    /// What kind of event this is, without its data.
+    public var kind: EventKind {
         switch self {
-        case .offerEnded(let ended): "offer-\(ended.outcome.rawValue)"
-        case .notification(let notification): notification.kind.rawValue
-        case .presenceChanged: "presence-changed"
-        case .monitorStarted: "monitor-started"
-        case .monitorStopped: "monitor-stopped"
-        case .reportSubscribed: "report-subscribed"
-        case .settingsUpdated: "settings-updated"
-        case .connectionClosed: "connection-closed"
-        default: nil
+        case .conversationStarted: .conversationStarted
+        case .message: .message
+        case .participantJoined: .participantJoined
+        case .participantLeft: .participantLeft
+        case .conversationUpdated: .conversationUpdated
+        case .offer: .offer
+        case .offerEnded: .offerEnded
+        case .notification: .notification
+        case .conversationClosed: .conversationClosed
+        case .typing: .typing
+        case .reportUpdate: .reportUpdate
+        case .presenceChanged: .presenceChanged
+        case .monitorStarted: .monitorStarted
+        case .monitorStopped: .monitorStopped
+        case .settingsUpdated: .settingsUpdated
         }
     }
+}
+
+/// The kinds of event, one per `EventPayload` case: for matching, counting and tables (who may see
+/// which kind) without the data. The wire spells them through `LiveHubProtocol`'s `ServerMessageType`
+/// and `NotificationWireKind`.
+public enum EventKind: Hashable, Sendable, CaseIterable {
+    case conversationStarted
+    case message
+    case participantJoined
+    case participantLeft
+    case conversationUpdated
+    case offer
+    case offerEnded
+    case notification
+    case conversationClosed
+    case typing
+    case reportUpdate
+    case presenceChanged
+    case monitorStarted
+    case monitorStopped
+    case settingsUpdated
 }
 
 /// The facts of a new conversation.
@@ -150,7 +176,7 @@ public struct ParticipantChange: Hashable, Sendable {
 
 /// Why a conversation changed; lets clients word the change and the apply step keep
 /// bookkeeping (a releasing agent is not offered the conversation again).
-public enum UpdateReason: String, Hashable, Sendable, CaseIterable {
+public enum UpdateReason: Hashable, Sendable, CaseIterable {
     case accepted
     case assigned
     case parked
@@ -181,7 +207,7 @@ public struct ConversationUpdate: Hashable, Sendable {
 }
 
 /// What an offer asks of the agent.
-public enum OfferKind: String, Hashable, Sendable, CaseIterable {
+public enum OfferKind: Hashable, Sendable, CaseIterable {
     /// Take an open conversation from the queue.
     case route
     /// Become the primary agent of an active conversation.
@@ -223,10 +249,10 @@ public struct Offer: Hashable, Sendable {
 }
 
 /// How an offer ended.
-public enum OfferOutcome: String, Hashable, Sendable, CaseIterable {
+public enum OfferOutcome: Hashable, Sendable, CaseIterable {
     case accepted
     case rejected
-    case timedOut = "timed-out"
+    case timedOut
     /// The conversation moved on (assigned, closed, re-queued) before the agent answered.
     case withdrawn
 }
@@ -249,8 +275,8 @@ public struct OfferEnded: Hashable, Sendable {
 }
 
 /// Kinds of `notification` told to a conversation's participants.
-public enum NotificationKind: String, Hashable, Sendable, CaseIterable {
-    case supervisorJoined = "supervisor-joined"
+public enum NotificationKind: Hashable, Sendable, CaseIterable {
+    case supervisorJoined
 }
 
 /// A notice to the conversation's participants about `userId`.

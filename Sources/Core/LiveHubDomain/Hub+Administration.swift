@@ -1,5 +1,6 @@
 extension Hub {
-    /// `presence.set`: an agent changes presence; the router runs again afterwards.
+    /// `presence.set`: an agent changes presence; the router runs again afterwards. Presence is not
+    /// journaled (see `Hub.presence(of:)`).
     mutating func setPresence(
         _ presence: Presence, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
@@ -22,10 +23,8 @@ extension Hub {
         } else if actor.role != .admin {
             throw .forbidden("only supervisors and admins read the report")
         }
-        if state.reportSubscribers[actor.connectionId] == nil {
-            emit(
-                .reportSubscribed(userId: actor.userId, connectionId: actor.connectionId), in: nil, at: now,
-                into: &recorder)
+        if !recorder.sessions.isSubscribedToReport {
+            recorder.sessionChanges.append(.reportSubscribed(connection: actor.connectionId, user: actor.userId))
         }
         recorder.acknowledgement = .report(reportSnapshot(at: now))
     }
@@ -38,16 +37,5 @@ extension Hub {
         emit(
             .settingsUpdated(settings: change.applied(to: state.settings), changedBy: actor.userId), in: nil, at: now,
             into: &recorder)
-    }
-
-    /// System: a connection closed; its monitors and report subscription end silently.
-    mutating func connectionClosed(
-        _ connectionId: ConnectionId, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
-    ) throws(HubError) {
-        guard actor.role == .system else { throw .forbidden("only the system reports closed connections") }
-        guard state.monitoredByConnection[connectionId] != nil || state.reportSubscribers[connectionId] != nil else {
-            return
-        }
-        emit(.connectionClosed(connectionId), in: nil, at: now, into: &recorder)
     }
 }

@@ -1,9 +1,11 @@
 extension Hub {
-    /// Changes state by one event. The only mutation path: `handle` calls it for every event it
+    /// Changes the hub by one event. The only mutation path: `handle` calls it for every event it
     /// emits, and crash recovery calls it for every journaled event, in order.
     ///
     /// Deterministic and total: it never throws and never reads the clock (time comes from `event.at`).
     /// An event about a conversation or offer it does not know is ignored rather than trapping.
+    /// A transient event (`isJournaled == false`) never changes `state`; only `presenceChanged` changes
+    /// anything at all (the presence kept beside the state).
     public mutating func apply(_ event: DomainEvent) {
         switch event.payload {
         case .conversationStarted(let started):
@@ -63,32 +65,12 @@ extension Hub {
             }
             releaseHold(of: conversationId, previousAgentId: state.conversations[conversationId]?.primaryAgentId)
             state.openConversationIds.remove(conversationId)
-            removeMonitors(of: conversationId)
         case .presenceChanged(let userId, let presence):
-            state.agents[userId]?.presence = presence
-        case .monitorStarted(let supervisorId, let connectionId):
-            guard let conversationId = event.conversationId else { return }
-            state.conversations[conversationId]?.monitors[connectionId] = supervisorId
-            state.monitoredByConnection[connectionId, default: []].insert(conversationId)
-        case .monitorStopped(_, let connectionId):
-            guard let conversationId = event.conversationId else { return }
-            state.conversations[conversationId]?.monitors[connectionId] = nil
-            state.monitoredByConnection[connectionId]?.remove(conversationId)
-            if state.monitoredByConnection[connectionId]?.isEmpty == true {
-                state.monitoredByConnection[connectionId] = nil
-            }
-        case .reportSubscribed(let userId, let connectionId):
-            state.reportSubscribers[connectionId] = userId
+            if state.agents[userId] != nil { presences[userId] = presence }
         case .settingsUpdated(let settings, _):
             state.settings = settings
-        case .connectionClosed(let connectionId):
-            for conversationId in state.monitoredByConnection[connectionId] ?? [] {
-                state.conversations[conversationId]?.monitors[connectionId] = nil
-            }
-            state.monitoredByConnection[connectionId] = nil
-            state.reportSubscribers[connectionId] = nil
-        case .typing, .reportUpdate:
-            // Transient: nothing to remember.
+        case .typing, .reportUpdate, .monitorStarted, .monitorStopped:
+            // Transient deliveries: nothing to remember (monitors are the app's sessions).
             break
         }
     }
@@ -171,17 +153,6 @@ extension Hub {
     private mutating func releaseHold(of conversationId: ConversationId, previousAgentId: UserId?) {
         guard let previousAgentId else { return }
         state.agents[previousAgentId]?.heldConversationIds.remove(conversationId)
-    }
-
-    private mutating func removeMonitors(of conversationId: ConversationId) {
-        guard let monitors = state.conversations[conversationId]?.monitors else { return }
-        for connectionId in monitors.keys {
-            state.monitoredByConnection[connectionId]?.remove(conversationId)
-            if state.monitoredByConnection[connectionId]?.isEmpty == true {
-                state.monitoredByConnection[connectionId] = nil
-            }
-        }
-        state.conversations[conversationId]?.monitors = [:]
     }
 }
 

@@ -9,53 +9,39 @@ enum Viewer {
         }
     }
 
-    /// Staff see internal messages; customers and bots never do.
-    var isStaff: Bool {
+    /// A monitor is a supervisor: staff.
+    var audience: Audience {
         switch self {
-        case .monitor: true
-        case .participant(_, let role): role.isStaff
-        }
-    }
-}
-
-extension ParticipantRole {
-    /// Agents, consults and supervisors: the roles that see internal messages.
-    var isStaff: Bool {
-        switch self {
-        case .agent, .consult, .supervisor: true
-        case .customer, .bot: false
+        case .monitor: .staff
+        case .participant(_, let role): Audience(role)
         }
     }
 }
 
 extension Hub {
-    /// Exactly who receives `event` now. This is where visibility is enforced: customers get only
-    /// their own conversation's public events; internal messages go to staff and monitors only;
-    /// offers go only to the offered agent (and the requester).
+    /// Exactly who receives `event` now. Which audience may see what is `EventPayload.variant(for:)`;
+    /// this names the users: a conversation's events go to its participants whose audience receives
+    /// them (so internal messages reach staff and monitors only); offers go only to the offered agent
+    /// (and the requester); the rest to the one user concerned or to a group the app expands.
     func recipients(for event: DomainEvent) -> [Recipient] {
         switch event.payload {
         case .conversationStarted, .participantJoined, .participantLeft, .conversationUpdated, .notification,
-            .conversationClosed:
-            return conversationAudience(event.conversationId, staffOnly: false, excluding: nil)
-        case .message(let message):
-            return conversationAudience(
-                event.conversationId, staffOnly: message.visibility == .internal, excluding: nil)
+            .conversationClosed, .message:
+            return conversationAudience(of: event, excluding: nil)
         case .typing(let userId):
-            return conversationAudience(event.conversationId, staffOnly: false, excluding: userId)
+            return conversationAudience(of: event, excluding: userId)
         case .offer(let offer):
             return users([offer.agentId, offer.requesterId])
         case .offerEnded(let ended):
             return users([ended.agentId, ended.requesterId])
         case .reportUpdate:
-            return state.reportSubscribers.keys.sorted().map(Recipient.connection)
+            return [.reportSubscribers]
         case .presenceChanged(let userId, _):
             return [.user(userId)]
         case .monitorStarted(_, let connectionId), .monitorStopped(_, let connectionId):
             return [.connection(connectionId)]
         case .settingsUpdated(_, let changedBy):
             return [.user(changedBy)]
-        case .reportSubscribed, .connectionClosed:
-            return []
         }
     }
 
@@ -64,42 +50,37 @@ extension Hub {
         Set(userIds.compactMap { $0 }).sorted().map(Recipient.user)
     }
 
-    /// Participants (staff only, if asked) plus monitoring connections. A monitor whose supervisor
-    /// already receives the event as a participant is left out: the user recipient covers every
-    /// one of their connections.
-    private func conversationAudience(
-        _ conversationId: ConversationId?, staffOnly: Bool, excluding excludedId: UserId?
-    ) -> [Recipient] {
-        guard let conversationId, let conversation = state.conversations[conversationId] else { return [] }
+    /// The participants whose audience receives the event, plus the conversation's monitors, which
+    /// the app expands (`Delivery.reachesMonitor(heldBy:)` leaves out a monitor whose supervisor
+    /// takes part). Monitors are supervisors, so staff: they receive every conversation event.
+    private func conversationAudience(of event: DomainEvent, excluding excludedId: UserId?) -> [Recipient] {
+        guard let conversationId = event.conversationId, let conversation = state.conversations[conversationId] else {
+            return []
+        }
         var userIds: Set<UserId> = []
-        for participant in conversation.participants where !staffOnly || participant.role.isStaff {
+        for participant in conversation.participants
+        where event.payload.variant(for: Audience(participant.role)).isReceived {
             userIds.insert(participant.userId)
         }
         if let excludedId { userIds.remove(excludedId) }
         var recipients = userIds.sorted().map(Recipient.user)
-        let monitorConnections = conversation.monitors
-            .filter { _, supervisorId in
-                conversation.role(of: supervisorId) == nil && supervisorId != excludedId
-            }
-            .keys.sorted()
-        recipients.append(contentsOf: monitorConnections.map(Recipient.connection))
+        recipients.append(.monitors(of: conversationId, excludingUser: excludedId))
         return recipients
     }
 
-    /// Whether `viewer` may see a history event of the conversation (for resume and monitor transcripts).
+    /// Whether `viewer` may see a history event of the conversation (for resume and monitor
+    /// transcripts): what their audience receives, and of offers only their own.
     func isVisible(_ event: DomainEvent, to viewer: Viewer) -> Bool {
+        guard event.payload.variant(for: viewer.audience).isReceived else { return false }
         switch event.payload {
-        case .message(let message):
-            return message.visibility == .public || viewer.isStaff
         case .offer(let offer):
             return viewer.userId == offer.agentId || viewer.userId == offer.requesterId
         case .offerEnded(let ended):
             return viewer.userId == ended.agentId || viewer.userId == ended.requesterId
-        case .conversationStarted, .participantJoined, .participantLeft, .conversationUpdated, .notification,
-            .conversationClosed:
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated,
+            .notification, .conversationClosed:
             return true
-        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
             return false
         }
     }

@@ -42,7 +42,7 @@ extension Hub {
         throws(HubError)
     {
         guard allowed.contains(conversation.status) else {
-            throw .invalidState("cannot \(action) a conversation that is \(conversation.status.rawValue)")
+            throw .invalidState("cannot \(action) a conversation that is \(conversation.status)")
         }
     }
 
@@ -57,10 +57,8 @@ extension Hub {
 
     /// Whether the agent's current presence is one the conversation's workstream allows.
     func isPresenceAllowed(of agentId: UserId, in conversation: Conversation) -> Bool {
-        guard let workstream = directory.workstream(of: conversation.queueId),
-            let presence = state.agents[agentId]?.presence
-        else { return false }
-        return workstream.allowedPresences.contains(presence)
+        guard let workstream = directory.workstream(of: conversation.queueId) else { return false }
+        return workstream.allowedPresences.contains(presence(of: agentId))
     }
 
     /// Capacity units the agent spends: conversations held plus pending route offers.

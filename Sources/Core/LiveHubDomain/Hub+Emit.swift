@@ -17,8 +17,8 @@ extension Hub {
         let event = DomainEvent(conversationId: conversationId, seq: seq, at: now, payload: payload)
         let reportKeyBefore = conversationId.flatMap { state.conversations[$0] }.map(ReportKey.init)
 
-        // Someone who leaves, and monitors of a conversation being closed, must still hear about it:
-        // for those events the audience is taken before the state forgets them.
+        // Someone who leaves must still hear about it: for that event the audience is taken before the
+        // state forgets them.
         let earlyRecipients = payload.audienceTakenBeforeApply ? recipients(for: event) : []
         apply(event)
         let recipients = payload.audienceTakenBeforeApply ? earlyRecipients : recipients(for: event)
@@ -31,7 +31,11 @@ extension Hub {
         if payload.affectsRouting {
             recorder.needsRouting = true
         }
-        if let conversationId, !state.reportSubscribers.isEmpty,
+        if case .conversationClosed = payload, let conversationId {
+            recorder.sessionChanges.append(.monitorsEnded(conversation: conversationId))
+        }
+        // Report rows are built only when some connection reads them.
+        if let conversationId, recorder.sessions.reportHasSubscribers,
             let conversation = state.conversations[conversationId],
             ReportKey(conversation) != reportKeyBefore
         {
@@ -60,8 +64,7 @@ extension EventPayload {
         case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer,
             .offerEnded, .notification, .conversationClosed:
             true
-        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
             false
         }
     }
@@ -79,7 +82,7 @@ extension EventPayload {
     /// Whether recipients are computed from the state before the event is applied.
     var audienceTakenBeforeApply: Bool {
         switch self {
-        case .participantLeft, .conversationClosed, .monitorStopped: true
+        case .participantLeft: true
         default: false
         }
     }

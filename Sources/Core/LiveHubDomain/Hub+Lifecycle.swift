@@ -57,7 +57,7 @@ extension Hub {
         try requirePrimaryAgent(actor, of: conversation)
         guard mode != .text else { throw .invalidMessage("escalation is to voice or video") }
         try requireStatus(conversation, in: [.active], for: "escalate")
-        guard conversation.mode != mode else { throw .invalidState("\(conversationId) is already \(mode.rawValue)") }
+        guard conversation.mode != mode else { throw .invalidState("\(conversationId) is already \(mode)") }
         emitUpdate(of: conversation, mode: mode, reason: .escalated, at: now, into: &recorder)
     }
 }

@@ -23,7 +23,7 @@ extension Hub {
             }
             try requireStatus(conversation, in: [.open, .active, .waiting], for: "write to")
             guard visibility == .public || role.isStaff else {
-                throw .forbidden("a \(role.rawValue) may only write public messages")
+                throw .forbidden("a \(role) may only write public messages")
             }
             guard !text.isBlank else { throw .invalidMessage("the message is empty") }
             guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {
@@ -68,7 +68,7 @@ extension Hub {
         let viewer: Viewer
         if let role = conversation.role(of: actor.userId), actor.role != .system {
             viewer = .participant(actor.userId, role)
-        } else if conversation.monitors[actor.connectionId] == actor.userId {
+        } else if recorder.sessions.monitoredConversations.contains(conversationId) {
             viewer = .monitor(actor.userId)
         } else {
             throw .forbidden("\(actor.userId) does not take part in \(conversationId)")

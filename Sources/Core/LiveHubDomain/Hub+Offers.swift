@@ -15,7 +15,7 @@ extension Hub {
         case .route:
             try requireStatus(conversation, in: [.open], for: "accept a route offer for")
         case .transfer, .consult:
-            try requireStatus(conversation, in: [.active, .waiting], for: "accept a \(offer.kind.rawValue) offer for")
+            try requireStatus(conversation, in: [.active, .waiting], for: "accept a \(offer.kind) offer for")
         }
 
         let ended = OfferEnded(
@@ -85,7 +85,7 @@ extension Hub {
             throw .forbidden("offer \(offerId) is not addressed to \(actor.userId)")
         }
         guard kinds.contains(offer.kind) else {
-            throw .invalidMessage("offer \(offerId) is a \(offer.kind.rawValue) offer")
+            throw .invalidMessage("offer \(offerId) is a \(offer.kind) offer")
         }
         return offer
     }

@@ -16,12 +16,14 @@ extension Hub {
         guard conversation.primaryAgentId != actor.userId && ownRole != .agent && ownRole != .consult else {
             throw .forbidden("a supervisor cannot monitor a conversation assigned to them")
         }
-        guard conversation.monitors[actor.connectionId] == nil else {
+        guard !recorder.sessions.monitoredConversations.contains(conversationId) else {
             throw .invalidState("this connection already monitors \(conversationId)")
         }
         emit(
             .monitorStarted(supervisorId: actor.userId, connectionId: actor.connectionId), in: conversationId,
             at: now, into: &recorder)
+        recorder.sessionChanges.append(
+            .monitorStarted(connection: actor.connectionId, supervisor: actor.userId, conversation: conversationId))
         recorder.acknowledgement = .history(visibleHistory(of: conversation, after: 0, to: .monitor(actor.userId)))
     }
 
@@ -29,13 +31,14 @@ extension Hub {
     mutating func unmonitor(
         _ conversationId: ConversationId, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
-        let conversation = try existingConversation(conversationId)
-        guard conversation.monitors[actor.connectionId] == actor.userId else {
+        _ = try existingConversation(conversationId)
+        guard recorder.sessions.monitoredConversations.contains(conversationId) else {
             throw .invalidState("this connection does not monitor \(conversationId)")
         }
         emit(
             .monitorStopped(supervisorId: actor.userId, connectionId: actor.connectionId), in: conversationId,
             at: now, into: &recorder)
+        recorder.sessionChanges.append(.monitorStopped(connection: actor.connectionId, conversation: conversationId))
     }
 
     /// `conversation.join`: a supervisor takes part visibly. The agent and customer get
@@ -68,7 +71,7 @@ extension Hub {
             throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
         }
         guard role == .supervisor || role == .consult else {
-            throw .invalidState("a \(role.rawValue) ends or releases the conversation instead of leaving")
+            throw .invalidState("a \(role) ends or releases the conversation instead of leaving")
         }
         try requireStatus(conversation, in: [.active, .waiting, .wrapUp], for: "leave")
         emit(

@@ -18,7 +18,7 @@ extension Hub {
         }
         try requireStatus(conversation, in: [.active, .waiting], for: "transfer")
         guard conversation.mode == .text else {
-            throw .invalidState("\(conversationId) is in \(conversation.mode.rawValue); only text is transferred")
+            throw .invalidState("\(conversationId) is in \(conversation.mode); only text is transferred")
         }
         switch target {
         case .agent(let agentId):

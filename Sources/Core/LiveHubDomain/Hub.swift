@@ -1,12 +1,21 @@
 /// The conversation domain core: configuration plus state, driven by commands.
 ///
 /// Synchronous and confined to one thread. `handle` checks a command against the state and turns it
-/// into events; `apply` is the only way state changes, so journaled events replay to the same state.
-/// Every handler validates completely before emitting its first event: a thrown `HubError` leaves
-/// the state untouched.
+/// into events; `apply` is the only way state changes, so the journaled events (`HubOutcome.journal`)
+/// replay to the same state. Every handler validates completely before emitting its first event: a
+/// thrown `HubError` leaves the state untouched.
+///
+/// Two things live beside `state` and are never replayed: the sessions of connections (kept by the
+/// app, read through `SessionFacts`) and agents' presence (`presences`).
 public struct Hub: Sendable {
     public let configuration: Configuration
+    /// The facts that survive a restart.
     public internal(set) var state: HubState
+    /// Each agent's presence; an agent missing here is offline. Not in `state` and not journaled: a
+    /// presence belongs to a connected agent (the app sets an agent offline when their last connection
+    /// closes), so after a restart every agent is offline until they say otherwise, and no offer is
+    /// made to an agent who is not there.
+    var presences: [UserId: Presence] = [:]
     let directory: Directory
 
     public init(configuration: Configuration) {
@@ -15,9 +24,17 @@ public struct Hub: Sendable {
         state = HubState(settings: configuration.settings, agentIds: configuration.agents.map(\.id))
     }
 
+    /// The agent's presence now: `offline` until they set one in this process.
+    public func presence(of agentId: UserId) -> Presence {
+        presences[agentId] ?? .offline
+    }
+
     /// Checks `command` from `actor` at `now`, applies the resulting events and says who receives them.
-    public mutating func handle(_ command: Command, from actor: Actor, at now: Instant) throws(HubError) -> HubOutcome {
-        var recorder = OutcomeRecorder()
+    /// `sessions` is what the app's session registry knows about the requesting connection.
+    public mutating func handle(
+        _ command: Command, from actor: Actor, sessions: SessionFacts, at now: Instant
+    ) throws(HubError) -> HubOutcome {
+        var recorder = OutcomeRecorder(sessions: sessions)
         switch command {
         case .start(let subject, let channel, let queueId):
             try start(subject: subject, channel: channel, queueId: queueId, by: actor, at: now, into: &recorder)
@@ -71,8 +88,6 @@ public struct Hub: Sendable {
             try updateSettings(change, by: actor, at: now, into: &recorder)
         case .offerTimedOut(let offerId):
             try offerTimedOut(offerId, by: actor, at: now, into: &recorder)
-        case .connectionClosed(let connectionId):
-            try connectionClosed(connectionId, by: actor, at: now, into: &recorder)
         }
         if recorder.needsRouting {
             route(at: now, into: &recorder)

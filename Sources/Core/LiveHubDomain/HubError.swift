@@ -1,4 +1,5 @@
-/// Why a command was refused. The cases are exactly the wire error codes; `code` spells them.
+/// Why a command was refused. The cases are exactly the wire error codes, which `LiveHubProtocol`
+/// spells (`invalidState` ↔ `invalid_state`).
 public enum HubError: Error, Hashable, Sendable {
     /// The caller is not who the hub knows (e.g. an agent id missing from the configuration).
     case unauthorized(String)
@@ -18,21 +19,6 @@ public enum HubError: Error, Hashable, Sendable {
     case rateLimited(String)
     /// A text or subject longer than the configured limit.
     case tooLarge(String)
-
-    /// The wire error code, e.g. `invalid_state`.
-    public var code: String {
-        switch self {
-        case .unauthorized: "unauthorized"
-        case .forbidden: "forbidden"
-        case .notFound: "not_found"
-        case .invalidState: "invalid_state"
-        case .invalidMessage: "invalid_message"
-        case .presenceNotAllowed: "presence_not_allowed"
-        case .capacityExceeded: "capacity_exceeded"
-        case .rateLimited: "rate_limited"
-        case .tooLarge: "too_large"
-        }
-    }
 
     /// A human-readable explanation for the client.
     public var message: String {

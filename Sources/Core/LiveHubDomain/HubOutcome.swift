@@ -1,7 +1,7 @@
-/// Everything a handled command produced: the events (to journal, in order), who receives each one,
-/// the answer to the sender, and the timers the shell must arm.
+/// Everything a handled command produced: the events (in order), who receives each one, the answer
+/// to the sender, how the app's sessions change, and the timers the shell must arm.
 public struct HubOutcome: Hashable, Sendable {
-    /// New events in the order they were applied.
+    /// New events in the order they were applied, journaled facts and transient deliveries alike.
     public var events: [DomainEvent]
     /// One delivery per event, same order as `events`.
     public var deliveries: [Delivery]
@@ -9,42 +9,92 @@ public struct HubOutcome: Hashable, Sendable {
     public var acknowledgement: Acknowledgement
     /// Timers to arm; when one fires the shell sends the matching system command.
     public var timers: [ScheduledTimer]
+    /// Monitors and report subscriptions started or ended; the app applies them to its session
+    /// registry after delivering `deliveries` (see `SessionChange`).
+    public var sessionChanges: [SessionChange]
 
     public init(
         events: [DomainEvent] = [], deliveries: [Delivery] = [], acknowledgement: Acknowledgement = .done,
-        timers: [ScheduledTimer] = []
+        timers: [ScheduledTimer] = [], sessionChanges: [SessionChange] = []
     ) {
         self.events = events
         self.deliveries = deliveries
         self.acknowledgement = acknowledgement
         self.timers = timers
+        self.sessionChanges = sessionChanges
     }
+
+    /// The events to append to the journal: the facts, without transient deliveries. Replayed with
+    /// `Hub.apply` into a fresh hub, the journal rebuilds `Hub.state` exactly.
+    public var journal: [DomainEvent] { events.filter(\.isJournaled) }
 }
 
 /// One event and exactly who receives it.
 public struct Delivery: Hashable, Sendable {
     public var event: DomainEvent
-    /// Sorted, without duplicates: users first (all their connections), then single connections.
+    /// Sorted, without duplicates: users first (all their connections), then single connections, then
+    /// the groups only the app can name (`monitors(of:excludingUser:)`, `reportSubscribers`).
     public var recipients: [Recipient]
 
     public init(event: DomainEvent, recipients: [Recipient]) {
         self.event = event
         self.recipients = recipients
     }
+
+    /// Whether a connection of `supervisorId` monitoring the event's conversation receives the event.
+    ///
+    /// Only if the delivery names the conversation's monitors, the supervisor is not the one left out
+    /// (the typist of a `typing`), and the supervisor is not a user recipient already: a supervisor
+    /// who also takes part gets the event once on every connection, the monitoring one included.
+    /// Every supervisor who takes part is staff, so a user recipient of every conversation event.
+    public func reachesMonitor(heldBy supervisorId: UserId) -> Bool {
+        var namesMonitors = false
+        for recipient in recipients {
+            switch recipient {
+            case .user(let userId):
+                if userId == supervisorId { return false }
+            case .monitors(_, let excludedId):
+                if excludedId == supervisorId { return false }
+                namesMonitors = true
+            case .connection, .reportSubscribers:
+                break
+            }
+        }
+        return namesMonitors
+    }
 }
 
-/// A receiver of an event: a user (every connection of theirs) or one connection (a monitor or
-/// a report subscriber, which are bound to the connection that asked).
+/// A receiver of an event.
+///
+/// The domain names users and single connections itself. Monitors and report subscribers are
+/// sessions it does not keep (see `SessionFacts`), so it names them as groups the app expands
+/// through its session registry.
 public enum Recipient: Hashable, Comparable, Sendable {
+    /// Every connection of this user.
     case user(UserId)
+    /// One connection: the requester's own (monitor notifications).
     case connection(ConnectionId)
+    /// Every connection monitoring the conversation for which `Delivery.reachesMonitor(heldBy:)` holds.
+    case monitors(of: ConversationId, excludingUser: UserId?)
+    /// Every connection subscribed to the report.
+    case reportSubscribers
 
     public static func < (left: Recipient, right: Recipient) -> Bool {
         switch (left, right) {
         case (.user(let first), .user(let second)): first < second
         case (.connection(let first), .connection(let second)): first < second
-        case (.user, .connection): true
-        case (.connection, .user): false
+        case (.monitors(let first, _), .monitors(let second, _)): first < second
+        default: left.rank < right.rank
+        }
+    }
+
+    /// Users, then connections, then the groups.
+    private var rank: Int {
+        switch self {
+        case .user: 0
+        case .connection: 1
+        case .monitors: 2
+        case .reportSubscribers: 3
         }
     }
 }

@@ -1,7 +1,8 @@
-// Small value vocabularies of the conversation domain. Raw values are the wire spellings.
+// Small value vocabularies of the conversation domain. Their wire spellings live in
+// `LiveHubProtocol` (`WireVocabulary.swift`), the one home of every name on the wire.
 
 /// An agent's availability for new work.
-public enum Presence: String, Hashable, Sendable, CaseIterable {
+public enum Presence: Hashable, Sendable, CaseIterable {
     case available
     case busy
     case dnd
@@ -11,7 +12,7 @@ public enum Presence: String, Hashable, Sendable, CaseIterable {
 
 /// The medium of a conversation. Conversations start in text; `conversation.escalate` records
 /// a move to voice or video.
-public enum Mode: String, Hashable, Sendable, CaseIterable {
+public enum Mode: Hashable, Sendable, CaseIterable {
     case text
     case voice
     case video
@@ -21,16 +22,16 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
 ///
 /// open → active → (waiting ↔ active) → wrap-up → closed; active → open on release or re-queue;
 /// anything → closed by a supervisor's force close.
-public enum ConversationStatus: String, Hashable, Sendable, CaseIterable {
+public enum ConversationStatus: Hashable, Sendable, CaseIterable {
     case open
     case active
     case waiting
-    case wrapUp = "wrap-up"
+    case wrapUp
     case closed
 }
 
 /// The part a user plays in one conversation.
-public enum ParticipantRole: String, Hashable, Sendable, CaseIterable {
+public enum ParticipantRole: Hashable, Sendable, CaseIterable {
     case customer
     /// The primary agent, who owns the conversation and its capacity.
     case agent
@@ -41,7 +42,7 @@ public enum ParticipantRole: String, Hashable, Sendable, CaseIterable {
 }
 
 /// Who may read a message.
-public enum Visibility: String, Hashable, Sendable, CaseIterable {
+public enum Visibility: Hashable, Sendable, CaseIterable {
     /// Everyone in the conversation, the customer included.
     case `public`
     /// Agents and supervisors only; never delivered to a customer or a bot.

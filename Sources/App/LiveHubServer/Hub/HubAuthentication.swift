@@ -65,7 +65,7 @@ struct HubAuthentication {
             return .failure(.notAccepted("'sub' and 'name' are at most \(Self.maxIdBytes) bytes"))
         }
         if let configured = staffIds[claims.role], !configured.contains(claims.subject) {
-            return .failure(.notAccepted("\(claims.role.rawValue) '\(claims.subject.rawValue)' is not in the hub's configuration"))
+            return .failure(.notAccepted("\(claims.role.wireName) '\(claims.subject.rawValue)' is not in the hub's configuration"))
         }
         if claims.role == .customer && reservedIds.contains(claims.subject) {
             return .failure(.notAccepted("a customer cannot use the id of a configured agent, supervisor or bot"))

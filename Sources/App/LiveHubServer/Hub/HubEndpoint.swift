@@ -41,7 +41,7 @@ final class HubEndpoint: WebSocketEndpoint {
             return .refuse(HubAuthentication.response(for: refusal))
         case .success(let claims):
             let session = HubSession(
-                claims: claims, connectionId: ConnectionId("s\(connection.id)"), endpoint: self,
+                claims: claims, connectionId: hub.connectionIds.id(number: connection.id), endpoint: self,
                 now: connection.context.loop.now)
             return .accept(session)
         }

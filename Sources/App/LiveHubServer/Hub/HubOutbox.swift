@@ -1,3 +1,4 @@
+import LiveHubDomain
 import LiveHubPosix
 import LiveHubTransport
 
@@ -41,6 +42,9 @@ final class HubOutbox {
 struct HubMailbox: Sendable {
     let loop: EventLoop
     let service: LoopConfined<HubService>
+    /// Connection ids of this server start, unique across restarts; the number part is the transport's
+    /// connection number (`Connection.id`, one atomic counter for every loop).
+    let connectionIds: ConnectionIdGenerator
 
     /// Runs `work` on the hub thread, during its next iteration.
     func post(_ work: @escaping @Sendable (HubService) -> Void) {
@@ -59,7 +63,9 @@ final class HubRuntime: Sendable {
         let loop = try EventLoop(name: "hub")
         let service = makeService(loop)
         loop.afterEvents = { service.endOfIteration() }
-        let mailbox = HubMailbox(loop: loop, service: LoopConfined(value: service))
+        let connectionIds = ConnectionIdGenerator(
+            bootedAt: WallClock.now(), nonce: UInt32(truncatingIfNeeded: FileSystem.randomBytes(4).reduce(0) { $0 << 8 | UInt32($1) }))
+        let mailbox = HubMailbox(loop: loop, service: LoopConfined(value: service), connectionIds: connectionIds)
         let thread = try LoopThread.start(name: "livehub-hub") { loop.run() }
         return HubRuntime(mailbox: mailbox, thread: thread)
     }

@@ -3,14 +3,15 @@ import LiveHubPosix
 import LiveHubProtocol
 import LiveHubTransport
 
-/// The conversation hub: the pure domain core plus who is connected where. Confined to the hub's own
-/// thread (`HubRuntime`); connections reach it through its task queue (`HubMailbox`), and it reaches
-/// them back through the outbox, one batch per I/O loop per iteration.
+/// The conversation hub: the pure domain core, who is connected where, and the sessions of those
+/// connections (monitors, report subscriptions). Confined to the hub's own thread (`HubRuntime`);
+/// connections reach it through its task queue (`HubMailbox`), and it reaches them back through the
+/// outbox, one batch per I/O loop per iteration.
 ///
-/// For one request: `Hub.handle` → each delivery's event is encoded once per audience (staff,
-/// customer) → the same bytes go to every recipient connection → then the requester's answer
-/// (history or report frames, then the ack). Deliveries go first so a monitor sees monitor-started,
-/// the transcript, then live events.
+/// For one request: `Hub.handle` with the requester's session facts → each delivery's event is
+/// encoded once per audience (staff, customer) → the same bytes go to every recipient connection →
+/// the session changes are applied → then the requester's answer (history or report frames, then
+/// the ack). Deliveries go first so a monitor sees monitor-started, the transcript, then live events.
 final class HubService {
     private var hub: Hub
     /// The hub thread's loop: its clock drives offer timers.
@@ -19,6 +20,8 @@ final class HubService {
     private let outbox = HubOutbox()
     private var sessions: [ConnectionId: HubSessionHandle] = [:]
     private var connectionsByUser: [UserId: [ConnectionId]] = [:]
+    /// Monitors and report subscriptions: bound to connections, so kept here and not in `hub.state`.
+    private var registry = HubSessionRegistry()
     /// Pending offer timeouts, sorted by deadline so each loop iteration looks at the first one only
     /// (the hub loop calls `fireDueTimers` every iteration; a scan of every pending offer there cost
     /// measurable CPU with 1,000 conversations).
@@ -49,13 +52,12 @@ final class HubService {
         connectionsByUser[session.userId]?.removeAll { $0 == connectionId }
         if connectionsByUser[session.userId]?.isEmpty == true { connectionsByUser[session.userId] = nil }
         let actor = Actor(role: session.role, userId: session.userId, connectionId: connectionId)
-        // Monitors and report subscriptions bound to this connection end with it.
-        if let outcome = try? hub.handle(.connectionClosed(connectionId), from: actor, at: WallClock.now()) {
-            deliver(outcome)
-        }
+        // Monitors and report subscriptions bound to this connection end with it, silently.
+        registry.connectionClosed(connectionId)
         // An agent with no connection left cannot take offers: mark them offline so routing skips them.
         if session.role == .agent && connectionsByUser[session.userId] == nil,
-            let outcome = try? hub.handle(.setPresence(.offline), from: actor, at: WallClock.now())
+            let outcome = try? hub.handle(
+                .setPresence(.offline), from: actor, sessions: registry.facts(for: connectionId), at: WallClock.now())
         {
             deliver(outcome)
         }
@@ -67,13 +69,17 @@ final class HubService {
         let actor = Actor(role: session.role, userId: session.userId, connectionId: session.connectionId)
         let outcome: HubOutcome
         do {
-            outcome = try hub.handle(request.command, from: actor, at: WallClock.now())
+            outcome = try hub.handle(
+                request.command, from: actor, sessions: registry.facts(for: session.connectionId), at: WallClock.now())
         } catch {
-            logger.debug("event=hub.refused session=\(session.connectionId) type=\(request.command.wireName) code=\(error.code)")
+            let type = RequestType(request.command)?.rawValue ?? "system"
+            logger.debug("event=hub.refused session=\(session.connectionId) type=\(type) code=\(error.code)")
             send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
             return
         }
         deliver(outcome)
+        // A request handled after its connection closed must not leave a session behind.
+        if sessions[session.connectionId] == nil { registry.connectionClosed(session.connectionId) }
         for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
             send(frame, to: session)
         }
@@ -86,13 +92,25 @@ final class HubService {
                 switch recipient {
                 case .user(let user):
                     for connectionId in connectionsByUser[user] ?? [] {
-                        if let session = sessions[connectionId] { send(encoded.bytes(for: session.audience), to: session) }
+                        if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
+                            send(frame, to: session)
+                        }
                     }
                 case .connection(let connectionId):
-                    if let session = sessions[connectionId] { send(encoded.bytes(for: session.audience), to: session) }
+                    if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
+                        send(frame, to: session)
+                    }
+                case .monitors, .reportSubscribers:
+                    for connectionId in registry.connections(in: recipient, of: delivery) {
+                        guard let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience)
+                        else { continue }
+                        send(frame, to: session)
+                    }
                 }
             }
         }
+        // After the deliveries: the monitors of a conversation that just closed were still told.
+        registry.apply(outcome.sessionChanges)
         for timer in outcome.timers {
             switch timer {
             case .offerTimeout(let offer, let at):
@@ -119,7 +137,9 @@ final class HubService {
         let due = offerTimers[0..<dueCount]
         offerTimers.removeFirst(dueCount)
         for timer in due {
-            if let outcome = try? hub.handle(.offerTimedOut(timer.offer), from: .system, at: WallClock.now()) {
+            if let outcome = try? hub.handle(
+                .offerTimedOut(timer.offer), from: .system, sessions: registry.facts(for: nil), at: WallClock.now())
+            {
                 deliver(outcome)
             }
         }

@@ -38,7 +38,7 @@ public enum ConfigurationFile {
             try item.allowOnly(["id", "name", "channels", "allowedPresences", "capacityUnits", "offerTimeoutSeconds"])
             let presences = try item.strings("allowedPresences", default: ["available"]).enumerated().map {
                 (index, text) throws(ConfigurationError) -> Presence in
-                guard let presence = Presence(rawValue: text) else {
+                guard let presence = Presence(wireName: text) else {
                     throw ConfigurationError(path: "\(item.path).allowedPresences[\(index)]", problem: "unknown presence '\(text)'")
                 }
                 return presence

@@ -20,7 +20,7 @@ public struct TokenIssuer: Sendable {
         var payload = JSONWriter(capacity: 128)
         payload.beginObject()
         payload.field("sub", claims.subject.rawValue)
-        payload.field("role", claims.role.rawValue)
+        payload.field("role", claims.role.wireName)
         payload.field("name", claims.name)
         if let issuedAt = claims.issuedAt { payload.field("iat", issuedAt) }
         if let notBefore = claims.notBefore { payload.field("nbf", notBefore) }

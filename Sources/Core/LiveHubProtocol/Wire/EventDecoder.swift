@@ -72,8 +72,8 @@ enum EventDecoder {
                     mode: try reader.enumeration(WireKey.mode, as: Mode.self), queueId: queueId,
                     customerId: UserId(try reader.identifier(WireKey.customerId)), capacityUnits: 0))
         }
-        guard let reason = UpdateReason(rawValue: reasonText) else {
-            let choices = ([startedReason] + UpdateReason.allCases.map(\.rawValue)).joined(separator: ", ")
+        guard let reason = UpdateReason(wireName: reasonText) else {
+            let choices = ([startedReason] + UpdateReason.allCases.map(\.wireName)).joined(separator: ", ")
             throw reader.failure("field 'reason' must be one of \(choices)")
         }
         return .conversationUpdated(
@@ -114,14 +114,12 @@ enum EventDecoder {
             return .presenceChanged(
                 userId: UserId(try reader.identifier(WireKey.userId)),
                 presence: try reader.enumeration(WireKey.presence, as: Presence.self))
-        case .monitorStarted, .monitorStopped, .reportSubscribed:
+        case .monitorStarted, .monitorStopped:
             let userId = UserId(try reader.identifier(WireKey.userId))
             let connectionId = ConnectionId(try reader.identifier(WireKey.sessionId))
-            switch kind {
-            case .monitorStarted: return .monitorStarted(supervisorId: userId, connectionId: connectionId)
-            case .monitorStopped: return .monitorStopped(supervisorId: userId, connectionId: connectionId)
-            default: return .reportSubscribed(userId: userId, connectionId: connectionId)
-            }
+            return kind == .monitorStarted
+                ? .monitorStarted(supervisorId: userId, connectionId: connectionId)
+                : .monitorStopped(supervisorId: userId, connectionId: connectionId)
         case .settingsUpdated:
             let changedBy = UserId(try reader.identifier(WireKey.userId))
             var settingsReader = FieldReader(try reader.object(WireKey.settings), context: "\(reader.context).settings")
@@ -132,8 +130,6 @@ enum EventDecoder {
                 supervisorForceClose: try settingsReader.bool(WireKey.supervisorForceClose))
             try settingsReader.finish()
             return .settingsUpdated(settings: settings, changedBy: changedBy)
-        case .connectionClosed:
-            return .connectionClosed(ConnectionId(try reader.identifier(WireKey.sessionId)))
         }
     }
 

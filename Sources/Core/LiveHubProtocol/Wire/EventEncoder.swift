@@ -2,8 +2,12 @@ import LiveHubDomain
 
 /// Writes a `DomainEvent` as its wire object: `type`, then `conversationId` and `seq` when the event
 /// has them, then `at`, then the payload's fields in documented order.
+///
+/// It decides nothing about who sees what: the domain's `EventPayload.variant(for:)` says which
+/// optional fields an audience reads, and the encoder writes those. Whether the audience may receive
+/// the event at all is for the caller to honour (`EncodedEvent` does).
 public enum EventEncoder {
-    /// The event as one frame's payload for `audience`.
+    /// The event as one frame's payload, with the fields `audience`'s variant includes.
     public static func encode(_ event: DomainEvent, for audience: Audience) -> [UInt8] {
         var writer = JSONWriter(capacity: 192)
         write(event, for: audience, into: &writer)
@@ -12,38 +16,38 @@ public enum EventEncoder {
 
     static func write(_ event: DomainEvent, for audience: Audience, into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field(WireKey.type, event.wireName)
+        writer.field(WireKey.type, ServerMessageType(event.kind).rawValue)
         writer.field(WireKey.conversationId, event.conversationId?.rawValue)
         if let seq = event.seq { writer.field(WireKey.seq, seq) }
         writer.field(WireKey.at, event.at)
-        let isStaff = audience == .staff
+        let variant = event.payload.variant(for: audience)
         switch event.payload {
         case .conversationStarted(let started):
             writer.field(WireKey.reason, startedReason)
-            writer.field(WireKey.status, ConversationStatus.open.rawValue)
-            if isStaff { writer.field(WireKey.queueId, started.queueId.rawValue) }
-            writer.field(WireKey.mode, started.mode.rawValue)
+            writer.field(WireKey.status, ConversationStatus.open.wireName)
+            if variant.includesQueue { writer.field(WireKey.queueId, started.queueId.rawValue) }
+            writer.field(WireKey.mode, started.mode.wireName)
             writer.field(WireKey.subject, started.subject)
             writer.field(WireKey.channel, started.channel.rawValue)
             writer.field(WireKey.customerId, started.customerId.rawValue)
         case .conversationUpdated(let update):
-            writer.field(WireKey.reason, update.reason.rawValue)
-            writer.field(WireKey.status, update.status.rawValue)
-            if isStaff { writer.field(WireKey.queueId, update.queueId.rawValue) }
+            writer.field(WireKey.reason, update.reason.wireName)
+            writer.field(WireKey.status, update.status.wireName)
+            if variant.includesQueue { writer.field(WireKey.queueId, update.queueId.rawValue) }
             writer.field(WireKey.agentId, update.primaryAgentId?.rawValue)
-            writer.field(WireKey.mode, update.mode.rawValue)
+            writer.field(WireKey.mode, update.mode.wireName)
         case .message(let message):
             writer.field(WireKey.senderId, message.senderId.rawValue)
-            writer.field(WireKey.senderRole, message.senderRole.rawValue)
+            writer.field(WireKey.senderRole, message.senderRole.wireName)
             writer.field(WireKey.text, message.text)
-            writer.field(WireKey.visibility, message.visibility.rawValue)
+            writer.field(WireKey.visibility, message.visibility.wireName)
             writer.field(WireKey.clientMessageId, message.clientMessageId)
         case .participantJoined(let change), .participantLeft(let change):
             writer.field(WireKey.userId, change.userId.rawValue)
-            writer.field(WireKey.role, change.role.rawValue)
+            writer.field(WireKey.role, change.role.wireName)
         case .offer(let offer):
             writer.field(WireKey.offerId, offer.offerId.rawValue)
-            writer.field(WireKey.kind, offer.kind.rawValue)
+            writer.field(WireKey.kind, offer.kind.wireName)
             writer.field(WireKey.agentId, offer.agentId.rawValue)
             writer.field(WireKey.requesterId, offer.requesterId?.rawValue)
             writer.field(WireKey.subject, offer.subject)
@@ -51,16 +55,15 @@ public enum EventEncoder {
             writer.field(WireKey.queueId, offer.queueId.rawValue)
             writer.field(WireKey.expiresAt, offer.expiresAt)
         case .conversationClosed(let closed):
-            writer.field(WireKey.by, closed.by.rawValue)
+            writer.field(WireKey.by, closed.by.wireName)
             writer.field(WireKey.reason, closed.reason)
-            if isStaff { writer.field(WireKey.userId, closed.userId.rawValue) }
+            if variant.includesClosingUser { writer.field(WireKey.userId, closed.userId.rawValue) }
         case .typing(let userId):
             writer.field(WireKey.userId, userId.rawValue)
         case .reportUpdate(let row):
             writer.key(WireKey.row)
             writeRow(row, into: &writer)
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .reportSubscribed,
-            .settingsUpdated, .connectionClosed:
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
             writeNotification(event.payload, into: &writer)
         }
         writer.endObject()
@@ -68,20 +71,19 @@ public enum EventEncoder {
 
     /// The `kind` and fields of a `notification`.
     private static func writeNotification(_ payload: EventPayload, into writer: inout JSONWriter) {
-        writer.field(WireKey.kind, payload.notificationKind)
+        writer.field(WireKey.kind, NotificationWireKind(payload)?.rawValue)
         switch payload {
         case .offerEnded(let ended):
             writer.field(WireKey.offerId, ended.offerId.rawValue)
-            writer.field(WireKey.offerKind, ended.kind.rawValue)
+            writer.field(WireKey.offerKind, ended.kind.wireName)
             writer.field(WireKey.agentId, ended.agentId.rawValue)
             writer.field(WireKey.requesterId, ended.requesterId?.rawValue)
         case .notification(let notification):
             writer.field(WireKey.userId, notification.userId.rawValue)
         case .presenceChanged(let userId, let presence):
             writer.field(WireKey.userId, userId.rawValue)
-            writer.field(WireKey.presence, presence.rawValue)
-        case .monitorStarted(let userId, let connectionId), .monitorStopped(let userId, let connectionId),
-            .reportSubscribed(let userId, let connectionId):
+            writer.field(WireKey.presence, presence.wireName)
+        case .monitorStarted(let userId, let connectionId), .monitorStopped(let userId, let connectionId):
             writer.field(WireKey.userId, userId.rawValue)
             writer.field(WireKey.sessionId, connectionId.rawValue)
         case .settingsUpdated(let settings, let changedBy):
@@ -93,8 +95,6 @@ public enum EventEncoder {
             writer.field(WireKey.supervisorTransfer, settings.supervisorTransfer)
             writer.field(WireKey.supervisorForceClose, settings.supervisorForceClose)
             writer.endObject()
-        case .connectionClosed(let connectionId):
-            writer.field(WireKey.sessionId, connectionId.rawValue)
         default:
             break
         }
@@ -105,7 +105,7 @@ public enum EventEncoder {
         writer.beginObject()
         writer.field(WireKey.conversationId, row.conversationId.rawValue)
         writer.field(WireKey.subject, row.subject)
-        writer.field(WireKey.status, row.status.rawValue)
+        writer.field(WireKey.status, row.status.wireName)
         writer.field(WireKey.agentId, row.agentId?.rawValue)
         writer.field(WireKey.queueId, row.queueId.rawValue)
         writer.field(WireKey.channel, row.channel.rawValue)

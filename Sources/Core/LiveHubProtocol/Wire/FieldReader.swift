@@ -89,20 +89,18 @@ struct FieldReader {
         return flag
     }
 
-    mutating func optionalEnumeration<Value: RawRepresentable & CaseIterable>(_ key: StaticString, as type: Value.Type)
-        throws(HubError) -> Value? where Value.RawValue == String
+    mutating func optionalEnumeration<Value: WireSpelled>(_ key: StaticString, as type: Value.Type)
+        throws(HubError) -> Value?
     {
         guard let text = try optionalString(key) else { return nil }
-        guard let value = Value(rawValue: text) else {
-            let choices = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let value = Value(wireName: text) else {
+            let choices = Value.allCases.map(\.wireName).joined(separator: ", ")
             throw failure("field '\(key)' must be one of \(choices)")
         }
         return value
     }
 
-    mutating func enumeration<Value: RawRepresentable & CaseIterable>(_ key: StaticString, as type: Value.Type)
-        throws(HubError) -> Value where Value.RawValue == String
-    {
+    mutating func enumeration<Value: WireSpelled>(_ key: StaticString, as type: Value.Type) throws(HubError) -> Value {
         guard let value = try optionalEnumeration(key, as: type) else { throw failure("field '\(key)' is missing") }
         return value
     }
@@ -111,7 +109,7 @@ struct FieldReader {
     mutating func role(_ key: StaticString) throws(HubError) -> Role {
         let text = try string(key)
         guard let role = Role(wireName: text) else {
-            let choices = Role.wireRoles.map(\.rawValue).joined(separator: ", ")
+            let choices = Role.wireRoles.map(\.wireName).joined(separator: ", ")
             throw failure("field '\(key)' must be one of \(choices)")
         }
         return role

@@ -8,8 +8,9 @@ public enum RequestEncoder {
     public static func encode(_ request: RequestEnvelope) -> [UInt8]? {
         var writer = JSONWriter(capacity: 128)
         writer.beginObject()
+        guard let type = RequestType(request.command) else { return nil }
         writer.key(WireKey.type)
-        writer.string(request.command.wireName)
+        writer.string(type.rawValue)
         if let id = request.id {
             writer.key(WireKey.id)
             writer.requestId(id)
@@ -28,13 +29,13 @@ public enum RequestEncoder {
         case .sendMessage(let conversationId, let text, let visibility, let clientMessageId):
             writer.field(WireKey.conversationId, conversationId.rawValue)
             writer.field(WireKey.text, text)
-            writer.field(WireKey.visibility, visibility.rawValue)
+            writer.field(WireKey.visibility, visibility.wireName)
             writer.field(WireKey.clientMessageId, clientMessageId)
         case .resume(let conversationId, let afterSeq):
             writer.field(WireKey.conversationId, conversationId.rawValue)
             writer.field(WireKey.afterSeq, afterSeq)
         case .setPresence(let presence):
-            writer.field(WireKey.presence, presence.rawValue)
+            writer.field(WireKey.presence, presence.wireName)
         case .acceptOffer(let offerId), .rejectOffer(let offerId), .consultAccept(let offerId),
             .consultReject(let offerId):
             writer.field(WireKey.offerId, offerId.rawValue)
@@ -65,13 +66,13 @@ public enum RequestEncoder {
             writer.field(WireKey.reason, reason)
         case .escalate(let conversationId, let mode):
             writer.field(WireKey.conversationId, conversationId.rawValue)
-            writer.field(WireKey.mode, mode.rawValue)
+            writer.field(WireKey.mode, mode.wireName)
         case .updateSettings(let change):
             writer.field(WireKey.supervisorMonitor, change.supervisorMonitor)
             writer.field(WireKey.supervisorAssign, change.supervisorAssign)
             writer.field(WireKey.supervisorTransfer, change.supervisorTransfer)
             writer.field(WireKey.supervisorForceClose, change.supervisorForceClose)
-        case .offerTimedOut, .connectionClosed:
+        case .offerTimedOut:
             return false
         }
         return true

@@ -57,22 +57,3 @@ public enum AcknowledgementResult: Hashable, Sendable {
     /// `conversation.resume`, `conversation.monitor`: `replayed`, the number of event frames sent just before.
     case replayed(count: Int)
 }
-
-/// Who an event is encoded for. Customers and bots get the `customer` variant, which leaves out
-/// routing internals (`queueId` of `conversation.updated`) and who force-closed
-/// (`userId` of `conversation.closed`); everyone else gets `staff`.
-///
-/// Visibility itself (internal messages, other people's offers) is decided by the domain's
-/// deliveries; the audience only trims fields.
-public enum Audience: Hashable, Sendable, CaseIterable {
-    case staff
-    case customer
-
-    /// The variant for a connection authenticated with `role`.
-    public init(role: Role) {
-        switch role {
-        case .customer, .bot: self = .customer
-        case .agent, .supervisor, .admin, .system: self = .staff
-        }
-    }
-}

@@ -22,7 +22,7 @@ public enum ServerMessageEncoder {
         writer.key(WireKey.user)
         writer.beginObject()
         writer.field(WireKey.id, welcome.user.id.rawValue)
-        writer.field(WireKey.role, welcome.user.role.rawValue)
+        writer.field(WireKey.role, welcome.user.role.wireName)
         writer.field(WireKey.name, welcome.user.name)
         writer.endObject()
         writer.field(WireKey.heartbeatSeconds, welcome.heartbeatSeconds)
@@ -109,6 +109,7 @@ public enum ServerMessageEncoder {
 /// recipients costs one or two encodings whatever the number of connections.
 public struct EncodedEvent: Sendable {
     public let event: DomainEvent
+    /// Per audience: `nil` until asked, then the frame, or empty when the audience may not receive it.
     private var staffBytes: [UInt8]?
     private var customerBytes: [UInt8]?
 
@@ -116,19 +117,21 @@ public struct EncodedEvent: Sendable {
         self.event = event
     }
 
-    /// The frame payload for `audience`, encoding it on first use.
-    public mutating func bytes(for audience: Audience) -> [UInt8] {
+    /// The frame payload for `audience`, encoding it on first use; `nil` when the domain withholds the
+    /// event from that audience (a customer connection of a user the domain addressed as staff never
+    /// gets an internal message).
+    public mutating func bytes(for audience: Audience) -> [UInt8]? {
         switch audience {
         case .staff:
-            if let staffBytes { return staffBytes }
-            let encoded = EventEncoder.encode(event, for: .staff)
-            staffBytes = encoded
-            return encoded
+            if staffBytes == nil { staffBytes = frame(for: .staff) }
+            return staffBytes.flatMap { $0.isEmpty ? nil : $0 }
         case .customer:
-            if let customerBytes { return customerBytes }
-            let encoded = EventEncoder.encode(event, for: .customer)
-            customerBytes = encoded
-            return encoded
+            if customerBytes == nil { customerBytes = frame(for: .customer) }
+            return customerBytes.flatMap { $0.isEmpty ? nil : $0 }
         }
+    }
+
+    private func frame(for audience: Audience) -> [UInt8] {
+        event.payload.variant(for: audience).isReceived ? EventEncoder.encode(event, for: audience) : []
     }
 }

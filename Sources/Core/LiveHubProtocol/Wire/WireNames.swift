@@ -1,9 +1,11 @@
 import LiveHubDomain
 
-// Every name that appears on the wire, in one place. `Protocol/README.md` and `Protocol/schemas/`
-// spell the same names; `WireNamesTests` checks these against the domain's own `wireName`s.
-// Value vocabularies (presence, mode, status, roles, visibility, offer kinds, update reasons)
-// travel as the domain enums' raw values, which are their wire spellings.
+// Every name that appears on the wire has its one spelling in this module: the message and request
+// types, notification kinds and error codes here, the value vocabularies (presence, mode, status,
+// roles, visibility, offer kinds, update reasons) in `WireVocabulary.swift`, member names in
+// `WireKey`. The domain carries no wire strings; the mappings below tie its commands, events and
+// errors to these spellings by exhaustive switches, so a new case cannot go unspelled.
+// `WireNamesTests` checks the spellings against `Protocol/README.md` and `Protocol/schemas/`.
 
 /// The `type` of every request a client may send.
 public enum RequestType: String, CaseIterable, Hashable, Sendable {
@@ -60,9 +62,7 @@ public enum NotificationWireKind: String, CaseIterable, Hashable, Sendable {
     case presenceChanged = "presence-changed"
     case monitorStarted = "monitor-started"
     case monitorStopped = "monitor-stopped"
-    case reportSubscribed = "report-subscribed"
     case settingsUpdated = "settings-updated"
-    case connectionClosed = "connection-closed"
 }
 
 /// `conversation.updated` carries this `reason` when the conversation was just created; every
@@ -120,31 +120,135 @@ enum WireKey {
     static let replayed: StaticString = "replayed"
 }
 
-extension Role {
-    /// The roles a token or a `welcome` may carry: every role except the internal `system`.
-    public static let wireRoles: [Role] = [.customer, .agent, .supervisor, .admin, .bot]
-
-    /// The role for a wire spelling, refusing `system`.
-    public init?(wireName: String) {
-        guard let role = Role(rawValue: wireName), role != .system else { return nil }
-        self = role
-    }
+/// The `code` of every `error` frame.
+public enum ErrorCode: String, CaseIterable, Hashable, Sendable {
+    case unauthorized
+    case forbidden
+    case notFound = "not_found"
+    case invalidState = "invalid_state"
+    case invalidMessage = "invalid_message"
+    case presenceNotAllowed = "presence_not_allowed"
+    case capacityExceeded = "capacity_exceeded"
+    case rateLimited = "rate_limited"
+    case tooLarge = "too_large"
 }
 
 extension HubError {
+    /// The error's wire code.
+    public var errorCode: ErrorCode {
+        switch self {
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .invalidState: .invalidState
+        case .invalidMessage: .invalidMessage
+        case .presenceNotAllowed: .presenceNotAllowed
+        case .capacityExceeded: .capacityExceeded
+        case .rateLimited: .rateLimited
+        case .tooLarge: .tooLarge
+        }
+    }
+
+    /// The wire code as written in `error` frames and logs, e.g. `invalid_state`.
+    public var code: String { errorCode.rawValue }
+
+    /// The error with `code` and `message`.
+    public init(_ code: ErrorCode, message: String) {
+        switch code {
+        case .unauthorized: self = .unauthorized(message)
+        case .forbidden: self = .forbidden(message)
+        case .notFound: self = .notFound(message)
+        case .invalidState: self = .invalidState(message)
+        case .invalidMessage: self = .invalidMessage(message)
+        case .presenceNotAllowed: self = .presenceNotAllowed(message)
+        case .capacityExceeded: self = .capacityExceeded(message)
+        case .rateLimited: self = .rateLimited(message)
+        case .tooLarge: self = .tooLarge(message)
+        }
+    }
+
     /// The error for a wire `code` and `message`, or `nil` for an unknown code.
     public init?(code: String, message: String) {
-        switch code {
-        case "unauthorized": self = .unauthorized(message)
-        case "forbidden": self = .forbidden(message)
-        case "not_found": self = .notFound(message)
-        case "invalid_state": self = .invalidState(message)
-        case "invalid_message": self = .invalidMessage(message)
-        case "presence_not_allowed": self = .presenceNotAllowed(message)
-        case "capacity_exceeded": self = .capacityExceeded(message)
-        case "rate_limited": self = .rateLimited(message)
-        case "too_large": self = .tooLarge(message)
-        default: return nil
+        guard let errorCode = ErrorCode(rawValue: code) else { return nil }
+        self.init(errorCode, message: message)
+    }
+}
+
+extension RequestType {
+    /// The request type that carries `command`; `nil` for the system's own commands (timers), which
+    /// have no wire form.
+    public init?(_ command: Command) {
+        switch command {
+        case .start: self = .conversationStart
+        case .sendMessage: self = .messageSend
+        case .typing: self = .typing
+        case .resume: self = .conversationResume
+        case .setPresence: self = .presenceSet
+        case .acceptOffer: self = .offerAccept
+        case .rejectOffer: self = .offerReject
+        case .wait: self = .conversationWait
+        case .end: self = .conversationEnd
+        case .close: self = .conversationClose
+        case .release: self = .conversationRelease
+        case .consultInvite: self = .consultInvite
+        case .consultAccept: self = .consultAccept
+        case .consultReject: self = .consultReject
+        case .transfer: self = .conversationTransfer
+        case .subscribeReport: self = .reportSubscribe
+        case .monitor: self = .conversationMonitor
+        case .unmonitor: self = .conversationUnmonitor
+        case .join: self = .conversationJoin
+        case .leave: self = .conversationLeave
+        case .assign: self = .conversationAssign
+        case .forceClose: self = .conversationForceClose
+        case .escalate: self = .conversationEscalate
+        case .updateSettings: self = .settingsUpdate
+        case .offerTimedOut: return nil
+        }
+    }
+}
+
+extension ServerMessageType {
+    /// The `type` an event of `kind` is sent as. A started conversation is a `conversation.updated`
+    /// with reason `started`; offer endings, presence, monitoring and settings are `notification`s.
+    public init(_ kind: EventKind) {
+        switch kind {
+        case .conversationStarted, .conversationUpdated: self = .conversationUpdated
+        case .message: self = .message
+        case .participantJoined: self = .participantJoined
+        case .participantLeft: self = .participantLeft
+        case .offer: self = .offer
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
+            self = .notification
+        case .conversationClosed: self = .conversationClosed
+        case .typing: self = .typing
+        case .reportUpdate: self = .reportUpdate
+        }
+    }
+}
+
+extension NotificationWireKind {
+    /// The notification `kind` of an event sent as `notification`; `nil` for every other event.
+    public init?(_ payload: EventPayload) {
+        switch payload {
+        case .offerEnded(let ended):
+            switch ended.outcome {
+            case .accepted: self = .offerAccepted
+            case .rejected: self = .offerRejected
+            case .timedOut: self = .offerTimedOut
+            case .withdrawn: self = .offerWithdrawn
+            }
+        case .notification(let notification):
+            switch notification.kind {
+            case .supervisorJoined: self = .supervisorJoined
+            }
+        case .presenceChanged: self = .presenceChanged
+        case .monitorStarted: self = .monitorStarted
+        case .monitorStopped: self = .monitorStopped
+        case .settingsUpdated: self = .settingsUpdated
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer,
+            .conversationClosed, .typing, .reportUpdate:
+            return nil
         }
     }
 }
