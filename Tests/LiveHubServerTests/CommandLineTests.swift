@@ -1,3 +1,5 @@
+import LiveHubDomain
+import LiveHubPosix
 import LiveHubServer
 import Testing
 
@@ -60,5 +62,55 @@ struct CommandLineTests {
             Issue.record("expected help")
             return
         }
+    }
+
+    @Test("livehub token --help shows the token usage instead of complaining about a value")
+    func tokenHelp() throws {
+        guard case .tokenHelp = try CommandLineParser.parse(["token", "--help"]) else {
+            Issue.record("expected token help")
+            return
+        }
+        #expect(CommandLineParser.tokenUsage.contains("--role ROLE") && CommandLineParser.tokenUsage.contains("--data-dir"))
+    }
+
+    @Test("a missing required flag is named as required, and the hint points at the right help")
+    func missingRequiredFlag() {
+        #expect(throws: CommandLineError(description: "--role is required (customer, agent, supervisor, admin or bot)")) {
+            try CommandLineParser.parse(["token", "--sub", "alice"])
+        }
+        #expect(throws: CommandLineError(description: "--sub is required")) {
+            try CommandLineParser.parse(["token", "--role", "agent"])
+        }
+        #expect(CommandLineParser.hint(for: ["token", "--sub"]) == "run 'livehub token --help' for its options")
+        #expect(CommandLineParser.hint(for: ["--bogus"]) == "run 'livehub --help' for the options")
+    }
+
+    @Test("livehub token never creates a hub secret: without one it says where it looked")
+    func tokenNeedsExistingSecret() throws {
+        let directory = "/tmp/livehub-token-test-\(UInt32.random(in: 0 ... .max))"
+        var options = TokenOptions()
+        options.role = "agent"
+        options.subject = "alice"
+        options.dataDirectory = directory
+        #expect {
+            _ = try TokenMinting.mint(options)
+        } throws: { error in
+            "\(error)".contains("no hub secret at \(directory)/hub-secret")
+        }
+        #expect(FileSystem.absolutePath(directory) == nil, "the data directory must not have been created")
+        // With the hub's secret in place it mints.
+        _ = try HubSecretStore.loadOrCreate(directory: directory)
+        #expect(try TokenMinting.mint(options).split(separator: ".").count == 3)
+    }
+
+    @Test("startup says where the data is, which configuration is loaded and how to get a token")
+    func startupSummary() {
+        let lines = StartupSummary.lines(
+            address: "127.0.0.1:8080", dataDirectory: "/srv/livehub", configPath: nil, configuration: .demo)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("data directory: /srv/livehub"))
+        #expect(text.contains("embedded demo"))
+        #expect(text.contains("alice (Alice Archer)") && text.contains("sam (Sam Singh)") && text.contains("general (General support)"))
+        #expect(text.contains("livehub token --role agent --sub alice --data-dir /srv/livehub"))
     }
 }

@@ -24,6 +24,13 @@ public enum FileSystem {
         throw Failure(path: path, error: SystemError(call: "mkdir", code: code == EEXIST ? ENOTDIR : code))
     }
 
+    /// The absolute, resolved form of an existing `path` (realpath(3)); nil if it cannot be resolved.
+    public static func absolutePath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Reads a whole file of at most `limit` bytes; a larger one is refused (EFBIG) rather than read.
     public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -7,6 +7,23 @@ public enum HubSecretStore {
         public let description: String
     }
 
+    /// The existing secret of `directory`; never creates one (a token signed with a new secret in the
+    /// wrong directory would only be refused later, far from the mistake).
+    public static func load(directory: String) throws(Failure) -> [UInt8] {
+        let path = directory + "/hub-secret"
+        switch Result(catching: { () throws(FileSystem.Failure) in try FileSystem.read(path, limit: 4096) }) {
+        case .success(let existing):
+            guard existing.count >= 32 else { throw Failure(description: "\(path) is shorter than 32 bytes") }
+            return existing
+        case .failure(let failure) where failure.isMissing:
+            throw Failure(
+                description: "no hub secret at \(path): point --data-dir at the hub's data directory "
+                    + "(the hub creates the secret on its first start)")
+        case .failure(let failure):
+            throw Failure(description: "cannot read the hub secret \(failure)")
+        }
+    }
+
     public static func loadOrCreate(directory: String) throws(Failure) -> [UInt8] {
         do {
             try FileSystem.makeDirectory(directory)
