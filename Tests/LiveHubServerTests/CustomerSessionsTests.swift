@@ -104,4 +104,22 @@ struct CustomerSessionsTests {
         let other = try Self.post(server, headers: ["Origin: https://evil.example"])
         #expect(!other.head.contains("Access-Control-Allow-Origin"))
     }
+
+    @Test("a client pipelining thousands of session requests gets at most the burst of tokens, then 429 and the close")
+    func pipelinedMinting() throws {
+        let server = try TestServer()
+        let socket = try server.connect(timeoutSeconds: 20)
+        let request = "POST /v1/customer-sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+        let count = 2_000
+        let last = "POST /v1/customer-sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        try socket.send(String(repeating: request, count: count - 1) + last)
+        var received: [UInt8] = []
+        while case let chunk = try socket.receive(), !chunk.isEmpty { received += chunk }
+        let text = String(decoding: received, as: UTF8.self)
+        let created = text.ranges(of: "HTTP/1.1 201 ").count
+        let limited = text.ranges(of: "HTTP/1.1 429 ").count
+        #expect(created <= 21, "minted \(created) tokens")
+        // An error answer ends the connection (the requests behind it are never read or minted).
+        #expect(limited == 1 && text.hasSuffix("\"}") && text.contains("Connection: close\r\n"))
+    }
 }

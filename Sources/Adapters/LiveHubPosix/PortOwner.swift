@@ -1,3 +1,5 @@
+import CLiveHubSystem
+
 #if canImport(Glibc)
 import Glibc
 #endif

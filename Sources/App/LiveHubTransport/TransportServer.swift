@@ -24,6 +24,8 @@ public final class TransportServer: Sendable {
         makeRoutes: (LoopContext) -> HTTPRouter<TransportRoute>
     ) throws -> TransportServer {
         Processor.raiseOpenFileLimit()
+        // A burst of large messages (a flood of big frames, say) must not stay in RSS after it ends.
+        Memory.returnLargeAllocationsToTheSystem()
         var tlsContext: TLSServerContext?
         if let certificate = configuration.tlsCertificatePath {
             guard let key = configuration.tlsPrivateKeyPath else { throw TransportStartError.missingTLSKey }

@@ -89,6 +89,8 @@ public final class LoopContext {
                     + "open_total=\(shared.openConnections.load(ordering: .relaxed))")
             messagesReceived = 0
             messagesSent = 0
+            // Small freed blocks stay in the heap; once a minute, what is free at the top goes back.
+            Memory.trimFreeHeap()
         }
         nextStatsAt = loop.now &+ Self.statsInterval
     }
