@@ -23,7 +23,8 @@ struct CommandLineTests {
             "--tls-cert", "c.pem", "--tls-key", "k.pem", "--config", "hub.json", "--data-dir", "/tmp/d",
             "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
-            "--http-idle-timeout", "7",
+            "--http-idle-timeout", "7", "--max-request-bytes", "4096", "--max-token-lifetime", "7200",
+            "--deflate-context-takeover",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -42,6 +43,8 @@ struct CommandLineTests {
         #expect(configuration.handshakeTimeoutSeconds == 2 && configuration.httpIdleTimeoutSeconds == 7)
         #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(!configuration.deflate.enabled)
+        #expect(configuration.hubLimits.maxRequestBytes == 4096 && configuration.maxTokenLifetimeSeconds == 7200)
+        #expect(!configuration.deflate.serverNoContextTakeover && !configuration.deflate.clientNoContextTakeover)
         // And the help text names every one of them.
         for flag in arguments where flag.hasPrefix("--") { #expect(CommandLineParser.usage.contains(flag)) }
     }
