@@ -35,17 +35,18 @@ public final class HubServer: Sendable {
             limiter: AddressRateLimiter(
                 perMinute: configuration.customerSessionsPerMinute, burst: configuration.customerSessionsBurst))
         let rooms = RoomDirectory()
+        let loops = LoopDirectory()
         let transport: TransportServer
         do {
             transport = try TransportServer.start(configuration: configuration.transport, logger: logger) { loop in
                 var router = HTTPRouter<TransportRoute>()
                 router.add("GET", "/healthz", .http(HealthEndpoint()))
-                router.add(
-                    "GET", "/v1/ws",
-                    .webSocket(
-                        HubEndpoint(
-                            hub: hub.mailbox, authentication: authentication, limits: configuration.hubLimits,
-                            heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)))
+                let hubEndpoint = HubEndpoint(
+                    hub: hub.mailbox, authentication: authentication, limits: configuration.hubLimits,
+                    heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)
+                router.add("GET", "/v1/ws", .webSocket(hubEndpoint))
+                loops.register(loop, hubEndpoint: hubEndpoint)
+                router.add("GET", "/metrics", .http(MetricsEndpoint(directory: loops, hub: hub.mailbox)))
                 let mint = CustomerSessionsEndpoint(.mint, settings: customerSessions)
                 let refresh = CustomerSessionsEndpoint(.refresh, settings: customerSessions)
                 for method in ["POST", "OPTIONS"] {

@@ -49,6 +49,7 @@ final class HubSession: WebSocketSession {
         do {
             request = try RequestDecoder.decode(text)
         } catch {
+            endpoint.refusalsByCode[error.error.code, default: 0] += 1
             ServerMessageEncoder.encodeError(error.error, id: error.id).withUnsafeBytes { connection.send(.text, $0) }
             return
         }
@@ -66,6 +67,7 @@ final class HubSession: WebSocketSession {
     }
 
     private func reply(_ error: HubError, on connection: Connection) {
+        endpoint.refusalsByCode[error.code, default: 0] += 1
         ServerMessageEncoder.encodeError(error, id: nil).withUnsafeBytes { connection.send(.text, $0) }
     }
 }
