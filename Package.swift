@@ -27,6 +27,8 @@ let package = Package(
         .target(
             name: "LiveHubProtocol", dependencies: ["LiveHubDomain"], path: "Sources/Core/LiveHubProtocol",
             swiftSettings: strict),
+        // The journal's record format: segments, records, CRC-32C, the torn-tail rule. No I/O.
+        .target(name: "LiveHubJournal", path: "Sources/Core/LiveHubJournal", swiftSettings: strict),
 
         // Adapters: thin wrappers around C libraries and the kernel.
         .target(
@@ -85,6 +87,7 @@ let package = Package(
             name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
         .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
+        .testTarget(name: "LiveHubJournalTests", dependencies: ["LiveHubJournal"], swiftSettings: strict),
         .testTarget(
             name: "LiveHubLoadTests",
             dependencies: ["LiveHubLoad", "LiveHubTestSupport", "LiveHubServer", "LiveHubProtocol"],
