@@ -47,6 +47,11 @@ let package = Package(
             name: "LiveHubTransport",
             dependencies: ["LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP"],
             path: "Sources/App/LiveHubTransport", swiftSettings: strict),
+        // The journal's storage: segment files, group commit on its own thread, recovery. Payload-agnostic:
+        // it imports neither the domain nor the protocol.
+        .target(
+            name: "LiveHubJournalStore", dependencies: ["LiveHubJournal", "LiveHubPosix"],
+            path: "Sources/App/LiveHubJournalStore", swiftSettings: strict),
         // Bench and conformance endpoints (/echo, /room/NAME), apart from the product.
         .target(
             name: "LiveHubBenchEndpoints",
@@ -88,6 +93,9 @@ let package = Package(
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
         .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
         .testTarget(name: "LiveHubJournalTests", dependencies: ["LiveHubJournal"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubJournalStoreTests", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubLoadTests",
             dependencies: ["LiveHubLoad", "LiveHubTestSupport", "LiveHubServer", "LiveHubProtocol"],

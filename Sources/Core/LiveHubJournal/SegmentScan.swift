@@ -47,6 +47,14 @@ public struct SegmentDamage: Equatable, Sendable, CustomStringConvertible {
     /// What was found, e.g. "a record cut short (10 of 200 payload bytes)".
     public let reason: String
 
+    public init(offset: Int, droppedBytes: Int, expectedLSN: UInt64, droppedWholeRecords: Int, reason: String) {
+        self.offset = offset
+        self.droppedBytes = droppedBytes
+        self.expectedLSN = expectedLSN
+        self.droppedWholeRecords = droppedWholeRecords
+        self.reason = reason
+    }
+
     public var description: String {
         var text = "at offset \(offset) (LSN \(expectedLSN)): \(reason); \(droppedBytes) bytes from there"
         if droppedWholeRecords > 0 {
@@ -60,5 +68,6 @@ public struct SegmentDamage: Equatable, Sendable, CustomStringConvertible {
 /// data may be perfectly good, and cutting it would destroy a newer hub's journal.
 public struct UnsupportedJournalVersion: Error, Equatable, Sendable, CustomStringConvertible {
     public let found: UInt16
+    public init(found: UInt16) { self.found = found }
     public var description: String { SegmentHeaderProblem.unsupportedVersion(found: found).description }
 }
