@@ -78,6 +78,11 @@ let package = Package(
             name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Tests/HubLoad/hubload",
             swiftSettings: strict),
 
+        // The journal's disk bench (`journalbench`): raw fdatasync rate and group-commit throughput.
+        .executableTarget(
+            name: "journalbench", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],
+            path: "Tests/JournalBench/journalbench", swiftSettings: strict),
+
         // Tests.
         .target(
             name: "LiveHubTestSupport",

@@ -73,7 +73,8 @@ public final class JournalWriter: Sendable {
         }
     }
 
-    /// Writes what is queued, syncs, closes the segment and joins the thread. Idempotent.
+    /// Writes what is queued, syncs, closes the segment and joins the thread. Idempotent. Not from a
+    /// completion: those run on the thread this joins.
     public func close() {
         queue.withLock { $0.closing = true }
         queue.signal()
