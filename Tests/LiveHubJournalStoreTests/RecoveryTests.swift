@@ -112,6 +112,19 @@ struct RecoveryTests {
         #expect(replayed.map(\.lsn) == [1] && recovery.nextLSN == 2 && harness.segments == [segments[0]])
     }
 
+    @Test("a segment whose name and header disagree on its first LSN is corrupt (a rotation could overwrite it)")
+    func misnamedSegment() throws {
+        let harness = Harness()
+        try write(harness, batches: [1, 1], options: JournalOptions(segmentSizeLimit: 60))
+        let second = try #require(harness.segments.last)
+        try harness.disk.rename(harness.path(second), to: harness.path(SegmentName.name(firstLSN: 7)))
+        #expect {
+            try harness.recover()
+        } throws: { error in
+            "\(error)".contains("named for LSN 7 but its header says LSN 2")
+        }
+    }
+
     @Test("a segment from a later format version is refused, even with repair, and left alone")
     func futureVersion() throws {
         let harness = Harness()

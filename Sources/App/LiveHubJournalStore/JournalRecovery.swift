@@ -77,12 +77,22 @@ extension JournalRecovery {
         for (index, (name, nameLSN)) in segments.enumerated() {
             let path = directory + "/" + name
             let bytes = try attempt { () throws(FileSystem.Failure) in try disk.contents(of: path) }
-            let scan: SegmentScan
+            var scan: SegmentScan
             do throws(UnsupportedJournalVersion) {
                 scan = try SegmentScanner.scan(
                     bytes, expectedFirstLSN: state.expected ?? nameLSN, isLastSegment: index == segments.count - 1)
             } catch {
                 throw .unsupportedVersion(segment: name, found: error.found)
+            }
+            if let header = scan.header, header.firstLSN != nameLSN {
+                // A misnamed segment could later be replaced by a new segment of the same name.
+                scan = SegmentScan(
+                    header: header, records: [], goodSize: 0, nextLSN: header.firstLSN,
+                    end: .corrupt(
+                        SegmentDamage(
+                            offset: 0, droppedBytes: bytes.count, expectedLSN: header.firstLSN, droppedWholeRecords: 0,
+                            reason: "the segment is named for LSN \(nameLSN) but its header says LSN \(header.firstLSN)"
+                        )))
             }
             if index == 0, let header = scan.header, header.firstLSN > after + 1 {
                 throw .missingRecords(after: after, journalStartsAt: header.firstLSN)

@@ -19,6 +19,14 @@ public struct SegmentScan: Equatable, Sendable {
     /// The LSN the record after the good ones must carry.
     public let nextLSN: UInt64
     public let end: SegmentEnd
+
+    public init(header: SegmentHeader?, records: [ScannedRecord], goodSize: Int, nextLSN: UInt64, end: SegmentEnd) {
+        self.header = header
+        self.records = records
+        self.goodSize = goodSize
+        self.nextLSN = nextLSN
+        self.end = end
+    }
 }
 
 /// How a segment ends.
