@@ -11,6 +11,10 @@ public enum FileSystem {
         public let path: String
         public let error: SystemError
         public var description: String { "\(path): \(error)" }
+        public init(path: String, error: SystemError) {
+            self.path = path
+            self.error = error
+        }
         /// The file or directory does not exist (ENOENT).
         public var isMissing: Bool { error.code == ENOENT }
     }
