@@ -10,15 +10,11 @@ whenever a message changes:
 
 Bounded: every read has a timeout, and the server is stopped by PID.
 """
-import base64
 import json
-import os
 import pathlib
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
+
+from livehub_ci import Server, masked_frame, open_websocket
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SESSIONS = ROOT / "Protocol" / "sessions"
@@ -29,28 +25,13 @@ class Party:
 
     def __init__(self, recording, port, token, party):
         self.recording, self.party = recording, party
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET /v1/ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                           f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-                           f"Sec-WebSocket-Protocol: livehub.v1\r\nAuthorization: Bearer {token}\r\n\r\n").encode())
-        self.buffer = b""
-        while b"\r\n\r\n" not in self.buffer:
-            chunk = self.sock.recv(4096)
-            if not chunk:
-                raise RuntimeError(f"{party}: connection closed during the handshake")
-            self.buffer += chunk
-        head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
-        if not head.startswith(b"HTTP/1.1 101"):
-            raise RuntimeError(f"{party}: handshake answered {head[:60]!r}")
+        self.sock, self.buffer = open_websocket(
+            port, "/v1/ws", ["Sec-WebSocket-Protocol: livehub.v1", f"Authorization: Bearer {token}"], timeout=5)
         self.expect("welcome")
 
     def send(self, frame):
         payload = json.dumps(frame, separators=(",", ":"), ensure_ascii=False).encode()
-        mask = os.urandom(4)
-        header = bytes([0x81])
-        header += bytes([0x80 | len(payload)]) if len(payload) < 126 else bytes([0x80 | 126]) + len(payload).to_bytes(2, "big")
-        self.sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+        self.sock.sendall(masked_frame(0x1, payload))
         self.recording.append({"party": self.party, "direction": "send", "frame": frame})
 
     def _read(self, count):
@@ -155,22 +136,10 @@ NAMES = {"alice": "Alice Archer", "sam": "Sam Singh", "customer-4f2a": "Jordan L
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    binary = sys.argv[1]
-    data = tempfile.mkdtemp(prefix="livehub-sessions-")
-    server = subprocess.Popen([binary, "serve", "--port", "0", "--threads", "1", "--data-dir", data,
-                               "--log-level", "warning"], stdout=subprocess.PIPE, text=True)
-    try:
-        line = server.stdout.readline()
-        if not line.startswith("listening on"):
-            raise RuntimeError(f"server printed {line!r}")
-        port = int(line.rsplit(":", 1)[1])
+    with Server(sys.argv[1], "--threads", "1", "--log-level", "warning") as server:
 
         def connect(recording, party):
-            role = ROLES.get(party, "customer")
-            token = subprocess.run([binary, "token", "--role", role, "--sub", party, "--name", NAMES[party],
-                                    "--data-dir", data],
-                                   check=True, capture_output=True, text=True, timeout=30).stdout.strip()
-            return Party(recording, port, token, party)
+            return Party(recording, server.port, server.token(ROLES.get(party, "customer"), party, NAMES[party]), party)
 
         SESSIONS.mkdir(parents=True, exist_ok=True)
         for name, scenario in SCENARIOS.items():
@@ -179,12 +148,6 @@ def main():
             path.write_text("".join(json.dumps(step, separators=(",", ":"), ensure_ascii=False) + "\n" for step in steps),
                             encoding="utf-8")
             print(f"{path.relative_to(ROOT)}: {len(steps)} frames")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 if __name__ == "__main__":
