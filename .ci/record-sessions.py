@@ -66,19 +66,25 @@ class Party:
         raise RuntimeError(f"{self.party}: no {message_type} {fields}")
 
 
-def route_accept_chat(connect):
-    recording = []
+def accepted_chat(connect, recording, customer_id, subject):
+    """alice goes available, the customer starts a conversation, alice accepts the offer."""
     alice = connect(recording, "alice")
     alice.send({"type": "presence.set", "id": "p1", "presence": "available"})
     alice.expect("ack", id="p1")
-    customer = connect(recording, "customer-4f2a")
-    customer.send({"type": "conversation.start", "id": "r1", "subject": "Refund for order 1042",
-                   "channel": "livechat", "queueId": "general"})
+    customer = connect(recording, customer_id)
+    customer.send({"type": "conversation.start", "id": "r1", "subject": subject, "channel": "livechat",
+                   "queueId": "general"})
     conversation = customer.expect("ack", id="r1")["conversationId"]
     offer = alice.expect("offer")
     alice.send({"type": "offer.accept", "id": "a1", "offerId": offer["offerId"]})
     alice.expect("ack", id="a1")
     customer.expect("participant.joined")
+    return alice, customer, conversation
+
+
+def route_accept_chat(connect):
+    recording = []
+    alice, customer, conversation = accepted_chat(connect, recording, "customer-4f2a", "Refund for order 1042")
     customer.send({"type": "message.send", "id": "m1", "conversationId": conversation,
                    "text": "Hello, my order arrived broken.", "visibility": "public", "clientMsgId": "m-7f3a"})
     customer.expect("ack", id="m1")
@@ -92,17 +98,7 @@ def route_accept_chat(connect):
 
 def monitor_join_force_close(connect):
     recording = []
-    alice = connect(recording, "alice")
-    alice.send({"type": "presence.set", "id": "p1", "presence": "available"})
-    alice.expect("ack", id="p1")
-    customer = connect(recording, "customer-9c41")
-    customer.send({"type": "conversation.start", "id": "r1", "subject": "Where is my parcel?",
-                   "channel": "livechat", "queueId": "general"})
-    conversation = customer.expect("ack", id="r1")["conversationId"]
-    offer = alice.expect("offer")
-    alice.send({"type": "offer.accept", "id": "a1", "offerId": offer["offerId"]})
-    alice.expect("ack", id="a1")
-    customer.expect("participant.joined")
+    alice, customer, conversation = accepted_chat(connect, recording, "customer-9c41", "Where is my parcel?")
     sam = connect(recording, "sam")
     sam.send({"type": "conversation.monitor", "id": "s1", "conversationId": conversation})
     sam.expect("ack", id="s1")
