@@ -19,8 +19,8 @@ extension Connection {
         guard let http, !http.isParsing else { return }
         http.isParsing = true
         defer { http.isParsing = false }
-        while phase == .http && !closeAfterFlush && !http.isAnswering {
-            if queuedByteCount > context.configuration.maxOutboundBytes {
+        while phase == .http && !output.closesAfterFlush && !http.isAnswering {
+            if OutboundQueue.shouldPauseInput(unsent: queuedByteCount, limit: context.configuration.maxOutboundBytes) {
                 log(.debug, "event=http.paused queued_bytes=\(queuedByteCount) requests_served=\(http.requestsServed)")
                 isInputPaused = true
                 updateInterest()
@@ -47,7 +47,7 @@ extension Connection {
     }
 
     /// Called by `flush` once a paused connection's output is all written, and after a deferred answer or
-    /// a stream ends: answer what is buffered, then read again. Not corked: the output goes to `pending`
+    /// a stream ends: answer what is buffered, then read again. Not corked: the output goes to the backlog
     /// and is flushed at the end of the loop iteration, since another connection may hold the cork now.
     func resumeInput() {
         isInputPaused = false

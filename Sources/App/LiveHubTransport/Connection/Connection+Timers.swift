@@ -60,10 +60,7 @@ extension Connection {
     /// TLS memory buffers (which keep their largest allocation, e.g. the handshake flight, forever).
     /// Done here rather than after every read so busy connections do not reallocate all the time.
     private func releaseIdleBuffers() {
-        if pendingStart == pending.count {
-            pending = []
-            pendingStart = 0
-        }
+        output.releaseStorageIfDrained()
         tls?.connection.releaseBuffersIfIdle()
     }
 

@@ -44,13 +44,12 @@ public final class Connection: EventLoopHandler {
     var tls: TLSSession?
 
     // Output.
-    var pending: [UInt8] = []
-    var pendingStart = 0
+    /// Unsent bytes and the rules for writing them (cork, backlog, close after flush).
+    var output = OutboundQueue()
     var deflater: PerMessageDeflater?
     var isDirty = false
     /// The interest registered with epoll now (`.readable` at registration).
     var watchedEvents: IOEvents = .readable
-    var closeAfterFlush = false
     /// HTTP backpressure: while this connection's unsent output is over the limit, its requests are
     /// neither read nor parsed, so a pipelining client that does not read its responses is held back
     /// by TCP instead of growing our memory.
@@ -191,8 +190,9 @@ public final class Connection: EventLoopHandler {
     /// Flushes what is queued, then shuts down our write side and waits (bounded) for the peer's EOF.
     func closeWhenFlushed() {
         guard phase != .closed, phase != .lingering else { return }
-        closeAfterFlush = true
-        if pendingStart == pending.count && (tls?.plaintextOut.isEmpty ?? true) && !isCorked {
+        output.closeWhenFlushed()
+        // Corked: `uncork` finishes the close once the batch is written.
+        if output.isReadyToLinger(plaintext: tls?.plaintextOut.count ?? 0) && !isCorked {
             flush()
         }
     }
@@ -200,7 +200,7 @@ public final class Connection: EventLoopHandler {
     func startLingering() {
         guard phase != .lingering, phase != .closed else { return }
         phase = .lingering
-        closeAfterFlush = false
+        output.closeStarted()
         if let tls {
             tls.connection.shutdown()
             var alert: [UInt8] = []
@@ -236,8 +236,7 @@ public final class Connection: EventLoopHandler {
         if let registration { context.loop.deregister(registration, fd: fd) }
         registration = nil
         SocketIO.close(fd)
-        pending = []
-        pendingStart = 0
+        output.discard()
         inboundCarry = []
         machine = nil
         http = nil
