@@ -85,6 +85,11 @@ let package = Package(
             name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
         .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
+        // The transport's pure rules (output queue, connection timers) with a fake kernel and a fake clock.
+        .testTarget(
+            name: "LiveHubTransportTests",
+            dependencies: ["LiveHubTransport", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubLoadTests",
             dependencies: ["LiveHubLoad", "LiveHubTestSupport", "LiveHubServer", "LiveHubProtocol"],
