@@ -118,8 +118,8 @@ extension Connection {
     /// After a response's last byte is queued: wait for the next request, or close once flushed.
     private func finishResponse(keepAlive: Bool) {
         if keepAlive {
-            phaseDeadline = context.loop.now &+ context.httpIdleTimeout
-            armTimer(at: phaseDeadline)
+            timestamps.phaseDeadline = context.timerPolicy.keepAliveDeadline(respondedAt: context.loop.now)
+            armTimer(at: timestamps.phaseDeadline)
         } else {
             closeWhenFlushed()
         }
@@ -223,8 +223,8 @@ extension Connection {
         phase = .webSocket
         let leftover = http?.parser.takeUnconsumedBytes() ?? []
         http = nil
-        lastReceived = context.loop.now
-        armTimer(at: lastReceived &+ context.heartbeatInterval)
+        timestamps.lastReceived = context.loop.now
+        armTimer(at: context.timerPolicy.firstHeartbeat(openedAt: timestamps.lastReceived))
         self.session = session
         log(.debug, "event=ws.open path=\(path) compression=\(acceptance.deflate != nil)")
         session.opened(self)

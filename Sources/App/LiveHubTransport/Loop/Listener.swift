@@ -76,7 +76,7 @@ final class Listener: EventLoopHandler {
             return
         }
         context.adopt(connection)
-        connection.armTimer(at: connection.phaseDeadline)
+        connection.armTimer(at: connection.timestamps.phaseDeadline)
     }
 
     private func shedWithReserveDescriptor() {
