@@ -101,6 +101,11 @@ let package = Package(
         .testTarget(
             name: "LiveHubJournalStoreTests", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],
             swiftSettings: strict),
+        // The transport's pure rules (output queue, connection timers) with a fake kernel and a fake clock.
+        .testTarget(
+            name: "LiveHubTransportTests",
+            dependencies: ["LiveHubTransport", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubLoadTests",
             dependencies: ["LiveHubLoad", "LiveHubTestSupport", "LiveHubServer", "LiveHubProtocol"],

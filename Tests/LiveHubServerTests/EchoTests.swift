@@ -112,11 +112,15 @@ struct CloseAndLimitTests {
         #expect(try client.receiveFrame()?.closeCode == 1009)
     }
 
-    @Test("a silent client is pinged every heartbeat interval, then closed with 1001 after the idle timeout")
+    // The heartbeat, idle and close-wait rules (cadence, pongs counting as traffic, exact deadlines) are
+    // tested on a fake clock in LiveHubTransportTests (ConnectionTimerPolicyTests). These two only prove
+    // the wiring over a real socket, with margins a loaded machine cannot break.
+
+    @Test("heartbeat wiring: a silent client is pinged, then closed with 1001 after the idle timeout")
     func idleTimeout() throws {
         let server = try TestServer {
             $0.heartbeatIntervalSeconds = 0.2
-            $0.idleTimeoutSeconds = 2  // 9 pings on time; 2 even if the loop thread is held up a while.
+            $0.idleTimeoutSeconds = 2
         }
         let client = try server.webSocket()
         var pings = 0
@@ -125,50 +129,24 @@ struct CloseAndLimitTests {
             pings += 1
             frame = try #require(try client.receiveFrame())
         }
-        #expect(pings >= 2, "\(pings) unanswered pings before the close")
+        #expect(pings >= 1, "no ping before the close")
         #expect(frame.opcode == 8 && frame.closeCode == 1001)
     }
 
-    @Test("a client that answers pings outlives the idle timeout")
-    func heartbeatKeepsAlive() throws {
-        // The idle timeout is far above the heartbeat so a test thread descheduled for a while on a
-        // loaded CI machine still answers in time; the client stays past the timeout by a third.
+    @Test("close-wait wiring: a client that never answers the server's close frame is cut after the close timeout")
+    func closeWaitTimeout() throws {
         let server = try TestServer {
-            $0.heartbeatIntervalSeconds = 0.25
-            $0.idleTimeoutSeconds = 3
+            $0.heartbeatIntervalSeconds = 0.2
+            $0.idleTimeoutSeconds = 0.5
+            $0.closeTimeoutSeconds = 0.5
         }
-        let client = try server.webSocket()
-        let pings = try Self.answerPings(client, for: .seconds(4))
-        #expect(pings >= 2)
-        try client.sendText("alive")
-        #expect(try client.receiveMessageFrame()?.text == "alive")
-    }
-
-    @Test("heartbeat: a client that answers is pinged again after each interval, not only near the idle timeout")
-    func heartbeatCadence() throws {
-        let server = try TestServer {
-            $0.heartbeatIntervalSeconds = 0.1
-            $0.idleTimeoutSeconds = 10
-        }
-        let client = try server.webSocket()
-        // About 25 pings at the interval; a server that waits for the idle timeout after a ping sends 1
-        // or 2. The threshold leaves a descheduled test thread almost 2 s of slack.
-        let pings = try Self.answerPings(client, for: .milliseconds(2_500))
-        #expect(pings >= 6, "only \(pings) pings in 2.5 s at a 0.1 s heartbeat")
-    }
-
-    /// Answers every ping with a pong until `duration` has passed; returns how many came.
-    private static func answerPings(_ client: TestWebSocketClient, for duration: Duration) throws -> Int {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var pings = 0
-        while clock.now - start < duration {
-            let frame = try #require(try client.receiveFrame())
-            try #require(frame.opcode == 9, "expected only pings, got \(frame)")
-            try client.sendFrame(opcode: 10, payload: frame.payload)
-            pings += 1
-        }
-        return pings
+        let client = TestWebSocketClient(socket: try server.connect(timeoutSeconds: 10))
+        #expect(try client.handshake(path: "/echo") == 101)
+        var frame = try #require(try client.receiveFrame())
+        while frame.opcode == 9 { frame = try #require(try client.receiveFrame()) }
+        #expect(frame.closeCode == 1001)
+        // No close reply: the server gives up on the handshake and resets the connection.
+        #expect(client.socket.waitForClose())
     }
 
     @Test("a consumer that stops reading is closed with 1008, not buffered without limit")

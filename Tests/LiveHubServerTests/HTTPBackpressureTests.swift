@@ -99,6 +99,9 @@ struct HTTPBackpressureTests {
         #expect(Self.responseCount(received) == sent / Self.request.count + (partial == 0 ? 0 : 1))
     }
 
+    /// The end-to-end proof of the keep-alive idle rule's wiring (the SIOCOUTQ look on a real socket);
+    /// the rule itself, with and without reader progress, is tested on a fake clock in
+    /// LiveHubTransportTests (ConnectionTimerPolicyTests).
     @Test("HTTP idle timeout: a client that reads its backlog slowly is not cut off while it makes progress")
     func slowReaderIsNotCutOff() throws {
         let server = try TestServer {

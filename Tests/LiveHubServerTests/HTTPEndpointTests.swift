@@ -59,10 +59,12 @@ struct HTTPEndpointTests {
         #expect(try server.exchange("POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n").hasPrefix("HTTP/1.1 413 "))
     }
 
-    @Test("a connection that sends nothing is closed after the handshake timeout")
+    /// Wiring only: the handshake and keep-alive deadlines are tested on a fake clock in
+    /// LiveHubTransportTests (ConnectionTimerPolicyTests).
+    @Test("handshake wiring: a connection that sends nothing is closed after the handshake timeout")
     func handshakeTimeout() throws {
         let server = try TestServer { $0.handshakeTimeoutSeconds = 0.3 }
-        let socket = try server.connect(timeoutSeconds: 3)
+        let socket = try server.connect(timeoutSeconds: 15)
         #expect(socket.waitForClose())
     }
 

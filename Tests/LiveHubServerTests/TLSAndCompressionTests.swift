@@ -79,7 +79,9 @@ struct TLSAndCompressionTests {
     func tlsHalfCloseGetsEveryResponse() throws {
         let certificate = try TestCertificate()
         let server = try tlsServer(certificate)
-        let socket = try server.connect()
+        // A wide receive timeout: the server reads up to 512 KiB (about 14,000 of these requests) before
+        // its first flush, which on a loaded machine running the debug build took over 5 s.
+        let socket = try server.connect(timeoutSeconds: 30)
         try socket.startTLS(trusting: certificate.certificatePEM)
         // TCP FIN without a close_notify, as a client that is done sending does; ~2.9 MB of responses,
         // under the outbound limit, so the server never pauses reading.

@@ -19,8 +19,9 @@ extension Connection {
         guard let http, !http.isParsing else { return }
         http.isParsing = true
         defer { http.isParsing = false }
-        while phase == .http && !closeAfterFlush && !http.isAnswering {
-            if queuedByteCount > min(context.configuration.maxOutboundBytes, context.configuration.httpPipelineBytes) {
+        while phase == .http && !output.closesAfterFlush && !http.isAnswering {
+            let limit = min(context.configuration.maxOutboundBytes, context.configuration.httpPipelineBytes)
+            if OutboundQueue.shouldPauseInput(unsent: queuedByteCount, limit: limit) {
                 log(.debug, "event=http.paused queued_bytes=\(queuedByteCount) requests_served=\(http.requestsServed)")
                 isInputPaused = true
                 updateInterest()
@@ -47,7 +48,7 @@ extension Connection {
     }
 
     /// Called by `flush` once a paused connection's output is all written, and after a deferred answer or
-    /// a stream ends: answer what is buffered, then read again. Not corked: the output goes to `pending`
+    /// a stream ends: answer what is buffered, then read again. Not corked: the output goes to the backlog
     /// and is flushed at the end of the loop iteration, since another connection may hold the cork now.
     func resumeInput() {
         isInputPaused = false
@@ -118,8 +119,8 @@ extension Connection {
     /// After a response's last byte is queued: wait for the next request, or close once flushed.
     private func finishResponse(keepAlive: Bool) {
         if keepAlive {
-            phaseDeadline = context.loop.now &+ context.httpIdleTimeout
-            armTimer(at: phaseDeadline)
+            timestamps.phaseDeadline = context.timerPolicy.keepAliveDeadline(respondedAt: context.loop.now)
+            armTimer(at: timestamps.phaseDeadline)
         } else {
             closeWhenFlushed()
         }
@@ -232,8 +233,8 @@ extension Connection {
         phase = .webSocket
         let leftover = http?.parser.takeUnconsumedBytes() ?? []
         http = nil
-        lastReceived = context.loop.now
-        armTimer(at: lastReceived &+ context.heartbeatInterval)
+        timestamps.lastReceived = context.loop.now
+        armTimer(at: context.timerPolicy.firstHeartbeat(openedAt: timestamps.lastReceived))
         self.session = session
         log(.debug, "event=ws.open path=\(path) compression=\(acceptance.deflate != nil)")
         session.opened(self)

@@ -1,14 +1,10 @@
 import LiveHubPosix
 import LiveHubWebSocket
 
-/// Output: everything sent to a connection is appended to one of three places, then written with as
-/// few syscalls as possible.
-/// - While the connection processes its own input it is *corked*: output goes to the loop's shared
-///   cork buffer and is written once when the input is done (a batch of echoes = one write).
-/// - Output from elsewhere (a room broadcast) goes to `pending` and the connection is flushed once at
-///   the end of the loop iteration.
-/// - TLS connections queue plaintext, encrypted at flush time.
-/// Whatever the socket does not take stays in `pending` (bounded by `maxOutboundBytes`) until EPOLLOUT.
+/// Output: the connection appends to the right place (the loop's cork buffer while corked, TLS
+/// plaintext, or its `OutboundQueue`) and carries out the queue's writes through the socket. The rules
+/// (cork, backlog, outbound limit, retained storage, close after flush, HTTP backpressure thresholds)
+/// live in `OutboundQueue`.
 extension Connection {
     var isCorked: Bool { context.corkedConnection == ObjectIdentifier(self) }
 
@@ -18,17 +14,18 @@ extension Connection {
     }
 
     /// Bytes accepted for this connection but not yet written to the socket.
+    @inline(__always)
     var queuedByteCount: Int {
-        pending.count - pendingStart + (isCorked ? context.corkBuffer.count : 0) + (tls?.plaintextOut.count ?? 0)
+        output.unsentCount(corked: isCorked ? context.corkBuffer.count : 0, plaintext: tls?.plaintextOut.count ?? 0)
     }
 
-    /// Appends output through `write`, which receives the buffer to append to.
-    /// The backlog is checked *before* appending: a consumer is slow when output keeps arriving while
-    /// its earlier output is still unsent past the limit. One large message on a reading consumer is
-    /// fine; memory stays bounded by the limit plus one message.
+    /// Appends output through `write`, which receives the buffer to append to. A WebSocket over the
+    /// outbound limit is a slow consumer (`OutboundQueue.isSlowConsumer`, checked before appending).
     @inline(__always)
     func appendOutput(_ write: (inout [UInt8]) -> Void) {
-        if phase == .webSocket && queuedByteCount > context.configuration.maxOutboundBytes {
+        if phase == .webSocket
+            && OutboundQueue.isSlowConsumer(unsent: queuedByteCount, limit: context.configuration.maxOutboundBytes)
+        {
             slowConsumerDetected()
             return
         }
@@ -38,7 +35,7 @@ extension Connection {
         } else if isCorked {
             write(&context.corkBuffer)
         } else {
-            write(&pending)
+            output.append(write)
             context.markDirty(self)
         }
     }
@@ -79,50 +76,22 @@ extension Connection {
         closeWebSocket(code: .policyViolation, reason: "outbound buffer limit exceeded")
     }
 
-    /// Writes the cork buffer after this connection's input was processed.
+    /// Writes the cork buffer after this connection's input was processed: one write, behind the
+    /// backlog if there is one.
     func uncork() {
         if !context.corkBuffer.isEmpty {
-            context.corkBuffer.withUnsafeBytes { writeCorked($0) }
-            context.corkBuffer.removeAll(keepingCapacity: true)
-        }
-        if closeAfterFlush && pendingStart == pending.count {
-            startLingering()
-        } else if http?.stream != nil {
-            pumpStream()
-        } else if isInputPaused && queuedByteCount == 0 && !(http?.isAnswering ?? false) {
-            resumeInput()  // The socket took the whole batch that paused input.
-        }
-    }
-
-    private func writeCorked(_ cork: UnsafeRawBufferPointer) {
-        guard phase != .closed else { return }
-        let backlog = pending.count - pendingStart
-        var written = 0
-        do {
-            let result: IOResult
-            if backlog == 0 {
-                result = try SocketIO.write(fd, cork)
-            } else {
-                // Backlog first, then the new bytes: one vectored write keeps them in order.
-                result = try pending.withUnsafeBytes { pendingBytes in
-                    try SocketIO.write(fd, UnsafeRawBufferPointer(rebasing: pendingBytes[pendingStart...]), cork)
-                }
+            guard phase != .closed else {
+                context.corkBuffer.removeAll(keepingCapacity: true)
+                return
             }
-            if case .processed(let count) = result { written = count }
-        } catch {
-            log(.debug, "event=write.error error=\"\(error)\"")
-            abort()
-            return
+            var socket = SocketDescriptorWriter(fd: fd)
+            if case .failed(let error) = output.uncork(&context.corkBuffer, to: &socket) {
+                writeFailed(error)
+                return
+            }
+            updateInterest()
         }
-        if written >= backlog {
-            let fromCork = written - backlog
-            pending = fromCork < cork.count ? Array(cork[fromCork...]) : []
-            pendingStart = 0
-        } else {
-            pendingStart += written
-            pending.append(contentsOf: cork)
-        }
-        updateInterest()
+        afterWrite()
     }
 
     /// Writes everything queued (encrypting first for TLS); what the socket refuses waits for EPOLLOUT.
@@ -140,47 +109,40 @@ extension Connection {
                     return
                 }
             }
-            tls.connection.takeCiphertext(into: &pending)
+            output.append { tls.connection.takeCiphertext(into: &$0) }
         }
-        while pendingStart < pending.count {
-            let result: IOResult
-            do {
-                result = try pending.withUnsafeBytes {
-                    try SocketIO.write(fd, UnsafeRawBufferPointer(rebasing: $0[pendingStart...]))
-                }
-            } catch {
-                log(.debug, "event=write.error error=\"\(error)\"")
-                abort()
-                return
-            }
-            guard case .processed(let count) = result else { break }
-            pendingStart += count
-        }
-        if pendingStart == pending.count {
-            // Keep a small buffer for the next broadcast (no malloc/free per delivered message); drop a
-            // large one so a connection that once received a big message does not hold it while idle.
-            pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedOutputCapacity)
-            pendingStart = 0
+        var socket = SocketDescriptorWriter(fd: fd)
+        if case .failed(let error) = output.flush(to: &socket) {
+            writeFailed(error)
+            return
         }
         updateInterest()
-        if closeAfterFlush && pendingStart == pending.count && (tls?.plaintextOut.isEmpty ?? true) {
+        afterWrite()
+    }
+
+    /// After a write pass: close once everything is out, pull more of a streamed body, or read again
+    /// once backpressure has drained the output.
+    @inline(__always)
+    private func afterWrite() {
+        if output.isReadyToLinger(plaintext: tls?.plaintextOut.count ?? 0) {
             startLingering()
         } else if http?.stream != nil {
             pumpStream()
-        } else if isInputPaused && queuedByteCount == 0 && !(http?.isAnswering ?? false) {
-            resumeInput()
+        } else if isInputPaused && OutboundQueue.mayResumeInput(unsent: queuedByteCount) && !(http?.isAnswering ?? false) {
+            resumeInput()  // The socket took the whole backlog that paused input.
         }
     }
 
-    /// Output storage a connection keeps between messages: enough for typical chat frames, small next
-    /// to the idle-connection budget.
-    static let retainedOutputCapacity = 512
+    private func writeFailed(_ error: SystemError) {
+        log(.debug, "event=write.error error=\"\(error)\"")
+        abort()
+    }
 
     /// EPOLLOUT only while a backlog exists, EPOLLIN only while input is read (level-triggered:
     /// otherwise either would fire continuously).
     func updateInterest() {
         var wanted: IOEvents = isReadingInput ? .readable : []
-        if pendingStart < pending.count { wanted.insert(.writable) }
+        if output.hasBacklog { wanted.insert(.writable) }
         guard wanted != watchedEvents, let registration else { return }
         watchedEvents = wanted
         context.loop.modify(registration, fd: fd, interest: wanted)

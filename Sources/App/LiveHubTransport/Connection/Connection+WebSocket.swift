@@ -70,7 +70,7 @@ extension Connection {
     private func enterClosing() {
         guard phase == .webSocket else { return }
         phase = .closing
-        phaseDeadline = context.loop.now &+ context.closeTimeout
-        armTimer(at: phaseDeadline)
+        timestamps.phaseDeadline = context.timerPolicy.closeDeadline(closingAt: context.loop.now)
+        armTimer(at: timestamps.phaseDeadline)
     }
 }

@@ -11,19 +11,6 @@ import LiveHubWebSocket
 /// below and no heap buffers (input and output arrays are empty unless a frame is partial or the
 /// peer is not reading).
 public final class Connection: EventLoopHandler {
-    enum Phase: UInt8 {
-        /// Reading HTTP requests (before an upgrade, or plain HTTP with keep-alive).
-        case http
-        /// An open WebSocket.
-        case webSocket
-        /// We sent a close frame and wait for the peer's (RFC 6455 §7.1.2), bounded by the close timeout.
-        case closing
-        /// Our side is done: output is flushed, then the write side is shut down and we wait for EOF,
-        /// so the peer reads everything we sent before the socket goes away.
-        case lingering
-        case closed
-    }
-
     /// `unowned(unsafe)`: a checked `unowned` costs a retain/release on every access, and this is read
     /// several times per message. Sound because the context closes every connection before it goes away.
     public unowned(unsafe) let context: LoopContext
@@ -31,7 +18,7 @@ public final class Connection: EventLoopHandler {
     /// Unique in this process; log lines carry it as `conn=ID`.
     public let id: UInt64
     var registration: RegistrationID?
-    var phase: Phase = .http
+    var phase: ConnectionPhase = .http
     var indexInLoop = -1
 
     // Input.
@@ -44,13 +31,13 @@ public final class Connection: EventLoopHandler {
     var tls: TLSSession?
 
     // Output.
-    var pending: [UInt8] = []
-    var pendingStart = 0
     var deflater: PerMessageDeflater?
+    /// Unsent bytes and the rules for writing them (cork, backlog, close after flush). 17 bytes: the
+    /// one-byte fields below fill its tail, so the connection is no larger than with loose fields.
+    var output = OutboundQueue()
     var isDirty = false
     /// The interest registered with epoll now (`.readable` at registration).
     var watchedEvents: IOEvents = .readable
-    var closeAfterFlush = false
     /// HTTP backpressure: while this connection's unsent output is over the limit, its requests are
     /// neither read nor parsed, so a pipelining client that does not read its responses is held back
     /// by TCP instead of growing our memory.
@@ -59,12 +46,8 @@ public final class Connection: EventLoopHandler {
     /// written first, then the connection closes (RFC 9112 §9.6: a half-close is not an abort).
     var peerInputEnded = false
 
-    // Time.
-    var lastReceived: UInt64
-    var lastPingSent: UInt64 = 0
-    /// Deadline of the current phase: handshake / keep-alive idle in `.http`, close wait in `.closing`
-    /// and `.lingering`.
-    var phaseDeadline: UInt64
+    // Time (read by `ConnectionTimerPolicy`).
+    var timestamps: ConnectionTimestamps
     var armedTimerDeadline: UInt64 = 0
     /// SIOCOUTQ when the HTTP idle deadline last passed (see `peerIsTakingResponses`).
     var lastUnacknowledgedBytes = 0
@@ -76,8 +59,7 @@ public final class Connection: EventLoopHandler {
         self.tls = tls
         self.http = HTTPSession(limits: context.configuration.http)
         let now = context.loop.now
-        lastReceived = now
-        phaseDeadline = now &+ context.handshakeTimeout
+        timestamps = ConnectionTimestamps(lastReceived: now, phaseDeadline: context.timerPolicy.handshakeDeadline(acceptedAt: now))
     }
 
     /// permessage-deflate was negotiated: a frame encoded once for many recipients does not fit, since
@@ -121,7 +103,7 @@ public final class Connection: EventLoopHandler {
                 peerClosedInput()
                 return
             }
-            lastReceived = context.loop.now
+            timestamps.lastReceived = context.loop.now
             let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
             if tls != nil {
                 receiveCiphertext(chunk)
@@ -191,8 +173,9 @@ public final class Connection: EventLoopHandler {
     /// Flushes what is queued, then shuts down our write side and waits (bounded) for the peer's EOF.
     func closeWhenFlushed() {
         guard phase != .closed, phase != .lingering else { return }
-        closeAfterFlush = true
-        if pendingStart == pending.count && (tls?.plaintextOut.isEmpty ?? true) && !isCorked {
+        output.closeWhenFlushed()
+        // Corked: `uncork` finishes the close once the batch is written.
+        if output.isReadyToLinger(plaintext: tls?.plaintextOut.count ?? 0) && !isCorked {
             flush()
         }
     }
@@ -200,7 +183,7 @@ public final class Connection: EventLoopHandler {
     func startLingering() {
         guard phase != .lingering, phase != .closed else { return }
         phase = .lingering
-        closeAfterFlush = false
+        output.closeStarted()
         if let tls {
             tls.connection.shutdown()
             var alert: [UInt8] = []
@@ -216,8 +199,8 @@ public final class Connection: EventLoopHandler {
         isInputPaused = false
         updateInterest()
         SocketIO.shutdownWrite(fd)
-        phaseDeadline = context.loop.now &+ context.closeTimeout
-        armTimer(at: phaseDeadline)
+        timestamps.phaseDeadline = context.timerPolicy.closeDeadline(closingAt: context.loop.now)
+        armTimer(at: timestamps.phaseDeadline)
     }
 
     /// Closes with RST: for peers that broke the protocol at the transport level or ran out of time.
@@ -236,8 +219,7 @@ public final class Connection: EventLoopHandler {
         if let registration { context.loop.deregister(registration, fd: fd) }
         registration = nil
         SocketIO.close(fd)
-        pending = []
-        pendingStart = 0
+        output.discard()
         inboundCarry = []
         machine = nil
         http = nil

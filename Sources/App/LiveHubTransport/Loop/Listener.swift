@@ -77,7 +77,7 @@ final class Listener: EventLoopHandler {
             return
         }
         context.adopt(connection)
-        connection.armTimer(at: connection.phaseDeadline)
+        connection.armTimer(at: connection.timestamps.phaseDeadline)
         if open > context.configuration.maxConnections {
             // Answered and closed like any HTTP connection, not with a bare close: a client whose request
             // is already in our receive buffer would otherwise get a TCP reset instead of the 503. It

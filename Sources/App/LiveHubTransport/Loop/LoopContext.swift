@@ -47,12 +47,8 @@ public final class LoopContext {
     public private(set) var isDraining = false
     var drainDeadline: UInt64 = 0
 
-    // Timeouts in monotonic nanoseconds, converted once.
-    let handshakeTimeout: UInt64
-    let httpIdleTimeout: UInt64
-    let heartbeatInterval: UInt64
-    let idleTimeout: UInt64
-    let closeTimeout: UInt64
+    /// The connection timer rules, with the timeouts converted to monotonic nanoseconds once.
+    let timerPolicy: ConnectionTimerPolicy
 
     init(loop: EventLoop, index: Int, shared: SharedTransportState, logger: Logger) {
         self.loop = loop
@@ -64,11 +60,7 @@ public final class LoopContext {
         receiveBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 128 * 1024, alignment: 16)
         plaintextBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         corkBuffer.reserveCapacity(64 * 1024)
-        handshakeTimeout = configuration.handshakeTimeoutSeconds.nanoseconds
-        httpIdleTimeout = configuration.httpIdleTimeoutSeconds.nanoseconds
-        heartbeatInterval = configuration.heartbeatIntervalSeconds.nanoseconds
-        idleTimeout = configuration.idleTimeoutSeconds.nanoseconds
-        closeTimeout = configuration.closeTimeoutSeconds.nanoseconds
+        timerPolicy = ConnectionTimerPolicy(configuration)
         // Unchecked: the loop (and this closure) never outlives the context that owns it.
         loop.afterEvents = { [unowned(unsafe) self] in
             self.flushDirtyConnections()
@@ -180,9 +172,6 @@ public final class LoopContext {
         for connection in connections { connection.abort() }
         loop.stop()
     }
-
-    /// Called on each connection timer during drain: past the deadline, whatever is left is cut.
-    func drainDeadlinePassed() -> Bool { isDraining && loop.now >= drainDeadline }
 }
 
 /// One loop's share of the transport's metrics.
