@@ -154,6 +154,18 @@ struct WireNamesTests {
         case .monitorStarted: return [.monitorStarted(supervisorId: "s", connectionId: "k")]
         case .monitorStopped: return [.monitorStopped(supervisorId: "s", connectionId: "k")]
         case .settingsUpdated: return [.settingsUpdated(settings: AdminSettings(), changedBy: "ad")]
+        case .participantAway: return [.participantAway(ParticipantChange(userId: "c", role: .customer, name: "C"))]
+        case .participantBack: return [.participantBack(ParticipantChange(userId: "c", role: .customer, name: "C"))]
+        case .queuePosition: return [.queuePosition(QueuePosition(position: 2, estimatedWaitSeconds: 60))]
+        case .agentUpdate:
+            return [
+                .agentUpdate(
+                    AgentRow(
+                        agentId: "a", name: "A", presence: .available, capacityUsed: 1, capacity: 2,
+                        conversationIds: ["c1"]))
+            ]
+        case .agentDisconnected: return [.agentDisconnected(userId: "a", presence: .available)]
+        case .agentReconnected: return [.agentReconnected(userId: "a", presence: .available)]
         }
     }
 
