@@ -56,6 +56,7 @@ extension Hub {
         case .offer(let offer):
             state.offers[offer.offerId] = offer
             state.offerCount += 1
+            state.agents[offer.agentId]?.offerIds.insert(offer.offerId)
             if offer.kind == .route {
                 state.agents[offer.agentId]?.reservingOfferIds.insert(offer.offerId)
                 state.agents[offer.agentId]?.lastOfferedAt = event.at
@@ -68,6 +69,7 @@ extension Hub {
         case .offerEnded(let ended):
             state.offers[ended.offerId] = nil
             state.agents[ended.agentId]?.reservingOfferIds.remove(ended.offerId)
+            state.agents[ended.agentId]?.offerIds.remove(ended.offerId)
             updateConversation(of: event) { conversation in
                 conversation.pendingOfferIds.removeAll { $0 == ended.offerId }
                 guard ended.kind == .route else { return }
@@ -278,11 +280,16 @@ extension Hub {
             agentId: agentId)
         let old = agentKeys[agentId]
         for queueId in profile.queues {
-            if let old, readyAgents[queueId]?.remove(old) == true, readyAgents[queueId]?.isEmpty == true {
-                readyAgents[queueId] = nil
+            let workstream = directory.workstream(of: queueId)
+            let slots = profile.capacity / max(1, workstream?.capacityUnits ?? 1)
+            if let old, readyAgents[queueId]?.remove(old) == true {
+                readySlots[queueId, default: 0] -= slots
+                if readyAgents[queueId]?.isEmpty == true { readyAgents[queueId] = nil }
             }
-            if directory.workstream(of: queueId)?.allowedPresences.contains(presence) == true {
+            if workstream?.allowedPresences.contains(presence) == true,
                 readyAgents[queueId, default: SortedList()].insert(key)
+            {
+                readySlots[queueId, default: 0] += slots
             }
         }
         agentKeys[agentId] = key

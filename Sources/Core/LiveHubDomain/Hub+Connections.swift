@@ -36,7 +36,7 @@ extension Hub {
                 into: &recorder)
         }
         guard directory.agents[userId] != nil, absentAgents[userId] == nil else { return }
-        let offers = state.offers.values.filter { $0.agentId == userId }.sorted { $0.offerId < $1.offerId }
+        let offers = (state.agents[userId]?.offerIds ?? []).sorted().compactMap { state.offers[$0] }
         for offer in offers {
             let ended = OfferEnded(
                 offerId: offer.offerId, kind: offer.kind, agentId: offer.agentId, requesterId: offer.requesterId,

@@ -58,12 +58,7 @@ struct WaitEstimator {
         let line = hub.state.queues[queueId]
         averageHandleMilliseconds = line?.recentHandles.average
         averageWaitMilliseconds = line?.recentWaits.average
-        let units = max(1, hub.directory.workstream(of: queueId)?.capacityUnits ?? 1)
-        var slots = 0
-        for key in hub.readyAgents[queueId] ?? SortedList() {
-            slots += (hub.directory.agents[key.agentId]?.capacity ?? 0) / units
-        }
-        self.slots = slots
+        slots = hub.readySlots[queueId] ?? 0
     }
 
     func seconds(for position: Int) -> Int64? {

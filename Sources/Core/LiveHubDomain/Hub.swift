@@ -26,6 +26,9 @@ public struct Hub: Sendable {
     var readyAgents: [QueueId: SortedList<AgentKey>] = [:]
     /// Each configured agent's key as it stands in `readyAgents`.
     var agentKeys: [UserId: AgentKey] = [:]
+    /// Per queue, how many of its conversations the ready agents can hold at once (each agent's
+    /// capacity over the queue's units): the wait estimate's divisor, kept with `readyAgents`.
+    var readySlots: [QueueId: Int] = [:]
     /// What was last delivered of the coalesced, transient deliveries (typing, report rows, queue
     /// positions), so repeats are held back.
     var sent = DeliveryMemory()

@@ -52,6 +52,8 @@ public struct AgentState: Hashable, Sendable {
     public internal(set) var heldConversationIds: Set<ConversationId> = []
     /// Pending route offers reserving capacity so the router never over-offers.
     public internal(set) var reservingOfferIds: Set<OfferId> = []
+    /// Every pending offer addressed to this agent (route, transfer, consult): withdrawn when they drop.
+    public internal(set) var offerIds: Set<OfferId> = []
     /// When the router last offered this agent work; `nil` counts as idle longest.
     public internal(set) var lastOfferedAt: Instant?
 }
