@@ -274,6 +274,32 @@ struct HubLifecycleTests {
         try last.expectNothingElse()
     }
 
+    @Test("Typing: a burst of typing is acknowledged, forwarded once, and never uses up the request budget")
+    func typingIsCoalesced() throws {
+        let server = try TestServer()  // the default limits: 20 requests per second, burst 40
+        defer { server.stop() }
+        let alice = try Party(server, .agent, "alice")
+        let customer = try Party(server, .customer, "cust-7")
+        defer { for party in [alice, customer] { party.disconnect() } }
+        let conversation = try activeConversation(agent: alice, customer: customer)
+        var ids: [String] = []
+        for _ in 0..<60 { ids.append(try customer.request("typing", ["conversationId": .text(conversation)])) }
+        // Each gets its ack (those beyond the typing budget are answered on the connection's own loop,
+        // so they may overtake the ones the hub answers, as local refusals do).
+        var acked: Set<String> = []
+        for _ in ids {
+            let (frame, _) = try customer.nextFrame()
+            #expect(frame["type"]?.stringValue == "ack")
+            if let id = frame["id"]?.stringValue { acked.insert(id) }
+        }
+        #expect(acked == Set(ids))
+        try alice.expect("typing", ["conversationId": .text(conversation), "userId": "cust-7"])
+        try alice.expectNothingElse()
+        // The request budget is untouched: a message right after goes through.
+        try customer.call("message.send", ["conversationId": .text(conversation), "text": "Here is my order number"])
+        try alice.expect("message", ["text": "Here is my order number"])
+    }
+
     @Test("welcome carries the configured display name of staff and the token's name of customers")
     func welcomeNames() throws {
         let server = try lifecycleServer()
