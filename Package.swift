@@ -27,6 +27,8 @@ let package = Package(
         .target(
             name: "LiveHubProtocol", dependencies: ["LiveHubDomain"], path: "Sources/Core/LiveHubProtocol",
             swiftSettings: strict),
+        // The journal's record format: segments, records, CRC-32C, the torn-tail rule. No I/O.
+        .target(name: "LiveHubJournal", path: "Sources/Core/LiveHubJournal", swiftSettings: strict),
 
         // Adapters: thin wrappers around C libraries and the kernel.
         .target(
@@ -45,6 +47,11 @@ let package = Package(
             name: "LiveHubTransport",
             dependencies: ["LiveHubPosix", "LiveHubTLS", "LiveHubDeflate", "LiveHubWebSocket", "LiveHubHTTP"],
             path: "Sources/App/LiveHubTransport", swiftSettings: strict),
+        // The journal's storage: segment files, group commit on its own thread, recovery. Payload-agnostic:
+        // it imports neither the domain nor the protocol.
+        .target(
+            name: "LiveHubJournalStore", dependencies: ["LiveHubJournal", "LiveHubPosix"],
+            path: "Sources/App/LiveHubJournalStore", swiftSettings: strict),
         // Bench and conformance endpoints (/echo, /room/NAME), apart from the product.
         .target(
             name: "LiveHubBenchEndpoints",
@@ -75,6 +82,10 @@ let package = Package(
         // conversations, on the pure domain. A tool like hubload, so it lives under Tests/.
         .executableTarget(
             name: "hubbench", dependencies: ["LiveHubDomain"], path: "Tests/HubBench", swiftSettings: strict),
+        // The journal's disk bench (`journalbench`): raw fdatasync rate and group-commit throughput.
+        .executableTarget(
+            name: "journalbench", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],
+            path: "Tests/JournalBench/journalbench", swiftSettings: strict),
 
         // Tests.
         .target(
@@ -90,6 +101,10 @@ let package = Package(
             name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),
         .testTarget(name: "LiveHubPosixTests", dependencies: ["LiveHubPosix"], swiftSettings: strict),
+        .testTarget(name: "LiveHubJournalTests", dependencies: ["LiveHubJournal"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubJournalStoreTests", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubLoadTests",
             dependencies: ["LiveHubLoad", "LiveHubTestSupport", "LiveHubServer", "LiveHubProtocol"],

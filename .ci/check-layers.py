@@ -5,6 +5,7 @@
 - Only the adapters (and the System shims) import Glibc or the C modules.
 - The transport imports neither the domain nor the protocol: it knows routes only through its
   endpoint protocols.
+- The journal store works on opaque payloads: it imports neither the domain nor the protocol.
 - No `AnyObject` slot is downcast anywhere in Sources/ (sessions are typed).
 
 Prints one line per violation and `N passed, N failed`; exits 1 on any violation.
@@ -21,6 +22,7 @@ core_allowed = {
     "LiveHubHTTP": set(),
     "LiveHubDomain": set(),
     "LiveHubProtocol": {"LiveHubDomain"},
+    "LiveHubJournal": set(),
 }
 import_line = re.compile(r"^\s*(?:@testable\s+)?import\s+(?:struct\s+|enum\s+|class\s+)?(\w+)", re.M)
 downcast = re.compile(r"\bas[?!]\s")
@@ -41,8 +43,9 @@ for path in sorted(sources.rglob("*.swift")):
     elif layer != "Adapters" and layer != "System":
         if imports & c_modules:
             violations.append(f"{relative}: only adapters may import {sorted(imports & c_modules)}")
-    if module == "LiveHubTransport" and imports & {"LiveHubDomain", "LiveHubProtocol"}:
-        violations.append(f"{relative}: the transport imports {sorted(imports & {'LiveHubDomain', 'LiveHubProtocol'})}")
+    for payload_agnostic in ("LiveHubTransport", "LiveHubJournalStore"):
+        if module == payload_agnostic and imports & {"LiveHubDomain", "LiveHubProtocol"}:
+            violations.append(f"{relative}: {module} imports {sorted(imports & {'LiveHubDomain', 'LiveHubProtocol'})}")
     for number, line in enumerate(text.splitlines(), 1):
         code = line.split("//")[0]
         if downcast.search(code):

@@ -12,10 +12,8 @@ a timeout, the server is stopped by PID.
 """
 import argparse
 import asyncio
-import base64
 import os
 import resource
-import signal
 import ssl
 import subprocess
 import sys
@@ -23,26 +21,11 @@ import tempfile
 import time
 import zlib
 
-
-def vm_rss_kib(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmRSS")
+from livehub_ci import Server, masked_frame, upgrade_request, vm_rss_kib
 
 
 # What Chrome and Firefox offer on every WebSocket.
 BROWSER_OFFER = "permessage-deflate; client_max_window_bits"
-
-
-def masked_frame(opcode, payload, rsv1=False):
-    mask = os.urandom(4)
-    masked = bytes(byte ^ mask[index % 4] for index, byte in enumerate(payload))
-    first = 0x80 | (0x40 if rsv1 else 0) | opcode
-    if len(payload) < 126:
-        return bytes([first, 0x80 | len(payload)]) + mask + masked
-    return bytes([first, 0x80 | 126]) + len(payload).to_bytes(2, "big") + mask + masked
 
 
 async def read_frame(reader):
@@ -58,10 +41,7 @@ async def read_frame(reader):
 async def open_websocket(port, context, deflate):
     reader, writer = await asyncio.wait_for(
         asyncio.open_connection("127.0.0.1", port, ssl=context, server_hostname="localhost" if context else None), 10)
-    key = base64.b64encode(os.urandom(16)).decode()
-    offer = f"Sec-WebSocket-Extensions: {BROWSER_OFFER}\r\n" if deflate else ""
-    writer.write((f"GET /echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{offer}\r\n").encode())
+    writer.write(upgrade_request("/echo", [f"Sec-WebSocket-Extensions: {BROWSER_OFFER}"] if deflate else []))
     head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
     if not head.startswith(b"HTTP/1.1 101"):
         raise RuntimeError(f"handshake answered {head[:40]!r}")
@@ -92,22 +72,18 @@ async def answer_pings(reader, writer, counter):
 
 
 async def measure(binary, connections, heartbeat, tls, deflate, extra):
-    workdir = tempfile.mkdtemp(prefix="livehub-idle-rss-")
-    arguments = [binary, "serve", "--port", "0", "--threads", "1", "--echo", "--log-level", "warning",
-                 "--heartbeat", str(heartbeat), "--idle-timeout", "600", "--data-dir", workdir] + extra
+    arguments = ["--threads", "1", "--echo", "--log-level", "warning", "--heartbeat", str(heartbeat),
+                 "--idle-timeout", "600", *extra]
+    cert = None
     if tls:
+        workdir = tempfile.mkdtemp(prefix="livehub-idle-rss-")
         cert, key = os.path.join(workdir, "cert.pem"), os.path.join(workdir, "key.pem")
         subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
                         "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", key, "-out", cert],
                        check=True, capture_output=True, timeout=30)
         arguments += ["--tls-cert", cert, "--tls-key", key]
-    server = subprocess.Popen(arguments, stdout=subprocess.PIPE, text=True)
-    try:
-        line = server.stdout.readline()
-        if not line.startswith("listening on"):
-            raise RuntimeError(f"server printed {line!r}")
-        port = int(line.rsplit(":", 1)[1])
-        time.sleep(0.5)
+    with Server(binary, *arguments) as server:
+        await asyncio.sleep(0.5)
         before = vm_rss_kib(server.pid)
         context = ssl.create_default_context(cafile=cert) if tls else None
         sockets, readers, pongs, lines = [], [], [0], []
@@ -117,7 +93,7 @@ async def measure(binary, connections, heartbeat, tls, deflate, extra):
         for ramp in range(2):
             for start in range(0, connections, 100):
                 batch = await asyncio.gather(
-                    *(open_websocket(port, context, deflate) for _ in range(start, min(connections, start + 100))))
+                    *(open_websocket(server.port, context, deflate) for _ in range(start, min(connections, start + 100))))
                 sockets.extend(batch)
                 readers.extend(asyncio.create_task(answer_pings(reader, writer, pongs)) for reader, writer in batch)
             await asyncio.sleep(1)
@@ -135,12 +111,6 @@ async def measure(binary, connections, heartbeat, tls, deflate, extra):
         print(f"server RSS {before} KiB before connecting")
         print("\n".join(lines))
         print(f"{pongs[0]} pings answered")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def main():

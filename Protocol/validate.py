@@ -12,6 +12,7 @@ Usage: python3 validate.py   (needs: pip install jsonschema)
 """
 import json
 import pathlib
+import re
 import sys
 
 try:
@@ -65,6 +66,14 @@ def main():
                 problems.append(f"{where}: file name does not start with its type '{frame.get('type')}'")
             check(frame, schemas[folder], where, problems, used[folder])
             count += 1
+    # The sessions the README promises must be here (a .gitignore once kept them out unnoticed).
+    promised = sorted(set(re.findall(r"`(?:sessions/)?([a-z0-9-]+\.jsonl)`", (ROOT / "README.md").read_text(encoding="utf-8"))))
+    if not promised:
+        problems.append("README.md: names no example session")
+    for name in promised:
+        path = ROOT / "sessions" / name
+        if not path.is_file() or not path.read_text(encoding="utf-8").strip():
+            problems.append(f"sessions/{name}: promised by README.md but missing or empty")
     for path in sorted((ROOT / "sessions").glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             where = f"{path.relative_to(ROOT)}:{number}"

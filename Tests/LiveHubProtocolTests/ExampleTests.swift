@@ -45,6 +45,17 @@ struct ExampleTests {
         #expect(String(decoding: encoded, as: UTF8.self) == String(decoding: bytes, as: UTF8.self))
     }
 
+    @Test("the example sessions the Protocol README promises are in the repository")
+    func promisedSessionsExist() throws {
+        let readme = try String(contentsOf: protocolDirectory().appendingPathComponent("README.md"), encoding: .utf8)
+        let promised = Set(
+            readme.split(separator: "`").filter { $0.hasSuffix(".jsonl") && !$0.contains("*") && !$0.contains(" ") }
+                .map { String($0.split(separator: "/").last ?? $0) })
+        #expect(!promised.isEmpty)
+        let present = Set(Self.sessions.map(\.lastPathComponent))
+        #expect(promised.isSubset(of: present), "missing: \(promised.subtracting(present).sorted())")
+    }
+
     @Test("every frame of the example sessions decodes and re-encodes unchanged", arguments: sessions)
     func sessionFrames(url: URL) throws {
         let lines = String(decoding: try contentsWithoutTrailingNewline(url), as: UTF8.self)

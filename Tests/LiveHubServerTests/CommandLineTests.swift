@@ -1,3 +1,5 @@
+import LiveHubDomain
+import LiveHubPosix
 import LiveHubServer
 import Testing
 
@@ -21,7 +23,8 @@ struct CommandLineTests {
             "--tls-cert", "c.pem", "--tls-key", "k.pem", "--config", "hub.json", "--data-dir", "/tmp/d",
             "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
-            "--http-idle-timeout", "7",
+            "--http-idle-timeout", "7", "--max-request-bytes", "4096", "--max-token-lifetime", "7200",
+            "--deflate-context-takeover",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -40,6 +43,8 @@ struct CommandLineTests {
         #expect(configuration.handshakeTimeoutSeconds == 2 && configuration.httpIdleTimeoutSeconds == 7)
         #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(!configuration.deflate.enabled)
+        #expect(configuration.hubLimits.maxRequestBytes == 4096 && configuration.maxTokenLifetimeSeconds == 7200)
+        #expect(!configuration.deflate.serverNoContextTakeover && !configuration.deflate.clientNoContextTakeover)
         // And the help text names every one of them.
         for flag in arguments where flag.hasPrefix("--") { #expect(CommandLineParser.usage.contains(flag)) }
     }
@@ -60,5 +65,55 @@ struct CommandLineTests {
             Issue.record("expected help")
             return
         }
+    }
+
+    @Test("livehub token --help shows the token usage instead of complaining about a value")
+    func tokenHelp() throws {
+        guard case .tokenHelp = try CommandLineParser.parse(["token", "--help"]) else {
+            Issue.record("expected token help")
+            return
+        }
+        #expect(CommandLineParser.tokenUsage.contains("--role ROLE") && CommandLineParser.tokenUsage.contains("--data-dir"))
+    }
+
+    @Test("a missing required flag is named as required, and the hint points at the right help")
+    func missingRequiredFlag() {
+        #expect(throws: CommandLineError(description: "--role is required (customer, agent, supervisor, admin or bot)")) {
+            try CommandLineParser.parse(["token", "--sub", "alice"])
+        }
+        #expect(throws: CommandLineError(description: "--sub is required")) {
+            try CommandLineParser.parse(["token", "--role", "agent"])
+        }
+        #expect(CommandLineParser.hint(for: ["token", "--sub"]) == "run 'livehub token --help' for its options")
+        #expect(CommandLineParser.hint(for: ["--bogus"]) == "run 'livehub --help' for the options")
+    }
+
+    @Test("livehub token never creates a hub secret: without one it says where it looked")
+    func tokenNeedsExistingSecret() throws {
+        let directory = "/tmp/livehub-token-test-\(UInt32.random(in: 0 ... .max))"
+        var options = TokenOptions()
+        options.role = "agent"
+        options.subject = "alice"
+        options.dataDirectory = directory
+        #expect {
+            _ = try TokenMinting.mint(options)
+        } throws: { error in
+            "\(error)".contains("no hub secret at \(directory)/hub-secret")
+        }
+        #expect(FileSystem.absolutePath(directory) == nil, "the data directory must not have been created")
+        // With the hub's secret in place it mints.
+        _ = try HubSecretStore.loadOrCreate(directory: directory)
+        #expect(try TokenMinting.mint(options).split(separator: ".").count == 3)
+    }
+
+    @Test("startup says where the data is, which configuration is loaded and how to get a token")
+    func startupSummary() {
+        let lines = StartupSummary.lines(
+            address: "127.0.0.1:8080", dataDirectory: "/srv/livehub", configPath: nil, configuration: .demo)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("data directory: /srv/livehub"))
+        #expect(text.contains("embedded demo"))
+        #expect(text.contains("alice (Alice Archer)") && text.contains("sam (Sam Singh)") && text.contains("general (General support)"))
+        #expect(text.contains("livehub token --role agent --sub alice --data-dir /srv/livehub"))
     }
 }

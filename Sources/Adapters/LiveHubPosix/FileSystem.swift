@@ -11,6 +11,10 @@ public enum FileSystem {
         public let path: String
         public let error: SystemError
         public var description: String { "\(path): \(error)" }
+        public init(path: String, error: SystemError) {
+            self.path = path
+            self.error = error
+        }
         /// The file or directory does not exist (ENOENT).
         public var isMissing: Bool { error.code == ENOENT }
     }
@@ -22,6 +26,13 @@ public enum FileSystem {
         var status = stat()
         if code == EEXIST && stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR { return }
         throw Failure(path: path, error: SystemError(call: "mkdir", code: code == EEXIST ? ENOTDIR : code))
+    }
+
+    /// The absolute, resolved form of an existing `path` (realpath(3)); nil if it cannot be resolved.
+    public static func absolutePath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Reads a whole file of at most `limit` bytes; a larger one is refused (EFBIG) rather than read.

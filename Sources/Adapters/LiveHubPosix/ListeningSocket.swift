@@ -47,6 +47,17 @@ public struct ListeningSocket: Sendable {
         return address
     }
 
+    /// The address of the peer of a connected socket (getpeername); nil if it is gone.
+    public static func peerAddress(of fd: Int32) -> SocketAddress? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let result = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &length) }
+        }
+        guard result == 0 else { return nil }
+        return withUnsafePointer(to: &storage) { SocketAddress.from($0) }
+    }
+
     /// Accepts one pending connection as a non-blocking, close-on-exec descriptor; nil when none is waiting.
     public func accept() throws(SystemError) -> Int32? {
         while true {

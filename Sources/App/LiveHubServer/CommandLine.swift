@@ -5,6 +5,8 @@ public enum LiveHubCommand: Sendable {
     /// `livehub token --role R --sub ID [--name N] [--ttl S] [--data-dir D]`: mint a hub token.
     case token(TokenOptions)
     case help
+    /// `livehub token --help`.
+    case tokenHelp
 }
 
 /// What `livehub token` mints.
@@ -14,6 +16,7 @@ public struct TokenOptions: Sendable {
     public var name: String?
     public var ttlSeconds: Int64 = 3600
     public var dataDirectory = "./livehub-data"
+    public init() {}
 }
 
 /// `livehub serve` options: the server configuration plus where hub state lives.
@@ -27,6 +30,7 @@ public struct ServeOptions: Sendable {
 /// A command-line mistake, reported with the usage hint and exit status 64 (EX_USAGE).
 public struct CommandLineError: Error, CustomStringConvertible, Equatable {
     public let description: String
+    public init(description: String) { self.description = description }
 }
 
 /// Parses `livehub [serve] [flags]`. Hand-written: the project takes no package dependencies.
@@ -50,6 +54,7 @@ public enum CommandLineParser {
           --data-dir PATH           hub data directory, created if missing (default ./livehub-data)
           --log-level LEVEL         trace, debug, info, warning, error (default info)
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
+          --max-request-bytes N     largest hub request; larger ones get too_large (default 16384)
           --max-outbound-bytes N    unsent bytes per connection: a WebSocket is closed 1008, HTTP stops reading (default 4194304)
           --max-connections N       open connections before new ones get 503 (default 19500)
           --heartbeat SECONDS       ping a WebSocket after each interval this long it stays silent (default 30)
@@ -65,6 +70,25 @@ public enum CommandLineParser {
         livehub token mints an HS256 token for /v1/ws with the hub secret in --data-dir
         (roles: customer, agent, supervisor, admin, bot; --ttl defaults to 3600).
         """
+
+    public static let tokenUsage = """
+        usage: livehub token --role ROLE --sub ID [--name NAME] [--ttl SECONDS] [--data-dir PATH]
+
+        Mints an HS256 token for /v1/ws, signed with the hub secret in --data-dir (the hub creates it
+        on its first start; this command never creates one). Prints the token.
+
+          --role ROLE        customer, agent, supervisor, admin or bot (required)
+          --sub ID           the user id (required; agents and supervisors as configured)
+          --name NAME        display name (default: the id)
+          --ttl SECONDS      lifetime (default 3600; the hub refuses more than its --max-token-lifetime)
+          --data-dir PATH    the hub's data directory (default ./livehub-data)
+          -h, --help         show this help
+        """
+
+    /// The one line printed under a command-line mistake.
+    public static func hint(for arguments: [String]) -> String {
+        arguments.first == "token" ? "run 'livehub token --help' for its options" : "run 'livehub --help' for the options"
+    }
 
     public static func parse(_ arguments: [String]) throws(CommandLineError) -> LiveHubCommand {
         var options = ServeOptions()
@@ -111,6 +135,7 @@ public enum CommandLineParser {
                 let bytes = try integer(125...(1 << 30))
                 options.configuration.webSocket.maxMessageSize = bytes
                 options.configuration.webSocket.maxFramePayload = bytes
+            case "--max-request-bytes": options.configuration.hubLimits.maxRequestBytes = try integer(256...(1 << 20))
             case "--max-outbound-bytes": options.configuration.maxOutboundBytes = try integer(1024...(1 << 30))
             case "--max-connections": options.configuration.maxConnections = try integer(1...1_000_000)
             case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()
@@ -136,6 +161,7 @@ public enum CommandLineParser {
         var options = TokenOptions()
         var rest = arguments[...]
         while let flag = rest.popFirst() {
+            if flag == "-h" || flag == "--help" { return .tokenHelp }
             guard let value = rest.popFirst() else { throw CommandLineError(description: "\(flag) needs a value") }
             switch flag {
             case "--role": options.role = value
@@ -150,8 +176,11 @@ public enum CommandLineParser {
             default: throw CommandLineError(description: "unknown option '\(flag)' for livehub token")
             }
         }
+        guard !options.role.isEmpty else {
+            throw CommandLineError(description: "--role is required (customer, agent, supervisor, admin or bot)")
+        }
         guard ["customer", "agent", "supervisor", "admin", "bot"].contains(options.role) else {
-            throw CommandLineError(description: "--role must be customer, agent, supervisor, admin or bot")
+            throw CommandLineError(description: "--role must be customer, agent, supervisor, admin or bot, not '\(options.role)'")
         }
         guard !options.subject.isEmpty else { throw CommandLineError(description: "--sub is required") }
         return .token(options)

@@ -27,25 +27,32 @@ public final class HubServer: Sendable {
             : HubAuthentication(
                 verifier: TokenVerifier(secret: secret), configuration: configuration.hub,
                 maxLifetimeSeconds: configuration.maxTokenLifetimeSeconds)
-        let issuer = secret.isEmpty ? nil : TokenIssuer(secret: secret)
+        let customerSessions = CustomerSessionsEndpoint.Settings(
+            issuer: secret.isEmpty ? nil : TokenIssuer(secret: secret),
+            verifier: secret.isEmpty ? nil : TokenVerifier(secret: secret),
+            allowAnonymous: configuration.allowAnonymousCustomers, tokenSeconds: configuration.customerTokenSeconds,
+            allowedOrigins: configuration.allowedOrigins,
+            limiter: AddressRateLimiter(
+                perMinute: configuration.customerSessionsPerMinute, burst: configuration.customerSessionsBurst))
         let rooms = RoomDirectory()
+        let loops = LoopDirectory()
         let transport: TransportServer
         do {
             transport = try TransportServer.start(configuration: configuration.transport, logger: logger) { loop in
                 var router = HTTPRouter<TransportRoute>()
                 router.add("GET", "/healthz", .http(HealthEndpoint()))
-                router.add(
-                    "GET", "/v1/ws",
-                    .webSocket(
-                        HubEndpoint(
-                            hub: hub.mailbox, authentication: authentication, limits: configuration.hubLimits,
-                            heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)))
-                router.add(
-                    "POST", "/v1/customer-sessions",
-                    .http(
-                        CustomerSessionsEndpoint(
-                            issuer: issuer, allowAnonymous: configuration.allowAnonymousCustomers,
-                            tokenSeconds: configuration.customerTokenSeconds)))
+                let hubEndpoint = HubEndpoint(
+                    hub: hub.mailbox, authentication: authentication, limits: configuration.hubLimits,
+                    heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)
+                router.add("GET", "/v1/ws", .webSocket(hubEndpoint))
+                loops.register(loop, hubEndpoint: hubEndpoint)
+                router.add("GET", "/metrics", .http(MetricsEndpoint(directory: loops, hub: hub.mailbox)))
+                let mint = CustomerSessionsEndpoint(.mint, settings: customerSessions)
+                let refresh = CustomerSessionsEndpoint(.refresh, settings: customerSessions)
+                for method in ["POST", "OPTIONS"] {
+                    router.add(method, "/v1/customer-sessions", .http(mint))
+                    router.add(method, "/v1/customer-sessions/refresh", .http(refresh))
+                }
                 // Bench and conformance routes exist only when asked for: they are not part of the product.
                 if configuration.echoEnabled { router.add("GET", "/echo", .webSocket(EchoEndpoint())) }
                 if configuration.benchRoomsEnabled {

@@ -23,6 +23,10 @@ public struct ServerConfiguration: Sendable {
     public var allowAnonymousCustomers = true
     /// Lifetime of tokens minted for anonymous customers.
     public var customerTokenSeconds: Int64 = 3600
+    /// Customer sessions (and refreshes) each source address may mint per minute, sustained…
+    public var customerSessionsPerMinute = 10.0
+    /// …and at once; beyond it, 429 with `Retry-After`.
+    public var customerSessionsBurst = 20.0
     /// The longest lifetime (`exp` minus now) of a token the hub accepts, whoever signed it: a leaked
     /// token cannot be good for years.
     public var maxTokenLifetimeSeconds: Int64 = 86_400

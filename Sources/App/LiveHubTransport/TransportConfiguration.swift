@@ -27,6 +27,10 @@ public struct TransportConfiguration: Sendable {
     /// A connection whose unsent bytes exceed this is a consumer that stopped reading: it is closed
     /// with 1008 instead of growing memory without limit.
     public var maxOutboundBytes = 4 * 1024 * 1024
+    /// HTTP pipelining: while a connection's unsent responses exceed this (or `maxOutboundBytes`, if
+    /// smaller), its next requests are not read. Small, so a client pipelining requests it never reads
+    /// the answers to holds little server memory; streamed bodies have their own watermark.
+    public var httpPipelineBytes = 256 * 1024
     /// Beyond this many open connections, new ones get 503 and are closed.
     public var maxConnections = 19_500
 

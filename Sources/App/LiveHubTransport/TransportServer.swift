@@ -24,6 +24,8 @@ public final class TransportServer: Sendable {
         makeRoutes: (LoopContext) -> HTTPRouter<TransportRoute>
     ) throws -> TransportServer {
         Processor.raiseOpenFileLimit()
+        // A burst of large messages (a flood of big frames, say) must not stay in RSS after it ends.
+        Memory.returnLargeAllocationsToTheSystem()
         var tlsContext: TLSServerContext?
         if let certificate = configuration.tlsCertificatePath {
             guard let key = configuration.tlsPrivateKeyPath else { throw TransportStartError.missingTLSKey }
@@ -35,6 +37,11 @@ public final class TransportServer: Sendable {
         // The first socket resolves port 0; the others bind that same port (SO_REUSEPORT).
         var sockets: [ListeningSocket] = []
         var address = try SocketAddress(host: configuration.host, port: configuration.port)
+        // SO_REUSEPORT would let a second server on this port start silently and take a share of the
+        // connections: refuse instead, naming the holder when /proc tells.
+        if configuration.port != 0 && PortOwner.isTaken(address) {
+            throw TransportStartError.portInUse(address: "\(address)", holder: PortOwner.describeListener(port: configuration.port))
+        }
         do {
             for _ in 0..<loopCount {
                 let socket = try ListeningSocket(binding: address, reusePort: loopCount > 1)
@@ -99,12 +106,16 @@ public final class TransportServer: Sendable {
 }
 
 /// Why the transport could not start (in addition to system and TLS errors).
-public enum TransportStartError: Error, CustomStringConvertible {
+public enum TransportStartError: Error, CustomStringConvertible, Equatable {
     case missingTLSKey
+    /// Another socket already listens on the address; `holder` names its process when known.
+    case portInUse(address: String, holder: String?)
 
     public var description: String {
         switch self {
         case .missingTLSKey: return "--tls-cert needs --tls-key"
+        case .portInUse(let address, let holder):
+            return "\(address) is already in use" + (holder.map { " by \($0)" } ?? "") + ": stop it or pick another --port"
         }
     }
 }

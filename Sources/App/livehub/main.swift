@@ -11,16 +11,19 @@ func fail(_ message: String, status: Int32) -> Never {
     ProcessExit.now(status)
 }
 
+let arguments = Array(CommandLine.arguments.dropFirst())
 let command: LiveHubCommand
 do {
-    command = try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()))
+    command = try CommandLineParser.parse(arguments)
 } catch {
-    fail("\(error)\n\(CommandLineParser.usage)", status: 64)
+    fail("\(error)\n\(CommandLineParser.hint(for: arguments))", status: 64)
 }
 
 switch command {
 case .help:
     say(CommandLineParser.usage)
+case .tokenHelp:
+    say(CommandLineParser.tokenUsage)
 case .token(let options):
     do {
         say(try TokenMinting.mint(options))
@@ -61,6 +64,13 @@ case .serve(let options):
         fail("cannot start: \(error)", status: 70)
     }
     say("listening on \(server.address)")
+    let dataDirectory = FileSystem.absolutePath(options.dataDirectory) ?? options.dataDirectory
+    for line in StartupSummary.lines(
+        address: "\(server.address)", dataDirectory: dataDirectory, configPath: options.configPath,
+        configuration: configuration.hub)
+    {
+        say(line)
+    }
     _ = signals.wait()
     server.shutdown()
     server.waitUntilStopped()

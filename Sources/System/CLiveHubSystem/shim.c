@@ -9,6 +9,7 @@
 #include <sys/signalfd.h>
 #include <pthread.h>
 #include <time.h>
+#include <malloc.h>
 #include <errno.h>
 
 const uint32_t LIVEHUB_EPOLLIN = EPOLLIN;
@@ -78,3 +79,7 @@ int livehub_unacknowledged_send_bytes(int fd) {
     int queued = 0;
     return ioctl(fd, SIOCOUTQ, &queued) == 0 ? queued : -1;
 }
+
+void livehub_set_mmap_threshold(int bytes) { mallopt(M_MMAP_THRESHOLD, bytes); }
+
+void livehub_malloc_trim(void) { malloc_trim(0); }

@@ -13,6 +13,8 @@ final class HubEndpoint: WebSocketEndpoint {
     private let authentication: HubAuthentication?
     private let logger: Logger
     private var refusals = RefusalLog()
+    /// Requests this loop refused before they reached the hub (too_large, rate_limited, …), by code.
+    var refusalsByCode: [String: Int] = [:]
 
     init(
         hub: HubMailbox, authentication: HubAuthentication?, limits: HubLimits, heartbeatSeconds: Int, logger: Logger

@@ -18,6 +18,9 @@ final class HubService {
     private let loop: EventLoop
     private let logger: Logger
     private let outbox = HubOutbox()
+    /// Requests handled, and refusals by error code, since start (for `/metrics`).
+    private var requestsHandled = 0
+    private var refusalsByCode: [String: Int] = [:]
     private var sessions: [ConnectionId: HubSessionHandle] = [:]
     private var connectionsByUser: [UserId: [ConnectionId]] = [:]
     /// Monitors and report subscriptions: bound to connections, so kept here and not in `hub.state`.
@@ -82,11 +85,13 @@ final class HubService {
             outcome = try hub.handle(
                 request.command, from: actor, sessions: registry.facts(for: session.connectionId), at: WallClock.now())
         } catch {
+            refusalsByCode[error.code, default: 0] += 1
             let type = RequestType(request.command)?.rawValue ?? "system"
             logger.debug("event=hub.refused session=\(session.connectionId) type=\(type) code=\(error.code)")
             send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
             return
         }
+        requestsHandled += 1
         deliver(outcome)
         // A request handled after its connection closed must not leave a session behind.
         if sessions[session.connectionId] == nil { registry.connectionClosed(session.connectionId) }
@@ -135,6 +140,13 @@ final class HubService {
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
         outbox.enqueue(frame, to: session.connection)
+    }
+
+    /// What `/metrics` reports from the hub thread.
+    func metrics() -> HubMetrics {
+        HubMetrics(
+            statistics: hub.statistics(at: WallClock.now()), sessions: sessions.count, requestsHandled: requestsHandled,
+            refusalsByCode: refusalsByCode)
     }
 
     // MARK: Timers

@@ -55,6 +55,7 @@ final class HubSession: WebSocketSession {
                 reply(.rateLimited("at most \(Int(limits.requestsPerSecond)) requests per second"), on: connection)
                 return
             }
+            endpoint.refusalsByCode[error.error.code, default: 0] += 1
             ServerMessageEncoder.encodeError(error.error, id: error.id).withUnsafeBytes { connection.send(.text, $0) }
             return
         }
@@ -89,6 +90,7 @@ final class HubSession: WebSocketSession {
     }
 
     private func reply(_ error: HubError, on connection: Connection) {
+        endpoint.refusalsByCode[error.code, default: 0] += 1
         ServerMessageEncoder.encodeError(error, id: nil).withUnsafeBytes { connection.send(.text, $0) }
     }
 }

@@ -5,7 +5,7 @@ import LiveHubProtocol
 /// `livehub token`: signs a token with the hub secret of a data directory.
 public enum TokenMinting {
     public static func mint(_ options: TokenOptions) throws -> String {
-        let secret = try HubSecretStore.loadOrCreate(directory: options.dataDirectory)
+        let secret = try HubSecretStore.load(directory: options.dataDirectory)
         guard let role = Role(wireName: options.role) else {
             throw HubSecretStore.Failure(description: "unknown role \(options.role)")
         }

@@ -20,7 +20,7 @@ extension Connection {
         http.isParsing = true
         defer { http.isParsing = false }
         while phase == .http && !closeAfterFlush && !http.isAnswering {
-            if queuedByteCount > context.configuration.maxOutboundBytes {
+            if queuedByteCount > min(context.configuration.maxOutboundBytes, context.configuration.httpPipelineBytes) {
                 log(.debug, "event=http.paused queued_bytes=\(queuedByteCount) requests_served=\(http.requestsServed)")
                 isInputPaused = true
                 updateInterest()
@@ -75,7 +75,7 @@ extension Connection {
         guard let http else { return }
         let requestNumber = http.requestsServed
         let responder = HTTPResponder(connection: reference, requestNumber: requestNumber)
-        let reply = endpoint.respond(to: request, context: HTTPRequestContext(wildcard: wildcard, loop: context, responder: responder))
+        let reply = endpoint.respond(to: request, context: HTTPRequestContext(wildcard: wildcard, loop: context, responder: responder, fd: fd))
         switch reply {
         case .response(let response):
             respond(response, to: request.head)

@@ -36,6 +36,11 @@ public struct HTTPRequestContext {
     public let loop: LoopContext
     /// Answers this request later, from any thread (for `HTTPReply.later`).
     public let responder: HTTPResponder
+    let fd: Int32
+
+    /// The client's IP address as text (no port), for per-address limits; asked of the kernel only
+    /// when an endpoint needs it, so other requests pay nothing.
+    public var peerHost: String? { ListeningSocket.peerAddress(of: fd)?.host }
 }
 
 /// Answers one request from any thread: the response hops to the connection's loop. Answering twice, or

@@ -34,9 +34,12 @@ public final class LoopContext {
     let sharedZlibStreams: SharedZlibStreams
 
     private(set) var connections: [Connection] = []
-    /// Traffic counters for the periodic `event=stats` line.
+    /// WebSocket messages since start (cumulative, for `/metrics`; the `event=stats` line logs the
+    /// difference since its last line).
     var messagesReceived = 0
     var messagesSent = 0
+    private var loggedReceived = 0
+    private var loggedSent = 0
     private var nextStatsAt: UInt64 = 0
     private static let statsInterval: UInt64 = 60_000_000_000
     var listener: Listener?
@@ -85,12 +88,29 @@ public final class LoopContext {
             let webSockets = connections.reduce(0) { $0 + ($1.session == nil ? 0 : 1) }
             logger.info(
                 "event=stats connections=\(connections.count) websockets=\(webSockets) "
-                    + "messages_in=\(messagesReceived) messages_out=\(messagesSent) "
+                    + "messages_in=\(messagesReceived &- loggedReceived) messages_out=\(messagesSent &- loggedSent) "
                     + "open_total=\(shared.openConnections.load(ordering: .relaxed))")
-            messagesReceived = 0
-            messagesSent = 0
+            loggedReceived = messagesReceived
+            loggedSent = messagesSent
+            // Small freed blocks stay in the heap; once a minute, what is free at the top goes back.
+            Memory.trimFreeHeap()
         }
         nextStatsAt = loop.now &+ Self.statsInterval
+    }
+
+    /// This loop's counters, for `/metrics`. O(connections): called on a scrape, not per message.
+    public func metrics() -> LoopMetrics {
+        var metrics = LoopMetrics()
+        for connection in connections {
+            switch connection.phase {
+            case .http: metrics.httpConnections += 1
+            case .webSocket: metrics.webSockets += 1
+            case .closing, .lingering, .closed: metrics.closingConnections += 1
+            }
+        }
+        metrics.messagesReceived = messagesReceived
+        metrics.messagesSent = messagesSent
+        return metrics
     }
 
     /// Open connections on every loop (the `--max-connections` count).
@@ -163,4 +183,26 @@ public final class LoopContext {
 
     /// Called on each connection timer during drain: past the deadline, whatever is left is cut.
     func drainDeadlinePassed() -> Bool { isDraining && loop.now >= drainDeadline }
+}
+
+/// One loop's share of the transport's metrics.
+public struct LoopMetrics: Sendable {
+    public var httpConnections = 0
+    public var webSockets = 0
+    /// Closing handshakes and lingering closes still in progress.
+    public var closingConnections = 0
+    public var messagesReceived = 0
+    public var messagesSent = 0
+    public init() {}
+
+    /// The sum of two loops' shares.
+    public static func + (left: LoopMetrics, right: LoopMetrics) -> LoopMetrics {
+        var sum = left
+        sum.httpConnections += right.httpConnections
+        sum.webSockets += right.webSockets
+        sum.closingConnections += right.closingConnections
+        sum.messagesReceived &+= right.messagesReceived
+        sum.messagesSent &+= right.messagesSent
+        return sum
+    }
 }

@@ -14,9 +14,12 @@ public struct TokenClaims: Hashable, Sendable {
     public var notBefore: Int64?
     /// `iat`: when it was issued (informational).
     public var issuedAt: Int64?
+    /// `email`: a customer's address, when they gave one at the start of the chat.
+    public var email: String?
 
     public init(
-        subject: UserId, role: Role, name: String, expiresAt: Int64, notBefore: Int64? = nil, issuedAt: Int64? = nil
+        subject: UserId, role: Role, name: String, expiresAt: Int64, notBefore: Int64? = nil, issuedAt: Int64? = nil,
+        email: String? = nil
     ) {
         self.subject = subject
         self.role = role
@@ -24,6 +27,7 @@ public struct TokenClaims: Hashable, Sendable {
         self.expiresAt = expiresAt
         self.notBefore = notBefore
         self.issuedAt = issuedAt
+        self.email = email
     }
 }
 

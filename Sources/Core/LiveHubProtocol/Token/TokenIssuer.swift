@@ -9,7 +9,7 @@ public struct TokenIssuer: Sendable {
     }
 
     /// A signed token for `claims`. The header is `{"alg":"HS256","typ":"JWT"}`; the payload lists
-    /// `sub`, `role`, `name`, `iat`, `nbf`, `exp` in that order (the optional ones when set).
+    /// `sub`, `role`, `name`, `email`, `iat`, `nbf`, `exp` in that order (the optional ones when set).
     public func issue(_ claims: TokenClaims) -> String {
         var header = JSONWriter(capacity: 32)
         header.beginObject()
@@ -22,6 +22,7 @@ public struct TokenIssuer: Sendable {
         payload.field("sub", claims.subject.rawValue)
         payload.field("role", claims.role.wireName)
         payload.field("name", claims.name)
+        if let email = claims.email { payload.field("email", email) }
         if let issuedAt = claims.issuedAt { payload.field("iat", issuedAt) }
         if let notBefore = claims.notBefore { payload.field("nbf", notBefore) }
         payload.field("exp", claims.expiresAt)

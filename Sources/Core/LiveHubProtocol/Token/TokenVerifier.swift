@@ -65,9 +65,14 @@ public struct TokenVerifier: Sendable {
             name = text
         }
         guard let expiresAt = payload["exp"]?.integerValue else { throw .malformed("'exp' must be a number") }
+        var email: String?
+        if let emailValue = payload["email"] {
+            guard let text = emailValue.stringValue else { throw .malformed("'email' must be a string") }
+            email = text
+        }
         return TokenClaims(
             subject: UserId(subject), role: role, name: name, expiresAt: expiresAt,
-            notBefore: try optionalTime("nbf", in: payload), issuedAt: try optionalTime("iat", in: payload))
+            notBefore: try optionalTime("nbf", in: payload), issuedAt: try optionalTime("iat", in: payload), email: email)
     }
 
     private func optionalTime(_ key: String, in payload: JSONObject) throws(TokenRejection) -> Int64? {

@@ -21,6 +21,10 @@ uint64_t livehub_monotonic_nanoseconds(void);
 int livehub_signalfd_for_termination(void);
 /// Bytes in a TCP socket's send queue not yet acknowledged by the peer (SIOCOUTQ), or -1.
 int livehub_unacknowledged_send_bytes(int fd);
+/* glibc malloc tuning (malloc.h is not part of the Glibc module): allocations of at least `bytes`
+   come from mmap; and malloc_trim(0). */
+void livehub_set_mmap_threshold(int bytes);
+void livehub_malloc_trim(void);
 
 extern const uint32_t LIVEHUB_EPOLLIN;
 extern const uint32_t LIVEHUB_EPOLLOUT;

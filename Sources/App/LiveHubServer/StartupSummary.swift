@@ -1,0 +1,29 @@
+import LiveHubDomain
+
+/// What `livehub serve` prints after `listening on HOST:PORT`, for the person who just started it:
+/// where the data is, which configuration is loaded (for the embedded demo: its people, queues and
+/// channels), and how to get a token.
+public enum StartupSummary {
+    public static func lines(
+        address: String, dataDirectory: String, configPath: String?, configuration: Configuration
+    ) -> [String] {
+        let source = configPath.map { "configuration: \($0)" } ?? "configuration: the embedded demo (--config PATH for your own)"
+        let queues = configuration.queues.map { "\($0.id.rawValue) (\($0.name))" }.joined(separator: ", ")
+        let agents = configuration.agents.map { "\($0.id.rawValue) (\($0.name))" }.joined(separator: ", ")
+        let supervisors = configuration.supervisors.map { "\($0.id.rawValue) (\($0.name))" }.joined(separator: ", ")
+        var lines = [
+            "data directory: \(dataDirectory)",
+            source,
+            "  queues: \(queues.isEmpty ? "none" : queues)",
+            "  agents: \(agents.isEmpty ? "none" : agents)",
+            "  supervisors: \(supervisors.isEmpty ? "none" : supervisors)",
+        ]
+        if let agent = configuration.agents.first {
+            lines.append(
+                "a token for a WebSocket client: livehub token --role agent --sub \(agent.id.rawValue) --data-dir \(dataDirectory)")
+        }
+        lines.append("customer tokens for a chat widget: POST http://\(address)/v1/customer-sessions")
+        lines.append("health: http://\(address)/healthz · stop with Ctrl-C (drains, then exits 0)")
+        return lines
+    }
+}

@@ -1,0 +1,279 @@
+import LiveHubDomain
+
+/// The journal's own, lossless encoding of the domain's facts (`DomainEvent.isJournaled`): one JSON
+/// object per event, versioned (`"v"`), with every field `Hub.apply` needs (capacity units, reserved
+/// units, offer expiry, …) that the wire format leaves out. Short keys keep records small; the value
+/// vocabularies use the journal's own spellings (`JournalSpelled`), pinned by a test, so renaming a
+/// wire name can never make an old journal unreadable.
+///
+/// JSON rather than a binary layout: records are a few hundred bytes and encode in microseconds, far
+/// below a sync's cost, and an operator can read a record with any tool.
+public enum JournalEventCodec {
+    /// The format version this build writes; it reads this one (and later releases read it too).
+    public static let version: Int64 = 1
+
+    /// The record for a journaled event; nil for a transient one (typing, report updates, presence, …).
+    public static func encode(_ event: DomainEvent) -> [UInt8]? {
+        var writer = JSONWriter(capacity: 192)
+        writer.beginObject()
+        writer.put("v", version)
+        switch event.payload {
+        case .conversationStarted(let started):
+            writer.put("k", "started")
+            writeHeader(event, into: &writer)
+            writer.put("subject", started.subject)
+            writer.put("channel", started.channel.rawValue)
+            writer.put("mode", started.mode.journalName)
+            writer.put("queue", started.queueId.rawValue)
+            writer.put("customer", started.customerId.rawValue)
+            writer.put("units", Int64(started.capacityUnits))
+            if let name = started.customerName { writer.put("name", name) }
+        case .message(let message):
+            writer.put("k", "message")
+            writeHeader(event, into: &writer)
+            writer.put("ms", Int64(message.seq))
+            writer.put("mt", message.at.millisecondsSinceEpoch)
+            writer.put("sender", message.senderId.rawValue)
+            writer.put("role", message.senderRole.journalName)
+            writer.put("text", message.text)
+            writer.put("visibility", message.visibility.journalName)
+            if let clientMessageId = message.clientMessageId { writer.put("client", clientMessageId) }
+        case .participantJoined(let change), .participantLeft(let change), .participantAway(let change),
+            .participantBack(let change):
+            let kinds: [EventKind: String] = [
+                .participantJoined: "joined", .participantLeft: "left", .participantAway: "away", .participantBack: "back",
+            ]
+            writer.put("k", kinds[event.kind] ?? "joined")
+            writeHeader(event, into: &writer)
+            writer.put("user", change.userId.rawValue)
+            writer.put("role", change.role.journalName)
+            if let name = change.name { writer.put("name", name) }
+        case .conversationUpdated(let update):
+            writer.put("k", "updated")
+            writeHeader(event, into: &writer)
+            writer.put("status", update.status.journalName)
+            writer.put("queue", update.queueId.rawValue)
+            if let agent = update.primaryAgentId { writer.put("agent", agent.rawValue) }
+            writer.put("mode", update.mode.journalName)
+            writer.put("reason", update.reason.journalName)
+        case .offer(let offer):
+            writer.put("k", "offer")
+            writeHeader(event, into: &writer)
+            writer.put("offer", offer.offerId.rawValue)
+            writer.put("conversation", offer.conversationId.rawValue)
+            writer.put("kind", offer.kind.journalName)
+            writer.put("agent", offer.agentId.rawValue)
+            if let requester = offer.requesterId { writer.put("requester", requester.rawValue) }
+            writer.put("subject", offer.subject)
+            writer.put("channel", offer.channel.rawValue)
+            writer.put("queue", offer.queueId.rawValue)
+            writer.put("units", Int64(offer.reservedUnits))
+            writer.put("expires", offer.expiresAt.millisecondsSinceEpoch)
+        case .offerEnded(let ended):
+            writer.put("k", "offerEnded")
+            writeHeader(event, into: &writer)
+            writer.put("offer", ended.offerId.rawValue)
+            writer.put("kind", ended.kind.journalName)
+            writer.put("agent", ended.agentId.rawValue)
+            if let requester = ended.requesterId { writer.put("requester", requester.rawValue) }
+            writer.put("outcome", ended.outcome.journalName)
+        case .notification(let notification):
+            writer.put("k", "notification")
+            writeHeader(event, into: &writer)
+            writer.put("kind", notification.kind.journalName)
+            writer.put("user", notification.userId.rawValue)
+        case .conversationClosed(let closed):
+            writer.put("k", "closed")
+            writeHeader(event, into: &writer)
+            writer.put("by", closed.by.journalName)
+            writer.put("user", closed.userId.rawValue)
+            writer.put("reason", closed.reason)
+        case .settingsUpdated(let settings, let changedBy):
+            writer.put("k", "settings")
+            writeHeader(event, into: &writer)
+            writer.put("monitor", settings.supervisorMonitor)
+            writer.put("assign", settings.supervisorAssign)
+            writer.put("transfer", settings.supervisorTransfer)
+            writer.put("forceClose", settings.supervisorForceClose)
+            writer.put("by", changedBy.rawValue)
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .queuePosition, .agentUpdate,
+            .agentDisconnected, .agentReconnected:
+            return nil
+        }
+        writer.endObject()
+        return writer.bytes
+    }
+
+    private static func writeHeader(_ event: DomainEvent, into writer: inout JSONWriter) {
+        if let conversationId = event.conversationId { writer.put("c", conversationId.rawValue) }
+        if let seq = event.seq { writer.put("s", Int64(seq)) }
+        writer.put("t", event.at.millisecondsSinceEpoch)
+    }
+
+    /// The event a record holds. Refuses, with the reason, a record that is not this codec's, that
+    /// comes from a later format version, or that misses a field.
+    public static func decode(_ bytes: [UInt8]) throws(JournalDecodeError) -> DomainEvent {
+        guard let value = try? JSONParser.parse(bytes), let object = value.objectValue else {
+            throw JournalDecodeError("not a JSON object")
+        }
+        let record = RecordReader(object: object)
+        let recordVersion = try record.integer("v")
+        guard recordVersion <= version else {
+            throw JournalDecodeError("format version \(recordVersion) is newer than this release reads (\(version))")
+        }
+        let kind = try record.string("k")
+        let conversationId = try record.optionalString("c").map { ConversationId($0) }
+        let seq = try record.optionalInteger("s").map { Int($0) }
+        let at = Instant(millisecondsSinceEpoch: try record.integer("t"))
+        let payload: EventPayload
+        switch kind {
+        case "started":
+            payload = .conversationStarted(
+                ConversationStarted(
+                    subject: try record.string("subject"), channel: Channel(try record.string("channel")),
+                    mode: try record.spelled("mode"), queueId: QueueId(try record.string("queue")),
+                    customerId: UserId(try record.string("customer")), capacityUnits: Int(try record.integer("units")),
+                    customerName: try record.optionalString("name")))
+        case "message":
+            payload = .message(
+                Message(
+                    seq: Int(try record.integer("ms")), senderId: UserId(try record.string("sender")),
+                    senderRole: try record.spelled("role"), text: try record.string("text"),
+                    visibility: try record.spelled("visibility"), clientMessageId: try record.optionalString("client"),
+                    at: Instant(millisecondsSinceEpoch: try record.integer("mt"))))
+        case "joined", "left", "away", "back":
+            let change = ParticipantChange(
+                userId: UserId(try record.string("user")), role: try record.spelled("role"),
+                name: try record.optionalString("name"))
+            switch kind {
+            case "joined": payload = .participantJoined(change)
+            case "left": payload = .participantLeft(change)
+            case "away": payload = .participantAway(change)
+            default: payload = .participantBack(change)
+            }
+        case "updated":
+            payload = .conversationUpdated(
+                ConversationUpdate(
+                    status: try record.spelled("status"), queueId: QueueId(try record.string("queue")),
+                    primaryAgentId: try record.optionalString("agent").map { UserId($0) }, mode: try record.spelled("mode"),
+                    reason: try record.spelled("reason")))
+        case "offer":
+            payload = .offer(
+                Offer(
+                    offerId: OfferId(try record.string("offer")),
+                    conversationId: ConversationId(try record.string("conversation")), kind: try record.spelled("kind"),
+                    agentId: UserId(try record.string("agent")),
+                    requesterId: try record.optionalString("requester").map { UserId($0) },
+                    subject: try record.string("subject"), channel: Channel(try record.string("channel")),
+                    queueId: QueueId(try record.string("queue")), reservedUnits: Int(try record.integer("units")),
+                    expiresAt: Instant(millisecondsSinceEpoch: try record.integer("expires"))))
+        case "offerEnded":
+            payload = .offerEnded(
+                OfferEnded(
+                    offerId: OfferId(try record.string("offer")), kind: try record.spelled("kind"),
+                    agentId: UserId(try record.string("agent")),
+                    requesterId: try record.optionalString("requester").map { UserId($0) },
+                    outcome: try record.spelled("outcome")))
+        case "notification":
+            payload = .notification(Notification(kind: try record.spelled("kind"), userId: UserId(try record.string("user"))))
+        case "closed":
+            payload = .conversationClosed(
+                ConversationClosed(by: try record.spelled("by"), userId: UserId(try record.string("user")), reason: try record.string("reason")))
+        case "settings":
+            payload = .settingsUpdated(
+                settings: AdminSettings(
+                    supervisorMonitor: try record.bool("monitor"), supervisorAssign: try record.bool("assign"),
+                    supervisorTransfer: try record.bool("transfer"), supervisorForceClose: try record.bool("forceClose")),
+                changedBy: UserId(try record.string("by")))
+        default:
+            throw JournalDecodeError("unknown record kind '\(kind.prefix(40))'")
+        }
+        return DomainEvent(conversationId: conversationId, seq: seq, at: at, payload: payload)
+    }
+}
+
+/// Why a journal record could not be read back.
+public struct JournalDecodeError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A value vocabulary as the journal spells it: the Swift case name, pinned by
+/// `JournalCodecTests` so that renaming a case cannot silently change the format.
+public protocol JournalSpelled: CaseIterable, Hashable {}
+
+extension JournalSpelled {
+    public var journalName: String { String(describing: self) }
+
+    init?(journalName: String) {
+        guard let value = Self.allCases.first(where: { $0.journalName == journalName }) else { return nil }
+        self = value
+    }
+}
+
+extension Mode: JournalSpelled {}
+extension ConversationStatus: JournalSpelled {}
+extension ParticipantRole: JournalSpelled {}
+extension Visibility: JournalSpelled {}
+extension OfferKind: JournalSpelled {}
+extension OfferOutcome: JournalSpelled {}
+extension UpdateReason: JournalSpelled {}
+extension NotificationKind: JournalSpelled {}
+extension Role: JournalSpelled {}
+
+/// Typed reads of one record's fields, each failure naming the field.
+private struct RecordReader {
+    let object: JSONObject
+
+    func string(_ key: String) throws(JournalDecodeError) -> String {
+        guard let text = object[key]?.stringValue else { throw JournalDecodeError("'\(key)' must be a string") }
+        return text
+    }
+
+    func optionalString(_ key: String) throws(JournalDecodeError) -> String? {
+        guard let value = object[key] else { return nil }
+        guard let text = value.stringValue else { throw JournalDecodeError("'\(key)' must be a string") }
+        return text
+    }
+
+    func integer(_ key: String) throws(JournalDecodeError) -> Int64 {
+        guard let number = object[key]?.integerValue else { throw JournalDecodeError("'\(key)' must be an integer") }
+        return number
+    }
+
+    func optionalInteger(_ key: String) throws(JournalDecodeError) -> Int64? {
+        guard let value = object[key] else { return nil }
+        guard let number = value.integerValue else { throw JournalDecodeError("'\(key)' must be an integer") }
+        return number
+    }
+
+    func bool(_ key: String) throws(JournalDecodeError) -> Bool {
+        guard let flag = object[key]?.boolValue else { throw JournalDecodeError("'\(key)' must be true or false") }
+        return flag
+    }
+
+    func spelled<Value: JournalSpelled>(_ key: String) throws(JournalDecodeError) -> Value {
+        let name = try string(key)
+        guard let value = Value(journalName: name) else {
+            throw JournalDecodeError("'\(key)' has an unknown value '\(name.prefix(40))'")
+        }
+        return value
+    }
+}
+
+extension JSONWriter {
+    fileprivate mutating func put(_ name: String, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    fileprivate mutating func put(_ name: String, _ number: Int64) {
+        key(name)
+        integer(number)
+    }
+
+    fileprivate mutating func put(_ name: String, _ flag: Bool) {
+        key(name)
+        bool(flag)
+    }
+}

@@ -1,0 +1,156 @@
+import LiveHubDomain
+import LiveHubProtocol
+import Testing
+
+/// The journal's record encoding: lossless for every journaled kind, nil for transient ones, versioned,
+/// and with spellings that cannot drift.
+@Suite("journal event codec")
+struct JournalCodecTests {
+    static let at = Instant(millisecondsSinceEpoch: 1_700_000_123_456)
+
+    /// One event of every journaled kind, with every optional field set and unset somewhere.
+    static let journaled: [DomainEvent] = [
+        DomainEvent(
+            conversationId: "c7", seq: 1, at: at,
+            payload: .conversationStarted(
+                ConversationStarted(
+                    subject: "Refund \"quoted\" \\ ünïcode 🙂", channel: "livechat", mode: .text, queueId: "general",
+                    customerId: "customer-1", capacityUnits: 3))),
+        DomainEvent(
+            conversationId: "c7", seq: 2, at: at,
+            payload: .message(
+                Message(seq: 2, senderId: "alice", senderRole: .agent, text: "line\nbreak", visibility: .internal,
+                        clientMessageId: nil, at: at))),
+        DomainEvent(
+            conversationId: "c7", seq: 3, at: at,
+            payload: .message(
+                Message(seq: 3, senderId: "customer-1", senderRole: .customer, text: "hi", visibility: .public,
+                        clientMessageId: "m-1", at: at))),
+        DomainEvent(conversationId: "c7", seq: 4, at: at, payload: .participantJoined(ParticipantChange(userId: "alice", role: .agent))),
+        DomainEvent(
+            conversationId: "c7", seq: 4, at: at,
+            payload: .participantJoined(ParticipantChange(userId: "alice", role: .agent, name: "Alice Archer"))),
+        DomainEvent(
+            conversationId: "c7", seq: 4, at: at,
+            payload: .participantAway(ParticipantChange(userId: "customer-1", role: .customer, name: "Cara Diaz"))),
+        DomainEvent(
+            conversationId: "c7", seq: 4, at: at,
+            payload: .participantBack(ParticipantChange(userId: "customer-1", role: .customer))),
+        DomainEvent(
+            conversationId: "c8", seq: 1, at: at,
+            payload: .conversationStarted(
+                ConversationStarted(
+                    subject: "Named", channel: "livechat", mode: .text, queueId: "general", customerId: "customer-2",
+                    capacityUnits: 1, customerName: "Dan Ek"))),
+        DomainEvent(
+            conversationId: "c8", seq: 2, at: at,
+            payload: .message(
+                Message(seq: 2, senderId: "system", senderRole: .system, text: "Your agent was disconnected.",
+                        visibility: .public, clientMessageId: nil, at: at))),
+        DomainEvent(
+            conversationId: "c8", seq: 3, at: at,
+            payload: .conversationUpdated(
+                ConversationUpdate(status: .open, queueId: "general", primaryAgentId: nil, mode: .text, reason: .agentDisconnected))),
+        DomainEvent(conversationId: "c7", seq: 5, at: at, payload: .participantLeft(ParticipantChange(userId: "bob", role: .consult))),
+        DomainEvent(
+            conversationId: "c7", seq: 6, at: at,
+            payload: .conversationUpdated(
+                ConversationUpdate(status: .wrapUp, queueId: "billing", primaryAgentId: nil, mode: .voice, reason: .ended))),
+        DomainEvent(
+            conversationId: "c7", seq: 7, at: at,
+            payload: .conversationUpdated(
+                ConversationUpdate(status: .active, queueId: "general", primaryAgentId: "alice", mode: .text, reason: .transferred))),
+        DomainEvent(
+            conversationId: "c7", seq: 8, at: at,
+            payload: .offer(
+                Offer(offerId: "o3", conversationId: "c7", kind: .transfer, agentId: "bob", requesterId: "alice",
+                      subject: "Refund", channel: "sms", queueId: "general", reservedUnits: 2,
+                      expiresAt: Instant(millisecondsSinceEpoch: 1_700_000_153_456)))),
+        DomainEvent(
+            conversationId: "c7", seq: 9, at: at,
+            payload: .offer(
+                Offer(offerId: "o4", conversationId: "c7", kind: .route, agentId: "bob", requesterId: nil, subject: "x",
+                      channel: "livechat", queueId: "general", reservedUnits: 1, expiresAt: at))),
+        DomainEvent(
+            conversationId: "c7", seq: 10, at: at,
+            payload: .offerEnded(OfferEnded(offerId: "o3", kind: .transfer, agentId: "bob", requesterId: "alice", outcome: .timedOut))),
+        DomainEvent(
+            conversationId: "c7", seq: 11, at: at,
+            payload: .offerEnded(OfferEnded(offerId: "o4", kind: .route, agentId: "bob", requesterId: nil, outcome: .withdrawn))),
+        DomainEvent(conversationId: "c7", seq: 12, at: at, payload: .notification(Notification(kind: .supervisorJoined, userId: "sam"))),
+        DomainEvent(
+            conversationId: "c7", seq: 13, at: at,
+            payload: .conversationClosed(ConversationClosed(by: .supervisor, userId: "sam", reason: "Abusive language"))),
+        DomainEvent(
+            conversationId: nil, seq: nil, at: at,
+            payload: .settingsUpdated(
+                settings: AdminSettings(supervisorMonitor: true, supervisorAssign: false, supervisorTransfer: true, supervisorForceClose: false),
+                changedBy: "root")),
+    ]
+
+    @Test("every journaled event kind round-trips through a record unchanged")
+    func roundTrip() throws {
+        // Every kind of fact is covered (the encoder's exhaustive switch catches a new kind at build time).
+        let covered: Set<EventKind> = Set(Self.journaled.map(\.kind))
+        let facts: Set<EventKind> = [
+            .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer, .offerEnded,
+            .notification, .conversationClosed, .settingsUpdated, .participantAway, .participantBack,
+        ]
+        #expect(covered == facts)
+        for event in Self.journaled {
+            #expect(event.isJournaled)
+            let record = try #require(JournalEventCodec.encode(event))
+            #expect(try JournalEventCodec.decode(record) == event)
+        }
+    }
+
+    @Test("transient events (typing, presence, monitor notifications, report updates) have no record")
+    func transientHaveNoRecord() {
+        let transient: [EventPayload] = [
+            .typing(userId: "alice"), .presenceChanged(userId: "alice", presence: .available),
+            .monitorStarted(supervisorId: "sam", connectionId: "s1-1"), .monitorStopped(supervisorId: "sam", connectionId: "s1-1"),
+            .queuePosition(QueuePosition(position: 1, estimatedWaitSeconds: nil)),
+            .agentUpdate(AgentRow(agentId: "alice", name: "A", presence: .away, capacityUsed: 0, capacity: 1, conversationIds: [])),
+            .agentDisconnected(userId: "alice", presence: .available), .agentReconnected(userId: "alice", presence: .offline),
+        ]
+        for payload in transient {
+            #expect(JournalEventCodec.encode(DomainEvent(conversationId: "c1", seq: nil, at: Self.at, payload: payload)) == nil)
+        }
+    }
+
+    @Test("a record from a later format version, an unknown kind or a missing field is refused with a reason")
+    func refusals() {
+        let cases: [(String, String)] = [
+            (#"{"v":2,"k":"started","t":1}"#, "newer"),
+            (#"{"v":1,"k":"teleported","t":1}"#, "unknown record kind"),
+            (#"{"v":1,"k":"joined","c":"c1","s":1,"t":1,"role":"agent"}"#, "'user'"),
+            (#"{"v":1,"k":"joined","c":"c1","s":1,"t":1,"user":"a","role":"pilot"}"#, "unknown value"),
+            ("not json", "not a JSON object"),
+        ]
+        for (text, reason) in cases {
+            #expect {
+                _ = try JournalEventCodec.decode(Array(text.utf8))
+            } throws: { error in
+                "\(error)".contains(reason)
+            }
+        }
+    }
+
+    @Test("the journal's spellings of the value vocabularies are pinned")
+    func spellingsArePinned() {
+        #expect(ConversationStatus.allCases.map(\.journalName) == ["open", "active", "waiting", "wrapUp", "closed"])
+        #expect(ParticipantRole.allCases.map(\.journalName) == ["customer", "agent", "consult", "supervisor", "bot", "system"])
+        #expect(Visibility.allCases.map(\.journalName) == ["public", "internal"])
+        #expect(OfferKind.allCases.map(\.journalName) == ["route", "transfer", "consult"])
+        #expect(OfferOutcome.allCases.map(\.journalName) == ["accepted", "rejected", "timedOut", "withdrawn"])
+        #expect(
+            UpdateReason.allCases.map(\.journalName)
+                == [
+                    "accepted", "assigned", "parked", "revived", "ended", "released", "requeued", "transferred", "escalated",
+                    "retried", "customerDisconnected", "agentDisconnected",
+                ])
+        #expect(Mode.allCases.map(\.journalName) == ["text", "voice", "video"])
+        #expect(Role.allCases.map(\.journalName) == ["customer", "agent", "supervisor", "admin", "bot", "system"])
+        #expect(NotificationKind.allCases.map(\.journalName) == ["supervisorJoined"])
+    }
+}
