@@ -78,6 +78,10 @@ let package = Package(
             name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Tests/HubLoad/hubload",
             swiftSettings: strict),
 
+        // The domain benchmark (`hubbench`): CPU per start and per message at 100 to 100,000 open
+        // conversations, on the pure domain. A tool like hubload, so it lives under Tests/.
+        .executableTarget(
+            name: "hubbench", dependencies: ["LiveHubDomain"], path: "Tests/HubBench", swiftSettings: strict),
         // The journal's disk bench (`journalbench`): raw fdatasync rate and group-commit throughput.
         .executableTarget(
             name: "journalbench", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],

@@ -58,7 +58,8 @@ struct AssignTests {
         #expect(
             outcome.events == [
                 event(
-                    conversationId, seq: 2, at: 3, .participantJoined(ParticipantChange(userId: "sam", role: .agent))),
+                    conversationId, seq: 2, at: 3,
+                    .participantJoined(ParticipantChange(userId: "sam", role: .agent, name: "Sam"))),
                 event(conversationId, seq: 3, at: 3, updated(.active, agent: "sam", .assigned)),
             ])
     }
@@ -75,7 +76,7 @@ struct AssignTests {
             outcome.payloads == [
                 .offerEnded(
                     OfferEnded(offerId: "o1", kind: .route, agentId: "alice", requesterId: nil, outcome: .withdrawn)),
-                .participantJoined(ParticipantChange(userId: "bob", role: .agent)),
+                .participantJoined(ParticipantChange(userId: "bob", role: .agent, name: "Bob")),
                 updated(.active, agent: "bob", .assigned),
             ])
         #expect(outcome.deliveries.first?.recipients == [.user("alice")])

@@ -12,7 +12,7 @@ struct JoinTests {
             outcome.events == [
                 event(
                     conversationId, seq: 6, at: 4,
-                    .participantJoined(ParticipantChange(userId: "sue", role: .supervisor))),
+                    .participantJoined(ParticipantChange(userId: "sue", role: .supervisor, name: "Sue"))),
                 event(
                     conversationId, seq: 7, at: 4, .notification(Notification(kind: .supervisorJoined, userId: "sue"))),
             ])
@@ -56,7 +56,8 @@ struct JoinTests {
         #expect(scenario.refusal(.leave(conversationId: conversationId), as: .agent("alice")) == "invalid_state")
         #expect(scenario.refusal(.leave(conversationId: conversationId), as: .agent("bob")) == "forbidden")
         let outcome = try scenario.run(.leave(conversationId: conversationId), as: .supervisor("sue"), at: 2)
-        #expect(outcome.payloads == [.participantLeft(ParticipantChange(userId: "sue", role: .supervisor))])
+        #expect(
+            outcome.payloads == [.participantLeft(ParticipantChange(userId: "sue", role: .supervisor, name: "Sue"))])
         #expect(outcome.deliveries.map(\.recipients) == [[.user("alice"), .user("cara"), .user("sue")]])
     }
 }

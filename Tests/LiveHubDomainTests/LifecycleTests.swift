@@ -103,7 +103,7 @@ struct LifecycleTests {
         let outcome = try scenario.run(.release(conversationId: conversationId), as: .agent("alice"), at: 20)
         #expect(
             outcome.payloads == [
-                .participantLeft(ParticipantChange(userId: "alice", role: .agent)),
+                .participantLeft(ParticipantChange(userId: "alice", role: .agent, name: "Alice")),
                 updated(.open, agent: nil, .released),
             ])
         #expect(outcome.deliveries.first?.recipients == [.user("alice"), .user("cara")])

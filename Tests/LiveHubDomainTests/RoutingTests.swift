@@ -38,7 +38,8 @@ struct RoutingTests {
                     .offerEnded(
                         OfferEnded(offerId: "o1", kind: .route, agentId: "bob", requesterId: nil, outcome: .accepted))),
                 event(
-                    conversationId, seq: 4, at: 4, .participantJoined(ParticipantChange(userId: "bob", role: .agent))),
+                    conversationId, seq: 4, at: 4,
+                    .participantJoined(ParticipantChange(userId: "bob", role: .agent, name: "Bob"))),
                 event(conversationId, seq: 5, at: 4, updated(.active, agent: "bob", .accepted)),
             ])
         #expect(

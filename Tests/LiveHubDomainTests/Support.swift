@@ -209,12 +209,14 @@ func updated(
 struct SessionTable {
     var monitors: [ConversationId: [ConnectionId: UserId]] = [:]
     var reportSubscribers: Set<ConnectionId> = []
+    var agentsViewers: Set<ConnectionId> = []
 
     func facts(for connection: ConnectionId) -> SessionFacts {
         SessionFacts(
             monitoredConversations: Set(monitors.filter { $0.value[connection] != nil }.keys),
             isSubscribedToReport: reportSubscribers.contains(connection),
-            reportHasSubscribers: !reportSubscribers.isEmpty)
+            reportHasSubscribers: !reportSubscribers.isEmpty, isSubscribedToAgents: agentsViewers.contains(connection),
+            agentsViewHasSubscribers: !agentsViewers.isEmpty)
     }
 
     mutating func apply(_ changes: [SessionChange]) {
@@ -226,6 +228,8 @@ struct SessionTable {
                 monitors[conversation]?[connection] = nil
             case .reportSubscribed(let connection, _):
                 reportSubscribers.insert(connection)
+            case .agentsSubscribed(let connection, _):
+                agentsViewers.insert(connection)
             case .monitorsEnded(let conversation):
                 monitors[conversation] = nil
             }
@@ -236,6 +240,7 @@ struct SessionTable {
     mutating func close(_ connection: ConnectionId) {
         for conversation in monitors.keys { monitors[conversation]?[connection] = nil }
         reportSubscribers.remove(connection)
+        agentsViewers.remove(connection)
     }
 
     /// The delivery as the app sends it: each group replaced by its connections, in id order.
@@ -250,6 +255,8 @@ struct SessionTable {
                 recipients.append(contentsOf: reached.keys.sorted().map(Recipient.connection))
             case .reportSubscribers:
                 recipients.append(contentsOf: reportSubscribers.sorted().map(Recipient.connection))
+            case .agentsViewers:
+                recipients.append(contentsOf: agentsViewers.sorted().map(Recipient.connection))
             }
         }
         return Delivery(event: delivery.event, recipients: recipients)
@@ -271,6 +278,7 @@ extension HubError {
         case .capacityExceeded: "capacity_exceeded"
         case .rateLimited: "rate_limited"
         case .tooLarge: "too_large"
+        case .alreadyOpen: "already_open"
         }
     }
 }

@@ -33,11 +33,12 @@ struct TransferTests {
                         OfferEnded(
                             offerId: "o2", kind: .transfer, agentId: "bob", requesterId: "alice", outcome: .accepted))),
                 event(
-                    conversationId, seq: 8, at: 12, .participantJoined(ParticipantChange(userId: "bob", role: .agent))),
+                    conversationId, seq: 8, at: 12,
+                    .participantJoined(ParticipantChange(userId: "bob", role: .agent, name: "Bob"))),
                 event(conversationId, seq: 9, at: 12, updated(.active, agent: "bob", .transferred)),
                 event(
                     conversationId, seq: 10, at: 12,
-                    .participantJoined(ParticipantChange(userId: "alice", role: .consult))),
+                    .participantJoined(ParticipantChange(userId: "alice", role: .consult, name: "Alice"))),
             ])
         let conversation = try #require(scenario.hub.state.conversations[conversationId])
         #expect(conversation.primaryAgentId == "bob")
@@ -127,7 +128,7 @@ struct TransferTests {
         // A re-queue starts afresh: alice serves billing too, so the router may offer it to her again.
         #expect(
             outcome.payloads.prefix(2) == [
-                .participantLeft(ParticipantChange(userId: "alice", role: .agent)),
+                .participantLeft(ParticipantChange(userId: "alice", role: .agent, name: "Alice")),
                 updated(.open, queue: "billing", agent: nil, .requeued),
             ])
         #expect(scenario.pendingOffer(for: conversationId)?.queueId == "billing")
@@ -147,7 +148,8 @@ struct TransferTests {
         try scenario.run(.consultInvite(conversationId: conversationId, agentId: "bob"), as: .agent("alice"), at: 3)
         #expect(scenario.refusal(.consultAccept("o1"), as: .agent("bob"), at: 4) == "not_found")
         let accepted = try scenario.run(.consultAccept("o3"), as: .agent("bob"), at: 4)
-        #expect(accepted.payloads.last == .participantJoined(ParticipantChange(userId: "bob", role: .consult)))
+        #expect(
+            accepted.payloads.last == .participantJoined(ParticipantChange(userId: "bob", role: .consult, name: "Bob")))
         #expect(scenario.hub.state.conversations[conversationId]?.primaryAgentId == "alice")
         #expect(
             scenario.refusal(.consultInvite(conversationId: conversationId, agentId: "bob"), as: .agent("alice"), at: 5)

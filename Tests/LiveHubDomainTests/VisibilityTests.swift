@@ -139,6 +139,21 @@ struct VisibilityTests {
             return [(.monitorStopped(supervisorId: "sam", connectionId: "desk"), .complete, .withheld)]
         case .settingsUpdated:
             return [(.settingsUpdated(settings: .allOn, changedBy: "ada"), .complete, .withheld)]
+        case .participantAway:
+            return [(.participantAway(ParticipantChange(userId: "cara", role: .customer)), .complete, .complete)]
+        case .participantBack:
+            return [(.participantBack(ParticipantChange(userId: "cara", role: .customer)), .complete, .complete)]
+        case .queuePosition:
+            return [(.queuePosition(QueuePosition(position: 1, estimatedWaitSeconds: nil)), .complete, .complete)]
+        case .agentUpdate:
+            let row = AgentRow(
+                agentId: "alice", name: "Alice", presence: .available, capacityUsed: 0, capacity: 2, conversationIds: []
+            )
+            return [(.agentUpdate(row), .complete, .withheld)]
+        case .agentDisconnected:
+            return [(.agentDisconnected(userId: "alice", presence: .available), .complete, .withheld)]
+        case .agentReconnected:
+            return [(.agentReconnected(userId: "alice", presence: .available), .complete, .withheld)]
         }
     }
 

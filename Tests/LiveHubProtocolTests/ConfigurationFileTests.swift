@@ -25,20 +25,75 @@ struct ConfigurationFileTests {
         #expect(configuration.agents.first?.capacity == 4 && configuration.agents.first?.queues == ["general"])
         #expect(configuration.supervisors.map(\.id) == ["sam"])
         #expect(configuration.settings.supervisorMonitor && !configuration.settings.supervisorAssign)
-        #expect(configuration.limits.maximumMessageCharacters == 1000 && configuration.limits.maximumSubjectCharacters == 200)
+        #expect(
+            configuration.limits.maximumMessageCharacters == 1000
+                && configuration.limits.maximumSubjectCharacters == 200)
     }
 
     static let mistakes: [(String, String, String)] = [
         ("not JSON", "{", "$"),
-        ("missing agents", #"{"queues":[{"id":"q","name":"Q","workstream":"w"}],"workstreams":[{"id":"w","name":"W","channels":["livechat"]}]}"#, "$.agents"),
-        ("misspelt setting", valid.replacingFirst("supervisorMonitor", with: "supervisorMonitr"), "$.settings.supervisorMonitr"),
-        ("agent in unknown queue", valid.replacingFirst(#""queues": ["general"]"#, with: #""queues": ["sales"]"#), "$.agents[0].queues"),
-        ("queue with unknown workstream", valid.replacingFirst(#""workstream": "chat""#, with: #""workstream": "voice""#), "$.queues[0].workstream"),
+        (
+            "missing agents",
+            #"{"queues":[{"id":"q","name":"Q","workstream":"w"}],"workstreams":[{"id":"w","name":"W","channels":["livechat"]}]}"#,
+            "$.agents"
+        ),
+        (
+            "misspelt setting", valid.replacingFirst("supervisorMonitor", with: "supervisorMonitr"),
+            "$.settings.supervisorMonitr"
+        ),
+        (
+            "agent in unknown queue", valid.replacingFirst(#""queues": ["general"]"#, with: #""queues": ["sales"]"#),
+            "$.agents[0].queues"
+        ),
+        (
+            "queue with unknown workstream",
+            valid.replacingFirst(#""workstream": "chat""#, with: #""workstream": "voice""#), "$.queues[0].workstream"
+        ),
         ("zero capacity", valid.replacingFirst(#""capacity": 4"#, with: #""capacity": 0"#), "$.agents[0].capacity"),
-        ("unknown presence", valid.replacingFirst(#""busy""#, with: #""sleeping""#), "$.workstreams[0].allowedPresences[1]"),
+        (
+            "unknown presence", valid.replacingFirst(#""busy""#, with: #""sleeping""#),
+            "$.workstreams[0].allowedPresences[1]"
+        ),
         ("bad id", valid.replacingFirst(#""id": "alice""#, with: #""id": "al ice""#), "$.agents[0].id"),
-        ("duplicate user", valid.replacingFirst(#""id": "sam""#, with: #""id": "alice""#), "$"),
+        (
+            "duplicate agent",
+            valid.replacingFirst(
+                #""capacity": 4}"#, with: #""capacity": 4}, {"id": "alice", "name": "A", "queues": [], "capacity": 1}"#),
+            "$.agents"
+        ),
+        (
+            "bot named like an agent",
+            valid.replacingFirst(#""supervisors""#, with: #""bots": [{"id": "alice", "name": "Bot"}], "supervisors""#),
+            "$.bots[0].id"
+        ),
+        (
+            "duplicate supervisor",
+            valid.replacingFirst(
+                #"[{"id": "sam", "name": "Sam"}]"#, with: #"[{"id": "sam", "name": "Sam"}, {"id": "sam", "name": "S"}]"#
+            ), "$.supervisors"
+        ),
+        (
+            "timing of zero seconds",
+            valid.replacingFirst(#""limits""#, with: #""timing": {"agentGraceSeconds": 0}, "limits""#),
+            "$.timing.agentGraceSeconds"
+        ),
+        (
+            "unknown timing", valid.replacingFirst(#""limits""#, with: #""timing": {"graceSeconds": 9}, "limits""#),
+            "$.timing.graceSeconds"
+        ),
     ]
+
+    @Test("Configuration: one id may be both agent and supervisor (a supervisor who takes chats); timing is in seconds")
+    func supervisorWhoIsAlsoAnAgent() throws {
+        let text = Self.valid.replacingFirst(#""id": "sam""#, with: #""id": "alice""#)
+            .replacingFirst(
+                #""limits""#, with: #""timing": {"customerReconnectSeconds": 60, "agentGraceSeconds": 30}, "limits""#)
+        let configuration = try ConfigurationFile.decode(Array(text.utf8))
+        #expect(configuration.agents.map(\.id) == ["alice"] && configuration.supervisors.map(\.id) == ["alice"])
+        #expect(configuration.timing.customerReconnectMilliseconds == 60_000)
+        #expect(configuration.timing.agentGraceMilliseconds == 30_000)
+        #expect(configuration.timing.offerRetryPauseMilliseconds == Timing().offerRetryPauseMilliseconds)
+    }
 
     @Test("each mistake is refused with the JSON path of the problem", arguments: mistakes)
     func refusesMistakes(name: String, text: String, path: String) {

@@ -32,7 +32,7 @@ struct EventCodecTests {
                     monitored[connection, default: []].insert(conversation)
                 case .monitorStopped(let connection, let conversation): monitored[connection]?.remove(conversation)
                 case .reportSubscribed(let connection, _): subscribed.insert(connection)
-                case .monitorsEnded: break
+                case .monitorsEnded, .agentsSubscribed: break
                 }
             }
             outcomes.append(outcome)

@@ -27,6 +27,30 @@ struct JournalCodecTests {
                 Message(seq: 3, senderId: "customer-1", senderRole: .customer, text: "hi", visibility: .public,
                         clientMessageId: "m-1", at: at))),
         DomainEvent(conversationId: "c7", seq: 4, at: at, payload: .participantJoined(ParticipantChange(userId: "alice", role: .agent))),
+        DomainEvent(
+            conversationId: "c7", seq: 4, at: at,
+            payload: .participantJoined(ParticipantChange(userId: "alice", role: .agent, name: "Alice Archer"))),
+        DomainEvent(
+            conversationId: "c7", seq: 4, at: at,
+            payload: .participantAway(ParticipantChange(userId: "customer-1", role: .customer, name: "Cara Diaz"))),
+        DomainEvent(
+            conversationId: "c7", seq: 4, at: at,
+            payload: .participantBack(ParticipantChange(userId: "customer-1", role: .customer))),
+        DomainEvent(
+            conversationId: "c8", seq: 1, at: at,
+            payload: .conversationStarted(
+                ConversationStarted(
+                    subject: "Named", channel: "livechat", mode: .text, queueId: "general", customerId: "customer-2",
+                    capacityUnits: 1, customerName: "Dan Ek"))),
+        DomainEvent(
+            conversationId: "c8", seq: 2, at: at,
+            payload: .message(
+                Message(seq: 2, senderId: "system", senderRole: .system, text: "Your agent was disconnected.",
+                        visibility: .public, clientMessageId: nil, at: at))),
+        DomainEvent(
+            conversationId: "c8", seq: 3, at: at,
+            payload: .conversationUpdated(
+                ConversationUpdate(status: .open, queueId: "general", primaryAgentId: nil, mode: .text, reason: .agentDisconnected))),
         DomainEvent(conversationId: "c7", seq: 5, at: at, payload: .participantLeft(ParticipantChange(userId: "bob", role: .consult))),
         DomainEvent(
             conversationId: "c7", seq: 6, at: at,
@@ -70,7 +94,7 @@ struct JournalCodecTests {
         let covered: Set<EventKind> = Set(Self.journaled.map(\.kind))
         let facts: Set<EventKind> = [
             .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer, .offerEnded,
-            .notification, .conversationClosed, .settingsUpdated,
+            .notification, .conversationClosed, .settingsUpdated, .participantAway, .participantBack,
         ]
         #expect(covered == facts)
         for event in Self.journaled {
@@ -85,6 +109,9 @@ struct JournalCodecTests {
         let transient: [EventPayload] = [
             .typing(userId: "alice"), .presenceChanged(userId: "alice", presence: .available),
             .monitorStarted(supervisorId: "sam", connectionId: "s1-1"), .monitorStopped(supervisorId: "sam", connectionId: "s1-1"),
+            .queuePosition(QueuePosition(position: 1, estimatedWaitSeconds: nil)),
+            .agentUpdate(AgentRow(agentId: "alice", name: "A", presence: .away, capacityUsed: 0, capacity: 1, conversationIds: [])),
+            .agentDisconnected(userId: "alice", presence: .available), .agentReconnected(userId: "alice", presence: .offline),
         ]
         for payload in transient {
             #expect(JournalEventCodec.encode(DomainEvent(conversationId: "c1", seq: nil, at: Self.at, payload: payload)) == nil)
@@ -112,13 +139,16 @@ struct JournalCodecTests {
     @Test("the journal's spellings of the value vocabularies are pinned")
     func spellingsArePinned() {
         #expect(ConversationStatus.allCases.map(\.journalName) == ["open", "active", "waiting", "wrapUp", "closed"])
-        #expect(ParticipantRole.allCases.map(\.journalName) == ["customer", "agent", "consult", "supervisor", "bot"])
+        #expect(ParticipantRole.allCases.map(\.journalName) == ["customer", "agent", "consult", "supervisor", "bot", "system"])
         #expect(Visibility.allCases.map(\.journalName) == ["public", "internal"])
         #expect(OfferKind.allCases.map(\.journalName) == ["route", "transfer", "consult"])
         #expect(OfferOutcome.allCases.map(\.journalName) == ["accepted", "rejected", "timedOut", "withdrawn"])
         #expect(
             UpdateReason.allCases.map(\.journalName)
-                == ["accepted", "assigned", "parked", "revived", "ended", "released", "requeued", "transferred", "escalated"])
+                == [
+                    "accepted", "assigned", "parked", "revived", "ended", "released", "requeued", "transferred", "escalated",
+                    "retried", "customerDisconnected", "agentDisconnected",
+                ])
         #expect(Mode.allCases.map(\.journalName) == ["text", "voice", "video"])
         #expect(Role.allCases.map(\.journalName) == ["customer", "agent", "supervisor", "admin", "bot", "system"])
         #expect(NotificationKind.allCases.map(\.journalName) == ["supervisorJoined"])

@@ -14,7 +14,8 @@ struct RequestCodecTests {
         .close(conversationId: "c1"), .release(conversationId: "c1"),
         .consultInvite(conversationId: "c1", agentId: "bob"),
         .consultAccept("o2"), .consultReject("o2"), .transfer(conversationId: "c1", target: .agent("bob")),
-        .transfer(conversationId: "c1", target: .queue("billing")), .subscribeReport, .monitor(conversationId: "c1"),
+        .transfer(conversationId: "c1", target: .queue("billing")), .subscribeReport, .subscribeAgents,
+        .monitor(conversationId: "c1"),
         .unmonitor(conversationId: "c1"), .join(conversationId: "c1"), .leave(conversationId: "c1"),
         .assign(conversationId: "c1", target: .agent("bob"), override: true),
         .assign(conversationId: "c1", target: .queue("billing"), override: false),
@@ -36,9 +37,18 @@ struct RequestCodecTests {
         #expect(Set(Self.commands.compactMap(RequestType.init)) == Set(RequestType.allCases))
     }
 
+    static let systemCommands: [Command] = [
+        .offerTimedOut("o1"), .retryRouting("c1"), .reconnectWindowEnded("c1"), .agentGraceEnded("alice"),
+        .publishQueue("general"), .publishPosition("c1"), .publishReportRow("c1"), .userConnected("cara", .customer),
+        .userDisconnected("cara", .customer), .recover,
+    ]
+
     @Test("system commands have no wire form")
     func systemCommands() {
-        #expect(RequestEncoder.encode(RequestEnvelope(id: nil, command: .offerTimedOut("o1"))) == nil)
+        for command in Self.systemCommands {
+            #expect(RequestType(command) == nil, "\(command)")
+            #expect(RequestEncoder.encode(RequestEnvelope(id: nil, command: command)) == nil, "\(command)")
+        }
         #expect(throws: RequestDecodingFailure.self) {
             try RequestDecoder.decode(utf8(#"{"type":"system.offerTimedOut","offerId":"o1"}"#))
         }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Wire names")
 struct WireNamesTests {
     /// The non-event message types: frames the hub writes that are not domain events.
-    static let frameTypes: Set<ServerMessageType> = [.welcome, .ack, .error, .reportSnapshot]
+    static let frameTypes: Set<ServerMessageType> = [.welcome, .ack, .error, .reportSnapshot, .agentsSnapshot]
 
     @Test("Wire names: each request type is one command's, and the README and the request schemas list exactly them")
     func requestTypes() throws {
@@ -64,15 +64,15 @@ struct WireNamesTests {
     func errorCodes() throws {
         let errors: [HubError] = [
             .unauthorized(""), .forbidden(""), .notFound(""), .invalidState(""), .invalidMessage(""),
-            .presenceNotAllowed(""), .capacityExceeded(""), .rateLimited(""), .tooLarge(""),
+            .presenceNotAllowed(""), .capacityExceeded(""), .rateLimited(""), .tooLarge(""), .alreadyOpen("c1", ""),
         ]
         #expect(
             errors.map(\.code) == [
                 "unauthorized", "forbidden", "not_found", "invalid_state", "invalid_message", "presence_not_allowed",
-                "capacity_exceeded", "rate_limited", "too_large",
+                "capacity_exceeded", "rate_limited", "too_large", "already_open",
             ])
         #expect(errors.map(\.errorCode) == ErrorCode.allCases)
-        #expect(errors.allSatisfy { HubError(code: $0.code, message: "") == $0 })
+        #expect(errors.allSatisfy { HubError(code: $0.code, message: "", conversationId: $0.conversationId) == $0 })
         #expect(try Self.readmeTable(after: "### Error codes") == Set(errors.map(\.code)))
         #expect(try Self.schemaEnums("messages/error", property: "code") == [ErrorCode.allCases.map(\.rawValue)])
     }
@@ -80,7 +80,11 @@ struct WireNamesTests {
     @Test("Wire names: the value vocabularies are spelled as the schemas enumerate them, in order")
     func valueVocabularies() throws {
         #expect(try Self.schemaEnums("requests/presence.set", property: "presence") == [Self.names(Presence.self)])
-        #expect(try Self.schemaEnums("messages/notification", property: "presence") == [Self.names(Presence.self)])
+        // presence-changed, and agent-disconnected / agent-reconnected.
+        #expect(
+            try Self.schemaEnums("messages/notification", property: "presence")
+                == [Self.names(Presence.self), Self.names(Presence.self)])
+        #expect(try Self.schemaEnums("messages/agents.update", property: "presence") == [Self.names(Presence.self)])
         #expect(try Self.schemaEnums("requests/message.send", property: "visibility") == [Self.names(Visibility.self)])
         #expect(try Self.schemaEnums("messages/message", property: "senderRole") == [Self.names(ParticipantRole.self)])
         #expect(
@@ -154,6 +158,18 @@ struct WireNamesTests {
         case .monitorStarted: return [.monitorStarted(supervisorId: "s", connectionId: "k")]
         case .monitorStopped: return [.monitorStopped(supervisorId: "s", connectionId: "k")]
         case .settingsUpdated: return [.settingsUpdated(settings: AdminSettings(), changedBy: "ad")]
+        case .participantAway: return [.participantAway(ParticipantChange(userId: "c", role: .customer, name: "C"))]
+        case .participantBack: return [.participantBack(ParticipantChange(userId: "c", role: .customer, name: "C"))]
+        case .queuePosition: return [.queuePosition(QueuePosition(position: 2, estimatedWaitSeconds: 60))]
+        case .agentUpdate:
+            return [
+                .agentUpdate(
+                    AgentRow(
+                        agentId: "a", name: "A", presence: .available, capacityUsed: 1, capacity: 2,
+                        conversationIds: ["c1"]))
+            ]
+        case .agentDisconnected: return [.agentDisconnected(userId: "a", presence: .available)]
+        case .agentReconnected: return [.agentReconnected(userId: "a", presence: .available)]
         }
     }
 

@@ -37,7 +37,7 @@ struct HubSessionRegistryTests {
                     switch recipient {
                     case .user(let userId): users.append(userId)
                     case .connection(let connectionId): connections.append(connectionId)
-                    case .monitors, .reportSubscribers:
+                    case .monitors, .reportSubscribers, .agentsViewers:
                         connections += registry.connections(in: recipient, of: delivery)
                     }
                 }

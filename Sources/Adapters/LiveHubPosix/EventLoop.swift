@@ -2,7 +2,7 @@ import CLiveHubSystem
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Readiness reported by epoll, and interest registered with it.
@@ -79,6 +79,9 @@ public final class EventLoop: @unchecked Sendable {
     public private(set) var now: UInt64
     /// Called once per iteration after I/O events and tasks: the place to flush coalesced writes.
     public var afterEvents: (() -> Void)?
+    /// Called before each wait: the owner's next deadline outside the wheel, in nanoseconds from now
+    /// (`nil`: none). The loop waits no longer, so `afterEvents` runs in time for it.
+    public var nanosecondsUntilDeadline: (() -> UInt64?)?
     public let name: String
 
     public init(name: String) throws(SystemError) {
@@ -208,11 +211,14 @@ public final class EventLoop: @unchecked Sendable {
             tokens.deallocate()
         }
         while !stopRequested.load(ordering: .acquiring) {
-            let timeout: Int32
+            var timeout: Int32
             if timers.count > 0 {
                 timeout = Int32(max(1, timers.nanosecondsUntilNextTick(now: MonotonicClock.now()) / 1_000_000))
             } else {
                 timeout = 1000
+            }
+            if let wait = nanosecondsUntilDeadline?() {
+                timeout = min(timeout, Int32(clamping: (wait + 999_999) / 1_000_000))
             }
             let ready = livehub_epoll_wait(epollFD, events, tokens, Int32(capacity), timeout)
             now = MonotonicClock.now()

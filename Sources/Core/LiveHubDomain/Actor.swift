@@ -5,7 +5,7 @@ public enum Role: Hashable, Sendable, CaseIterable {
     case supervisor
     case admin
     case bot
-    /// The shell itself: offer timers. Never reachable from the wire.
+    /// The shell itself: timers and connection changes. Never reachable from the wire.
     case system
 }
 
@@ -18,11 +18,15 @@ public struct Actor: Hashable, Sendable {
     public var role: Role
     public var userId: UserId
     public var connectionId: ConnectionId
+    /// The display name the token gave, when it is not just the id: a customer's name is recorded
+    /// with the conversations they start (staff names come from the configuration).
+    public var name: String?
 
-    public init(role: Role, userId: UserId, connectionId: ConnectionId) {
+    public init(role: Role, userId: UserId, connectionId: ConnectionId, name: String? = nil) {
         self.role = role
         self.userId = userId
         self.connectionId = connectionId
+        self.name = name
     }
 
     /// The shell acting on its own behalf (offer timers).

@@ -20,7 +20,7 @@ public enum Audience: Hashable, Sendable, CaseIterable {
     init(_ role: ParticipantRole) {
         switch role {
         case .customer, .bot: self = .customer
-        case .agent, .consult, .supervisor: self = .staff
+        case .agent, .consult, .supervisor, .system: self = .staff
         }
     }
 }
@@ -60,10 +60,11 @@ extension EventPayload {
             return .trimmed
         case .message(let message):
             return message.visibility == .public ? .complete : .withheld
-        case .participantJoined, .participantLeft, .notification, .typing:
+        case .participantJoined, .participantLeft, .participantAway, .participantBack, .notification, .typing,
+            .queuePosition:
             return .complete
         case .offer, .offerEnded, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped,
-            .settingsUpdated:
+            .settingsUpdated, .agentUpdate, .agentDisconnected, .agentReconnected:
             return .withheld
         }
     }
@@ -71,5 +72,5 @@ extension EventPayload {
 
 extension ParticipantRole {
     /// Agents, consults and supervisors: the staff audience, who see internal messages and may write them.
-    var isStaff: Bool { Audience(self) == .staff }
+    var isStaff: Bool { self == .agent || self == .consult || self == .supervisor }
 }

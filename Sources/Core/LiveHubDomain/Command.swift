@@ -52,9 +52,33 @@ public enum Command: Hashable, Sendable {
     case escalate(conversationId: ConversationId, mode: Mode)
     /// An admin changes supervisor settings; `nil` fields stay as they are.
     case updateSettings(SettingsChange)
-    /// System: an offer's timer fired.
-    case offerTimedOut(OfferId)
+    /// A supervisor or admin starts receiving `agents.update` on this connection (the agents view).
+    case subscribeAgents
 
+    // System commands: the shell sends them from `Actor.system`; none has a wire form.
+
+    /// An offer's timer fired.
+    case offerTimedOut(OfferId)
+    /// The pause after every eligible agent declined the conversation is over: try them all again.
+    case retryRouting(ConversationId)
+    /// The away customer's reconnection window is over.
+    case reconnectWindowEnded(ConversationId)
+    /// The disconnected agent's grace period is over.
+    case agentGraceEnded(UserId)
+    /// Tell the waiting customers of a queue whose place or estimate changed.
+    case publishQueue(QueueId)
+    /// Tell one waiting customer their place and estimate.
+    case publishPosition(ConversationId)
+    /// Send a report row held back by the once-a-second limit.
+    case publishReportRow(ConversationId)
+    /// A user's first connection opened (the app counts them).
+    case userConnected(UserId, Role)
+    /// A user's last connection closed.
+    case userDisconnected(UserId, Role)
+    /// After a restart (the journal replayed): nobody is connected any more. Starts every customer's
+    /// reconnection window and every agent's grace period as of now, and answers with every timer the
+    /// state implies (`HubOutcome.timers`).
+    case recover
 }
 
 /// Where `conversation.transfer` sends a conversation.

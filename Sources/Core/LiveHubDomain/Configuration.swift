@@ -10,6 +10,7 @@ public struct Configuration: Hashable, Sendable {
     public var bots: [BotProfile]
     public var settings: AdminSettings
     public var limits: Limits
+    public var timing: Timing
 
     public init(
         queues: [QueueConfiguration],
@@ -18,7 +19,8 @@ public struct Configuration: Hashable, Sendable {
         supervisors: [SupervisorProfile],
         bots: [BotProfile] = [],
         settings: AdminSettings = AdminSettings(),
-        limits: Limits = Limits()
+        limits: Limits = Limits(),
+        timing: Timing = Timing()
     ) {
         self.queues = queues
         self.workstreams = workstreams
@@ -27,6 +29,7 @@ public struct Configuration: Hashable, Sendable {
         self.bots = bots
         self.settings = settings
         self.limits = limits
+        self.timing = timing
     }
 }
 
@@ -144,5 +147,38 @@ public struct Limits: Hashable, Sendable {
         self.maximumMessageCharacters = maximumMessageCharacters
         self.maximumSubjectCharacters = maximumSubjectCharacters
         self.reportWindowMilliseconds = reportWindowMilliseconds
+    }
+}
+
+/// The hub's windows and pauses, in milliseconds.
+public struct Timing: Hashable, Sendable {
+    /// When every eligible agent declined a conversation, the router tries them all again this long
+    /// after the last decline.
+    public var offerRetryPauseMilliseconds: Int64
+    /// How long a disconnected customer may take to come back before their conversation closes (open)
+    /// or goes to wrap-up (active, waiting).
+    public var customerReconnectMilliseconds: Int64
+    /// How long a disconnected agent may take to come back before their conversations return to
+    /// their queues.
+    public var agentGraceMilliseconds: Int64
+    /// Waiting customers are told a changed place in line at most this often.
+    public var queueUpdateMilliseconds: Int64
+    /// At most one `typing` per participant and conversation is forwarded in this interval.
+    public var typingIntervalMilliseconds: Int64
+    /// At most one `report.update` per row for joins, leaves and activity in this interval (status,
+    /// agent and queue changes go out at once).
+    public var reportRowIntervalMilliseconds: Int64
+
+    public init(
+        offerRetryPauseMilliseconds: Int64 = 60_000, customerReconnectMilliseconds: Int64 = 180_000,
+        agentGraceMilliseconds: Int64 = 150_000, queueUpdateMilliseconds: Int64 = 5_000,
+        typingIntervalMilliseconds: Int64 = 2_000, reportRowIntervalMilliseconds: Int64 = 1_000
+    ) {
+        self.offerRetryPauseMilliseconds = offerRetryPauseMilliseconds
+        self.customerReconnectMilliseconds = customerReconnectMilliseconds
+        self.agentGraceMilliseconds = agentGraceMilliseconds
+        self.queueUpdateMilliseconds = queueUpdateMilliseconds
+        self.typingIntervalMilliseconds = typingIntervalMilliseconds
+        self.reportRowIntervalMilliseconds = reportRowIntervalMilliseconds
     }
 }

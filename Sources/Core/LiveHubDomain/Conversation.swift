@@ -6,6 +6,8 @@ public struct Conversation: Hashable, Sendable {
     public internal(set) var mode: Mode
     public internal(set) var queueId: QueueId
     public let customerId: UserId
+    /// The customer's display name, as their token gave it at start (`nil`: their id).
+    public let customerName: String?
     public internal(set) var primaryAgentId: UserId?
     /// Participants in join order.
     public internal(set) var participants: [Participant]
@@ -14,6 +16,10 @@ public struct Conversation: Hashable, Sendable {
     public internal(set) var acceptedAt: Instant?
     public internal(set) var closedAt: Instant?
     public internal(set) var status: ConversationStatus
+    /// Since when the customer has been away (their last connection closed); `nil` while connected.
+    public internal(set) var customerAwaySince: Instant?
+    /// When the last message was written.
+    public internal(set) var lastActivityAt: Instant?
     /// Public and internal messages in seq order: read from the history, which holds each message once.
     public var transcript: [Message] {
         history.compactMap { event in
@@ -29,8 +35,14 @@ public struct Conversation: Hashable, Sendable {
     var lastSeq: Int
     /// Pending offers about this conversation, oldest first.
     var pendingOfferIds: [OfferId]
+    /// How many of them are route offers (0 or 1): an open conversation without one is the router's work.
+    var pendingRouteOffers: Int
     /// Agents the router must not offer it to again: they rejected it, let an offer time out, or released it.
+    /// Cleared when it returns to a queue and when the router tries again after a pause (`retried`).
     var declinedAgentIds: Set<UserId>
+    /// When an agent last declined it (reject, time-out, release): the pause before the router tries
+    /// everyone again runs from here.
+    var lastDeclinedAt: Instant?
     /// Seq of each message by (sender, clientMessageId), so a resend is answered, not repeated.
     var seqByClientMessage: [ClientMessageKey: Int]
     /// Wait time accumulated before the current open period.
@@ -49,17 +61,22 @@ public struct Conversation: Hashable, Sendable {
         mode = started.mode
         queueId = started.queueId
         customerId = started.customerId
+        customerName = started.customerName
         primaryAgentId = nil
         participants = [Participant(userId: started.customerId, role: .customer)]
         createdAt = at
         acceptedAt = nil
         closedAt = nil
         status = .open
+        customerAwaySince = nil
+        lastActivityAt = nil
         capacityUnits = started.capacityUnits
         history = []
         lastSeq = 0
         pendingOfferIds = []
+        pendingRouteOffers = 0
         declinedAgentIds = []
+        lastDeclinedAt = nil
         seqByClientMessage = [:]
         waitMilliseconds = 0
         waitStartedAt = at
@@ -71,6 +88,18 @@ public struct Conversation: Hashable, Sendable {
     public func role(of userId: UserId) -> ParticipantRole? {
         participants.first { $0.userId == userId }?.role
     }
+
+    /// The customer's display name: the one they gave, or their id.
+    public var customerDisplayName: String { customerName ?? customerId.rawValue }
+
+    /// Its place in its queue's line while open.
+    var waitKey: WaitKey? {
+        guard status == .open else { return nil }
+        return WaitKey(since: waitStartedAt ?? createdAt, conversationId: id)
+    }
+
+    /// Whether the router should look for an agent for it: open, and no route offer pending.
+    var awaitsOffer: Bool { status == .open && pendingRouteOffers == 0 }
 
     /// Whether the primary agent's capacity is spent on it: from accept until closed.
     var holdsCapacity: Bool {

@@ -5,6 +5,8 @@ struct Directory: Sendable {
     let agents: [UserId: AgentProfile]
     let supervisorIds: Set<UserId>
     let botIds: Set<UserId>
+    /// Configured display names: agents', then supervisors' and bots' for ids not named before.
+    let names: [UserId: String]
 
     /// Duplicate ids keep the first entry, so a sloppy configuration cannot crash the hub.
     init(_ configuration: Configuration) {
@@ -14,6 +16,14 @@ struct Directory: Sendable {
         agents = Dictionary(configuration.agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         supervisorIds = Set(configuration.supervisors.map(\.id))
         botIds = Set(configuration.bots.map(\.id))
+        var names: [UserId: String] = [:]
+        for (id, name) in configuration.agents.map({ ($0.id, $0.name) })
+            + configuration.supervisors.map({ ($0.id, $0.name) })
+            + configuration.bots.map({ ($0.id, $0.name) }) where names[id] == nil
+        {
+            names[id] = name
+        }
+        self.names = names
     }
 
     /// The workstream governing `queueId`, if both are configured.

@@ -42,6 +42,10 @@ public enum EventPayload: Hashable, Sendable {
     case message(Message)
     case participantJoined(ParticipantChange)
     case participantLeft(ParticipantChange)
+    /// The customer's last connection closed: they are away, not gone, for the reconnection window.
+    case participantAway(ParticipantChange)
+    /// The away customer connected again within the window.
+    case participantBack(ParticipantChange)
     /// Status, queue, primary agent or mode changed; carries all four after the change.
     case conversationUpdated(ConversationUpdate)
     /// An agent is offered a conversation (route, transfer or consult).
@@ -62,15 +66,26 @@ public enum EventPayload: Hashable, Sendable {
     case monitorStopped(supervisorId: UserId, connectionId: ConnectionId)
     /// An admin changed settings (wire: `notification` kind `settings-updated`).
     case settingsUpdated(settings: AdminSettings, changedBy: UserId)
+    /// A waiting customer's place in their queue and the estimated wait (wire: `queue.position`).
+    case queuePosition(QueuePosition)
+    /// A row of the supervisors' agents view changed (wire: `agents.update`).
+    case agentUpdate(AgentRow)
+    /// An agent's last connection closed: offline for routing at once, `presence` given back if they
+    /// return within the grace period (wire: `notification` kind `agent-disconnected`).
+    case agentDisconnected(userId: UserId, presence: Presence)
+    /// A disconnected agent connected again; `presence` is the one they have now: the one given back
+    /// within the grace period, `offline` after it (wire: `notification` kind `agent-reconnected`).
+    case agentReconnected(userId: UserId, presence: Presence)
 
     /// Whether the event is a fact that survives a restart (journaled, replayed by `Hub.apply`) rather
     /// than a transient delivery that never changes `Hub.state`.
     public var isJournaled: Bool {
         switch self {
-        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer,
-            .offerEnded, .notification, .conversationClosed, .settingsUpdated:
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .participantAway, .participantBack,
+            .conversationUpdated, .offer, .offerEnded, .notification, .conversationClosed, .settingsUpdated:
             true
-        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped:
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .queuePosition, .agentUpdate,
+            .agentDisconnected, .agentReconnected:
             false
         }
     }
@@ -82,6 +97,8 @@ public enum EventPayload: Hashable, Sendable {
         case .message: .message
         case .participantJoined: .participantJoined
         case .participantLeft: .participantLeft
+        case .participantAway: .participantAway
+        case .participantBack: .participantBack
         case .conversationUpdated: .conversationUpdated
         case .offer: .offer
         case .offerEnded: .offerEnded
@@ -93,6 +110,10 @@ public enum EventPayload: Hashable, Sendable {
         case .monitorStarted: .monitorStarted
         case .monitorStopped: .monitorStopped
         case .settingsUpdated: .settingsUpdated
+        case .queuePosition: .queuePosition
+        case .agentUpdate: .agentUpdate
+        case .agentDisconnected: .agentDisconnected
+        case .agentReconnected: .agentReconnected
         }
     }
 }
@@ -116,6 +137,12 @@ public enum EventKind: Hashable, Sendable, CaseIterable {
     case monitorStarted
     case monitorStopped
     case settingsUpdated
+    case participantAway
+    case participantBack
+    case queuePosition
+    case agentUpdate
+    case agentDisconnected
+    case agentReconnected
 }
 
 /// The facts of a new conversation.
@@ -127,15 +154,20 @@ public struct ConversationStarted: Hashable, Sendable {
     public var customerId: UserId
     /// Captured from the workstream at start so replay does not depend on later configuration edits.
     public var capacityUnits: Int
+    /// The customer's display name from their token; `nil` when it is just their id.
+    public var customerName: String?
 
-    public init(subject: String, channel: Channel, mode: Mode, queueId: QueueId, customerId: UserId, capacityUnits: Int)
-    {
+    public init(
+        subject: String, channel: Channel, mode: Mode, queueId: QueueId, customerId: UserId, capacityUnits: Int,
+        customerName: String? = nil
+    ) {
         self.subject = subject
         self.channel = channel
         self.mode = mode
         self.queueId = queueId
         self.customerId = customerId
         self.capacityUnits = capacityUnits
+        self.customerName = customerName
     }
 }
 
@@ -163,14 +195,18 @@ public struct Message: Hashable, Sendable {
     }
 }
 
-/// A participant joining or leaving, with the role they hold (or held, when leaving).
+/// A participant joining, leaving, going away or coming back, with the role they hold (or held, when
+/// leaving) and their display name (the configured name of staff, the customer's own).
 public struct ParticipantChange: Hashable, Sendable {
     public var userId: UserId
     public var role: ParticipantRole
+    /// `nil` only in events journaled before names were carried.
+    public var name: String?
 
-    public init(userId: UserId, role: ParticipantRole) {
+    public init(userId: UserId, role: ParticipantRole, name: String? = nil) {
         self.userId = userId
         self.role = role
+        self.name = name
     }
 }
 
@@ -186,6 +222,12 @@ public enum UpdateReason: Hashable, Sendable, CaseIterable {
     case requeued
     case transferred
     case escalated
+    /// Every eligible agent had declined it; after the pause the router tries them all again.
+    case retried
+    /// The customer did not come back within the reconnection window (active or waiting → wrap-up).
+    case customerDisconnected
+    /// The primary agent did not come back within the grace period (→ open, routed again).
+    case agentDisconnected
 }
 
 /// The conversation's headline fields after a change.
@@ -271,6 +313,45 @@ public struct OfferEnded: Hashable, Sendable {
         self.agentId = agentId
         self.requesterId = requesterId
         self.outcome = outcome
+    }
+}
+
+/// A waiting customer's place in their queue: 1 is next. The estimate comes from the queue's recent
+/// wait and handle times; `nil` until the queue has any.
+public struct QueuePosition: Hashable, Sendable {
+    public var position: Int
+    public var estimatedWaitSeconds: Int64?
+
+    public init(position: Int, estimatedWaitSeconds: Int64?) {
+        self.position = position
+        self.estimatedWaitSeconds = estimatedWaitSeconds
+    }
+}
+
+/// One agent in the supervisors' agents view.
+public struct AgentRow: Hashable, Sendable {
+    public var agentId: UserId
+    public var name: String
+    public var presence: Presence
+    /// Capacity units spent on conversations held as primary agent.
+    public var capacityUsed: Int
+    public var capacity: Int
+    /// Conversations held as primary agent, in id order.
+    public var conversationIds: [ConversationId]
+    /// When their last connection closed, while they have not come back.
+    public var disconnectedAt: Instant?
+
+    public init(
+        agentId: UserId, name: String, presence: Presence, capacityUsed: Int, capacity: Int,
+        conversationIds: [ConversationId], disconnectedAt: Instant? = nil
+    ) {
+        self.agentId = agentId
+        self.name = name
+        self.presence = presence
+        self.capacityUsed = capacityUsed
+        self.capacity = capacity
+        self.conversationIds = conversationIds
+        self.disconnectedAt = disconnectedAt
     }
 }
 

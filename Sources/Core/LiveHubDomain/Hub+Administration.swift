@@ -1,6 +1,7 @@
 extension Hub {
-    /// `presence.set`: an agent changes presence; the router runs again afterwards. Presence is not
-    /// journaled (see `Hub.presence(of:)`).
+    /// `presence.set`: an agent changes presence; the router runs again afterwards, so an agent
+    /// becoming available is considered for waiting work at once. Presence is not journaled (see
+    /// `Hub.presence(of:)`).
     mutating func setPresence(
         _ presence: Presence, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
@@ -27,6 +28,21 @@ extension Hub {
             recorder.sessionChanges.append(.reportSubscribed(connection: actor.connectionId, user: actor.userId))
         }
         recorder.acknowledgement = .report(reportSnapshot(at: now))
+    }
+
+    /// `agents.subscribe`: a supervisor or admin gets the agents view now (in the ack) and
+    /// `agents.update` on this connection from then on: each agent's presence, capacity used and
+    /// total, and conversations. Subscribing twice just answers with the view again.
+    mutating func subscribeAgents(by actor: Actor, into recorder: inout OutcomeRecorder) throws(HubError) {
+        if actor.role == .supervisor {
+            try requireSupervisor(actor)
+        } else if actor.role != .admin {
+            throw .forbidden("only supervisors and admins see the agents view")
+        }
+        if !recorder.sessions.isSubscribedToAgents {
+            recorder.sessionChanges.append(.agentsSubscribed(connection: actor.connectionId, user: actor.userId))
+        }
+        recorder.acknowledgement = .agents(agentsSnapshot())
     }
 
     /// `settings.update`: an admin changes supervisor settings.

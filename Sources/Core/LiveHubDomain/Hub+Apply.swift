@@ -4,23 +4,28 @@ extension Hub {
     ///
     /// Deterministic and total: it never throws and never reads the clock (time comes from `event.at`).
     /// An event about a conversation or offer it does not know is ignored rather than trapping.
-    /// A transient event (`isJournaled == false`) never changes `state`; only `presenceChanged` changes
-    /// anything at all (the presence kept beside the state).
+    /// A transient event (`isJournaled == false`) never changes `state`: it changes only what is kept
+    /// beside it (presence, absent agents, what was last sent of the coalesced deliveries).
+    ///
+    /// The indexes (queue lines, ready agents, each customer's and staff member's conversations) are
+    /// kept in step here, so nothing ever rebuilds them by walking every conversation.
     public mutating func apply(_ event: DomainEvent) {
         switch event.payload {
         case .conversationStarted(let started):
-            guard let conversationId = event.conversationId else { return }
+            guard let conversationId = event.conversationId, state.conversations[conversationId] == nil else { return }
             var conversation = Conversation(id: conversationId, started: started, at: event.at)
             record(event, in: &conversation)
+            let entry = IndexEntry(conversation)
             state.conversations[conversationId] = conversation
-            state.openConversationIds.insert(conversationId)
             state.conversationCount += 1
+            reindex(conversationId, from: nil, to: entry)
         case .message(let message):
-            updateConversation(of: event) { conversation in
+            updateConversation(of: event, reindexing: false) { conversation in
                 if let clientMessageId = message.clientMessageId {
                     let key = ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId)
                     conversation.seqByClientMessage[key] = message.seq
                 }
+                conversation.lastActivityAt = event.at
             }
         case .participantJoined(let change):
             updateConversation(of: event) { conversation in
@@ -30,56 +35,110 @@ extension Hub {
                     conversation.participants.append(Participant(userId: change.userId, role: change.role))
                 }
             }
+            if let conversationId = event.conversationId, change.role.isStaff {
+                state.staffConversations[change.userId, default: []].insert(conversationId)
+            }
         case .participantLeft(let change):
             updateConversation(of: event) { conversation in
                 conversation.participants.removeAll { $0.userId == change.userId }
+            }
+            if let conversationId = event.conversationId { forgetStaff(change.userId, in: conversationId) }
+        case .participantAway(let change):
+            updateConversation(of: event) { conversation in
+                if change.userId == conversation.customerId { conversation.customerAwaySince = event.at }
+            }
+        case .participantBack(let change):
+            updateConversation(of: event) { conversation in
+                if change.userId == conversation.customerId { conversation.customerAwaySince = nil }
             }
         case .conversationUpdated(let update):
             applyUpdate(update, of: event)
         case .offer(let offer):
             state.offers[offer.offerId] = offer
             state.offerCount += 1
+            state.agents[offer.agentId]?.offerIds.insert(offer.offerId)
             if offer.kind == .route {
                 state.agents[offer.agentId]?.reservingOfferIds.insert(offer.offerId)
                 state.agents[offer.agentId]?.lastOfferedAt = event.at
             }
-            updateConversation(of: event) { $0.pendingOfferIds.append(offer.offerId) }
+            updateConversation(of: event) { conversation in
+                conversation.pendingOfferIds.append(offer.offerId)
+                if offer.kind == .route { conversation.pendingRouteOffers += 1 }
+            }
+            if offer.kind == .route { reindexAgent(offer.agentId) }
         case .offerEnded(let ended):
             state.offers[ended.offerId] = nil
             state.agents[ended.agentId]?.reservingOfferIds.remove(ended.offerId)
+            state.agents[ended.agentId]?.offerIds.remove(ended.offerId)
             updateConversation(of: event) { conversation in
                 conversation.pendingOfferIds.removeAll { $0 == ended.offerId }
-                // Rule: the router never re-offers a conversation to an agent who declined it.
-                if ended.kind == .route && (ended.outcome == .rejected || ended.outcome == .timedOut) {
+                guard ended.kind == .route else { return }
+                conversation.pendingRouteOffers = max(0, conversation.pendingRouteOffers - 1)
+                // Rule: the router never re-offers a conversation to an agent who declined it (until
+                // it tries everyone again after the pause, `retried`).
+                if ended.outcome == .rejected || ended.outcome == .timedOut {
                     conversation.declinedAgentIds.insert(ended.agentId)
+                    conversation.lastDeclinedAt = event.at
                 }
             }
+            if ended.kind == .route { reindexAgent(ended.agentId) }
         case .notification:
-            updateConversation(of: event) { _ in }
+            updateConversation(of: event, reindexing: false) { _ in }
         case .conversationClosed:
-            guard let conversationId = event.conversationId else { return }
+            guard let conversationId = event.conversationId, let before = state.conversations[conversationId] else {
+                return
+            }
+            let previousAgentId = before.holdsCapacity ? before.primaryAgentId : nil
             updateConversation(of: event) { conversation in
                 conversation.status = .closed
                 conversation.closedAt = event.at
                 conversation.stopClocks(at: event.at)
             }
-            releaseHold(of: conversationId, previousAgentId: state.conversations[conversationId]?.primaryAgentId)
-            state.openConversationIds.remove(conversationId)
+            if let closed = state.conversations[conversationId] {
+                if closed.acceptedAt != nil {
+                    state.queues[closed.queueId, default: QueueLine()].recentHandles.add(closed.handleMilliseconds)
+                }
+                for participant in closed.participants { forgetStaff(participant.userId, in: conversationId) }
+            }
+            releaseHold(of: conversationId, previousAgentId: previousAgentId)
+            sent.forget(conversationId)
+            if let previousAgentId { reindexAgent(previousAgentId) }
         case .presenceChanged(let userId, let presence):
-            if state.agents[userId] != nil { presences[userId] = presence }
+            guard state.agents[userId] != nil else { return }
+            presences[userId] = presence
+            reindexAgent(userId)
         case .settingsUpdated(let settings, _):
             state.settings = settings
-        case .typing, .reportUpdate, .monitorStarted, .monitorStopped:
+        case .typing(let userId):
+            guard let conversationId = event.conversationId, state.conversations[conversationId]?.status != .closed
+            else { return }
+            sent.typing[conversationId, default: [:]][userId] = event.at
+        case .reportUpdate(let row):
+            guard let conversation = state.conversations[row.conversationId], conversation.status != .closed else {
+                return
+            }
+            sent.reportRows[row.conversationId] = DeliveryMemory.SentRow(at: event.at, row: row)
+        case .queuePosition(let position):
+            guard let conversationId = event.conversationId, state.conversations[conversationId]?.status == .open
+            else { return }
+            sent.positions[conversationId] = position
+        case .agentDisconnected(let userId, let presence):
+            guard state.agents[userId] != nil else { return }
+            absentAgents[userId] = AgentAbsence(since: event.at, presence: presence)
+        case .agentReconnected(let userId, _):
+            absentAgents[userId] = nil
+        case .monitorStarted, .monitorStopped, .agentUpdate:
             // Transient deliveries: nothing to remember (monitors are the app's sessions).
             break
         }
     }
 
-    /// Applies a headline change, keeping clocks, capacity holds and the open set in step.
+    /// Applies a headline change, keeping clocks, capacity holds, queue times and indexes in step.
     private mutating func applyUpdate(_ update: ConversationUpdate, of event: DomainEvent) {
         guard let conversationId = event.conversationId, let before = state.conversations[conversationId] else {
             return
         }
+        var waited: Int64? = nil
         updateConversation(of: event) { conversation in
             let wasOpen = conversation.status == .open
             let previousAgentId = conversation.primaryAgentId
@@ -90,8 +149,10 @@ extension Hub {
 
             // Wait time runs while open: from creation or re-queue until an agent takes it.
             if wasOpen && update.status != .open, let started = conversation.waitStartedAt {
-                conversation.waitMilliseconds += event.at.milliseconds(since: started)
+                let period = event.at.milliseconds(since: started)
+                conversation.waitMilliseconds += period
                 conversation.waitStartedAt = nil
+                if update.primaryAgentId != nil { waited = period }
             } else if !wasOpen && update.status == .open {
                 conversation.waitStartedAt = event.at
             }
@@ -111,36 +172,46 @@ extension Hub {
             }
             switch update.reason {
             case .released:
-                if let previousAgentId { conversation.declinedAgentIds.insert(previousAgentId) }
-            case .requeued:
+                if let previousAgentId {
+                    conversation.declinedAgentIds.insert(previousAgentId)
+                    conversation.lastDeclinedAt = event.at
+                }
+            case .requeued, .retried, .agentDisconnected:
                 conversation.declinedAgentIds = []
+                conversation.lastDeclinedAt = nil
             default:
                 break
             }
         }
-        releaseHold(of: conversationId, previousAgentId: before.holdsCapacity ? before.primaryAgentId : nil)
-        if let after = state.conversations[conversationId] {
-            if after.holdsCapacity, let agentId = after.primaryAgentId {
-                state.agents[agentId]?.heldConversationIds.insert(conversationId)
-            }
-            if after.status == .open {
-                state.openConversationIds.insert(conversationId)
-            } else {
-                state.openConversationIds.remove(conversationId)
-            }
+        if let waited { state.queues[before.queueId, default: QueueLine()].recentWaits.add(waited) }
+        let previousHolder = before.holdsCapacity ? before.primaryAgentId : nil
+        releaseHold(of: conversationId, previousAgentId: previousHolder)
+        guard let after = state.conversations[conversationId] else { return }
+        let holder = after.holdsCapacity ? after.primaryAgentId : nil
+        if let holder { state.agents[holder]?.heldConversationIds.insert(conversationId) }
+        if after.status != .open { sent.positions[conversationId] = nil }
+        if previousHolder != holder {
+            if let previousHolder { reindexAgent(previousHolder) }
+            if let holder { reindexAgent(holder) }
         }
     }
 
-    /// Runs `change` on the event's conversation and records the event in its history.
-    private mutating func updateConversation(of event: DomainEvent, _ change: (inout Conversation) -> Void) {
+    /// Runs `change` on the event's conversation and records the event in its history; with
+    /// `reindexing`, moves the conversation in the indexes its change concerns.
+    private mutating func updateConversation(
+        of event: DomainEvent, reindexing: Bool = true, _ change: (inout Conversation) -> Void
+    ) {
         guard let conversationId = event.conversationId, var conversation = state.conversations[conversationId] else {
             return
         }
         // Take the value out so the change does not copy the whole dictionary's storage.
         state.conversations[conversationId] = nil
+        let before = reindexing ? IndexEntry(conversation) : nil
         change(&conversation)
         record(event, in: &conversation)
+        let after = reindexing ? IndexEntry(conversation) : nil
         state.conversations[conversationId] = conversation
+        if let before, let after, before != after { reindex(conversationId, from: before, to: after) }
     }
 
     /// Appends a sequenced event to the conversation's history.
@@ -153,6 +224,100 @@ extension Hub {
     private mutating func releaseHold(of conversationId: ConversationId, previousAgentId: UserId?) {
         guard let previousAgentId else { return }
         state.agents[previousAgentId]?.heldConversationIds.remove(conversationId)
+    }
+
+    private mutating func forgetStaff(_ userId: UserId, in conversationId: ConversationId) {
+        guard state.staffConversations[userId]?.remove(conversationId) != nil else { return }
+        if state.staffConversations[userId]?.isEmpty == true { state.staffConversations[userId] = nil }
+    }
+
+    /// Moves a conversation between the indexes its entry names: its queue's line (open), the router's
+    /// work (open without a route offer), its customer's conversations (not closed), the away set.
+    private mutating func reindex(_ conversationId: ConversationId, from before: IndexEntry?, to after: IndexEntry) {
+        if before?.waitKey != after.waitKey || before?.queueId != after.queueId {
+            if let before, let key = before.waitKey { state.queues[before.queueId]?.open.remove(key) }
+            if let key = after.waitKey { state.queues[after.queueId, default: QueueLine()].open.insert(key) }
+        }
+        if before?.routingUnits != after.routingUnits || before?.waitKey != after.waitKey
+            || before?.queueId != after.queueId
+        {
+            if let before, let units = before.routingUnits, let key = before.waitKey {
+                state.queues[before.queueId]?.unoffered[units]?.remove(key)
+                if state.queues[before.queueId]?.unoffered[units]?.isEmpty == true {
+                    state.queues[before.queueId]?.unoffered[units] = nil
+                }
+            }
+            if let units = after.routingUnits, let key = after.waitKey {
+                state.queues[after.queueId, default: QueueLine()].unoffered[units, default: SortedList()].insert(key)
+            }
+        }
+        if before?.isClosed != after.isClosed {
+            if after.isClosed {
+                state.openConversationsByCustomer[after.customerId]?.remove(conversationId)
+                if state.openConversationsByCustomer[after.customerId]?.isEmpty == true {
+                    state.openConversationsByCustomer[after.customerId] = nil
+                }
+            } else {
+                state.openConversationsByCustomer[after.customerId, default: []].insert(conversationId)
+            }
+        }
+        if (before?.isAway ?? false) != after.isAway {
+            if after.isAway {
+                state.awayConversationIds.insert(conversationId)
+            } else {
+                state.awayConversationIds.remove(conversationId)
+            }
+        }
+    }
+
+    /// Puts an agent where their presence, free capacity and last offer now place them in the ready
+    /// lists of their queues (or takes them out, when their presence is not one a queue allows).
+    mutating func reindexAgent(_ agentId: UserId) {
+        guard let profile = directory.agents[agentId] else { return }
+        let presence = presence(of: agentId)
+        let key = AgentKey(
+            free: profile.capacity - load(of: agentId), lastOfferedAt: state.agents[agentId]?.lastOfferedAt,
+            agentId: agentId)
+        let old = agentKeys[agentId]
+        for queueId in profile.queues {
+            let workstream = directory.workstream(of: queueId)
+            let slots = profile.capacity / max(1, workstream?.capacityUnits ?? 1)
+            if let old, readyAgents[queueId]?.remove(old) == true {
+                readySlots[queueId, default: 0] -= slots
+                if readyAgents[queueId]?.isEmpty == true { readyAgents[queueId] = nil }
+            }
+            if workstream?.allowedPresences.contains(presence) == true,
+                readyAgents[queueId, default: SortedList()].insert(key)
+            {
+                readySlots[queueId, default: 0] += slots
+            }
+        }
+        agentKeys[agentId] = key
+    }
+}
+
+/// What decides where a conversation stands in the indexes; compared before and after a change.
+private struct IndexEntry: Equatable {
+    var queueId: QueueId
+    var waitKey: WaitKey?
+    /// Capacity units and line place, while the router has to find it an agent.
+    var routingUnits: Int?
+    var customerId: UserId
+    var isClosed: Bool
+    var isAway: Bool
+
+    init(_ conversation: Conversation) {
+        queueId = conversation.queueId
+        waitKey = conversation.waitKey
+        routingUnits = conversation.awaitsOffer ? conversation.capacityUnits : nil
+        customerId = conversation.customerId
+        isClosed = conversation.status == .closed
+        isAway = conversation.customerAwaySince != nil && conversation.status != .closed
+    }
+
+    static func == (left: IndexEntry, right: IndexEntry) -> Bool {
+        left.queueId == right.queueId && left.waitKey == right.waitKey && left.routingUnits == right.routingUnits
+            && left.isClosed == right.isClosed && left.isAway == right.isAway
     }
 }
 

@@ -30,7 +30,7 @@ extension Hub {
             }
             withdrawOffers(of: conversationId, at: now, into: &recorder)
             emit(
-                .participantJoined(ParticipantChange(userId: agentId, role: .agent)), in: conversationId, at: now,
+                .participantJoined(participant(agentId, .agent, in: conversation)), in: conversationId, at: now,
                 into: &recorder)
             emitUpdate(
                 of: conversation, status: .active, primaryAgentId: agentId, reason: .assigned, at: now,

@@ -25,8 +25,8 @@ extension Hub {
     /// (and the requester); the rest to the one user concerned or to a group the app expands.
     func recipients(for event: DomainEvent) -> [Recipient] {
         switch event.payload {
-        case .conversationStarted, .participantJoined, .participantLeft, .conversationUpdated, .notification,
-            .conversationClosed, .message:
+        case .conversationStarted, .participantJoined, .participantLeft, .participantAway, .participantBack,
+            .conversationUpdated, .notification, .conversationClosed, .message:
             return conversationAudience(of: event, excluding: nil)
         case .typing(let userId):
             return conversationAudience(of: event, excluding: userId)
@@ -42,6 +42,13 @@ extension Hub {
             return [.connection(connectionId)]
         case .settingsUpdated(_, let changedBy):
             return [.user(changedBy)]
+        case .queuePosition:
+            // The waiting customer only: staff see the line in the report.
+            guard let conversationId = event.conversationId, let conversation = state.conversations[conversationId]
+            else { return [] }
+            return [.user(conversation.customerId)]
+        case .agentUpdate, .agentDisconnected, .agentReconnected:
+            return [.agentsViewers]
         }
     }
 
@@ -77,10 +84,11 @@ extension Hub {
             return viewer.userId == offer.agentId || viewer.userId == offer.requesterId
         case .offerEnded(let ended):
             return viewer.userId == ended.agentId || viewer.userId == ended.requesterId
-        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated,
-            .notification, .conversationClosed:
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .participantAway, .participantBack,
+            .conversationUpdated, .notification, .conversationClosed:
             return true
-        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
+            .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected:
             return false
         }
     }

@@ -32,6 +32,23 @@ extension Hub {
         }
     }
 
+    /// Throws `forbidden` unless the caller is the shell itself.
+    func requireSystem(_ actor: Actor) throws(HubError) {
+        guard actor.role == .system else { throw .forbidden("only the system sends this") }
+    }
+
+    /// A participant as events name them: with their display name (the configured one for staff and
+    /// bots, the customer's own for the customer).
+    func participant(_ userId: UserId, _ role: ParticipantRole, in conversation: Conversation?) -> ParticipantChange {
+        let name: String? =
+            if let conversation, userId == conversation.customerId {
+                conversation.customerDisplayName
+            } else {
+                directory.names[userId] ?? userId.rawValue
+            }
+        return ParticipantChange(userId: userId, role: role, name: name)
+    }
+
     /// Throws `forbidden` unless the admin setting `name` is on.
     func requireSetting(_ isOn: Bool, _ name: String) throws(HubError) {
         guard isOn else { throw .forbidden("the admin setting \(name) is off") }
@@ -95,10 +112,10 @@ extension Hub {
 
     /// Removes every agent and consult from the conversation, for a return to a queue.
     mutating func removeAgents(of conversation: Conversation, at now: Instant, into recorder: inout OutcomeRecorder) {
-        for participant in conversation.participants where participant.role == .agent || participant.role == .consult {
+        for member in conversation.participants where member.role == .agent || member.role == .consult {
             emit(
-                .participantLeft(ParticipantChange(userId: participant.userId, role: participant.role)),
-                in: conversation.id, at: now, into: &recorder)
+                .participantLeft(participant(member.userId, member.role, in: conversation)), in: conversation.id,
+                at: now, into: &recorder)
         }
     }
 

@@ -48,6 +48,8 @@ extension Hub {
     }
 
     /// `typing`: tells the other participants; transient, so it has no seq and is not resumable.
+    /// Coalesced: at most one per participant and conversation is forwarded per typing interval (two
+    /// seconds by default); the others are acknowledged and go no further.
     mutating func typing(
         in conversationId: ConversationId, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
@@ -56,6 +58,11 @@ extension Hub {
             throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
         }
         try requireStatus(conversation, in: [.open, .active, .waiting], for: "type in")
+        if let last = sent.typing[conversationId]?[actor.userId],
+            now < last.adding(milliseconds: configuration.timing.typingIntervalMilliseconds)
+        {
+            return
+        }
         emit(.typing(userId: actor.userId), in: conversationId, at: now, into: &recorder)
     }
 

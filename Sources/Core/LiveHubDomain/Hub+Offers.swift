@@ -25,14 +25,14 @@ extension Hub {
         switch offer.kind {
         case .route:
             emit(
-                .participantJoined(ParticipantChange(userId: offer.agentId, role: .agent)), in: conversation.id,
+                .participantJoined(participant(offer.agentId, .agent, in: conversation)), in: conversation.id,
                 at: now, into: &recorder)
             emitUpdate(
                 of: conversation, status: .active, primaryAgentId: offer.agentId, reason: .accepted, at: now,
                 into: &recorder)
         case .transfer:
             emit(
-                .participantJoined(ParticipantChange(userId: offer.agentId, role: .agent)), in: conversation.id,
+                .participantJoined(participant(offer.agentId, .agent, in: conversation)), in: conversation.id,
                 at: now, into: &recorder)
             emitUpdate(
                 of: conversation, primaryAgentId: offer.agentId, reason: .transferred, at: now, into: &recorder)
@@ -40,12 +40,12 @@ extension Hub {
             // clients learn the role change from the event stream like any other.
             if let formerPrimary = conversation.primaryAgentId, formerPrimary != offer.agentId {
                 emit(
-                    .participantJoined(ParticipantChange(userId: formerPrimary, role: .consult)), in: conversation.id,
+                    .participantJoined(participant(formerPrimary, .consult, in: conversation)), in: conversation.id,
                     at: now, into: &recorder)
             }
         case .consult:
             emit(
-                .participantJoined(ParticipantChange(userId: offer.agentId, role: .consult)), in: conversation.id,
+                .participantJoined(participant(offer.agentId, .consult, in: conversation)), in: conversation.id,
                 at: now, into: &recorder)
         }
     }

@@ -1,24 +1,54 @@
 extension Hub {
-    /// Offers every open conversation without a pending route offer to the best eligible agent.
+    /// Offers the conversations that may have become routable to the best eligible agents.
     ///
-    /// Conversations go first-in, first-out by the start of their current wait. An agent is eligible
-    /// when they serve the queue, their presence is one the workstream allows, they have not declined
-    /// or released this conversation, and their free capacity covers it. Among eligible agents the
-    /// choice is deterministic: most free capacity, then longest since their last offer, then id.
-    /// A pending route offer reserves capacity, so one pass never over-offers an agent.
+    /// The rules: conversations go first-in, first-out by the start of their current wait (across
+    /// queues). An agent is eligible when they serve the queue, their presence is one the workstream
+    /// allows, they have not declined or released this conversation, they do not take part in it
+    /// already, and their free capacity covers it. Among eligible agents the choice is most free
+    /// capacity, then longest since their last offer, then id. A pending route offer reserves
+    /// capacity, so the router never over-offers an agent.
+    ///
+    /// The cost does not grow with the number of open conversations. After every routing pass no
+    /// conversation awaiting an offer has an eligible agent, so a command can only create work through
+    /// what it changed: conversations that became routable (`routingConversations`) and agents who may
+    /// have become eligible (`routingAgents`). The pass takes, in line order, the earliest of those
+    /// conversations and of the first conversation each such agent is eligible for in their queues'
+    /// lines (`QueueLine.unoffered`), and offers it to the first agent of its queue's ready list
+    /// (`readyAgents`) who has not declined it: what offering every waiting conversation in order
+    /// would do, without looking at the ones nothing changed for. Walking a line skips only the
+    /// conversations the agent declined or takes part in.
     mutating func route(at now: Instant, into recorder: inout OutcomeRecorder) {
-        let waiting = state.openConversationIds
-            .compactMap { state.conversations[$0] }
-            .filter { conversation in
-                !conversation.pendingOfferIds.contains { state.offers[$0]?.kind == .route }
+        var candidates = recorder.routingConversations.compactMap { conversationId -> WaitKey? in
+            guard let conversation = state.conversations[conversationId], conversation.awaitsOffer else { return nil }
+            return conversation.waitKey
+        }
+        candidates.sort()
+        let agents = recorder.routingAgents.sorted()
+        recorder.routingConversations = []
+        recorder.routingAgents = []
+        var nextCandidate = 0
+        while true {
+            while nextCandidate < candidates.count,
+                state.conversations[candidates[nextCandidate].conversationId]?.awaitsOffer != true
+            {
+                nextCandidate += 1
             }
-            .sorted { first, second in
-                let firstStart = first.waitStartedAt ?? first.createdAt
-                let secondStart = second.waitStartedAt ?? second.createdAt
-                return (firstStart, first.id) < (secondStart, second.id)
+            var next: WaitKey? = nextCandidate < candidates.count ? candidates[nextCandidate] : nil
+            var isCandidate = next != nil
+            for agentId in agents {
+                if let work = earliestWork(for: agentId, before: next) {
+                    next = work
+                    isCandidate = false
+                }
             }
-        for conversation in waiting {
-            guard let agentId = bestAgent(for: conversation) else { continue }
+            guard let key = next, let conversation = state.conversations[key.conversationId] else { break }
+            if isCandidate { nextCandidate += 1 }
+            guard let agentId = bestAgent(for: conversation) else {
+                // An agent's earliest work always has an agent: that one. Stop rather than spin.
+                guard isCandidate else { break }
+                noteUnrouted(conversation, at: now, into: &recorder)
+                continue
+            }
             let offer = Offer(
                 offerId: OfferId("o\(state.offerCount + 1)"), conversationId: conversation.id, kind: .route,
                 agentId: agentId, requesterId: nil, subject: conversation.subject, channel: conversation.channel,
@@ -28,36 +58,70 @@ extension Hub {
         }
     }
 
-    /// The agent the router offers `conversation` to, or `nil` when nobody is eligible.
+    /// The agent the router offers `conversation` to, or `nil` when nobody is eligible: the first of
+    /// the queue's ready agents with enough free capacity who has not declined it and is not in it.
     func bestAgent(for conversation: Conversation) -> UserId? {
-        var best: (agentId: UserId, free: Int, lastOfferedAt: Instant?)? = nil
-        for profile in configuration.agents {
-            guard profile.queues.contains(conversation.queueId),
-                !conversation.declinedAgentIds.contains(profile.id),
-                conversation.role(of: profile.id) == nil,
-                isPresenceAllowed(of: profile.id, in: conversation)
-            else { continue }
-            let free = profile.capacity - load(of: profile.id)
-            guard free >= conversation.capacityUnits else { continue }
-            let candidate = (agentId: profile.id, free: free, lastOfferedAt: state.agents[profile.id]?.lastOfferedAt)
-            if let current = best, !isBetter(candidate, than: current) { continue }
-            best = candidate
+        guard let ready = readyAgents[conversation.queueId] else { return nil }
+        for key in ready {
+            // Sorted by free capacity, most first: nobody after this one has enough either.
+            if key.free < conversation.capacityUnits { return nil }
+            if conversation.declinedAgentIds.contains(key.agentId) || conversation.role(of: key.agentId) != nil {
+                continue
+            }
+            return key.agentId
         }
-        return best?.agentId
+        return nil
     }
 
-    /// Most free capacity wins; then whoever was offered work longest ago (never counts as longest);
-    /// then the smaller id, so ties never depend on dictionary order.
-    private func isBetter(
-        _ candidate: (agentId: UserId, free: Int, lastOfferedAt: Instant?),
-        than current: (agentId: UserId, free: Int, lastOfferedAt: Instant?)
-    ) -> Bool {
-        if candidate.free != current.free { return candidate.free > current.free }
-        switch (candidate.lastOfferedAt, current.lastOfferedAt) {
-        case (nil, .some): return true
-        case (.some, nil): return false
-        case (.some(let first), .some(let second)) where first != second: return first < second
-        default: return candidate.agentId < current.agentId
+    /// The earliest conversation awaiting an offer, before `limit`, that `agentId` is eligible for.
+    private func earliestWork(for agentId: UserId, before limit: WaitKey?) -> WaitKey? {
+        guard let profile = directory.agents[agentId], let key = agentKeys[agentId], key.free > 0 else { return nil }
+        let presence = presence(of: agentId)
+        var best: WaitKey? = nil
+        for queueId in profile.queues {
+            guard let line = state.queues[queueId],
+                directory.workstream(of: queueId)?.allowedPresences.contains(presence) == true
+            else { continue }
+            for (units, work) in line.unoffered where units <= key.free {
+                for waitKey in work {
+                    if let bound = best ?? limit, !(waitKey < bound) { break }
+                    guard let conversation = state.conversations[waitKey.conversationId] else { continue }
+                    if conversation.declinedAgentIds.contains(agentId) || conversation.role(of: agentId) != nil {
+                        continue
+                    }
+                    best = waitKey
+                    break
+                }
+            }
         }
+        return best
+    }
+
+    /// A conversation that found no agent: when agents declined it, try them again after the pause;
+    /// when its customer was never told their place, tell them.
+    private func noteUnrouted(_ conversation: Conversation, at now: Instant, into recorder: inout OutcomeRecorder) {
+        if !conversation.declinedAgentIds.isEmpty, let declinedAt = conversation.lastDeclinedAt {
+            recorder.schedule(
+                .routingRetry(
+                    conversation.id,
+                    at: declinedAt.adding(milliseconds: configuration.timing.offerRetryPauseMilliseconds)))
+        }
+        if sent.positions[conversation.id] == nil && conversation.customerAwaySince == nil {
+            recorder.schedule(.positionNotice(conversation.id, at: now))
+        }
+    }
+
+    /// System: the pause after every eligible agent declined is over. Clears the declines (a
+    /// `retried` update, journaled, so a replay clears them too) and routes it again. A timer for a
+    /// conversation that moved on, or one superseded by a later decline, is ignored.
+    mutating func retryRouting(
+        _ conversationId: ConversationId, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
+    ) throws(HubError) {
+        guard actor.role == .system else { throw .forbidden("only the system retries routing") }
+        guard let conversation = state.conversations[conversationId], conversation.awaitsOffer,
+            !conversation.declinedAgentIds.isEmpty, let declinedAt = conversation.lastDeclinedAt,
+            now >= declinedAt.adding(milliseconds: configuration.timing.offerRetryPauseMilliseconds)
+        else { return }
+        emitUpdate(of: conversation, reason: .retried, at: now, into: &recorder)
     }
 }

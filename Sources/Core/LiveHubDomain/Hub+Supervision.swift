@@ -54,7 +54,7 @@ extension Hub {
             throw .invalidState("\(actor.userId) already takes part in \(conversationId)")
         }
         emit(
-            .participantJoined(ParticipantChange(userId: actor.userId, role: .supervisor)), in: conversationId,
+            .participantJoined(participant(actor.userId, .supervisor, in: conversation)), in: conversationId,
             at: now, into: &recorder)
         emit(
             .notification(Notification(kind: .supervisorJoined, userId: actor.userId)), in: conversationId, at: now,
@@ -75,7 +75,7 @@ extension Hub {
         }
         try requireStatus(conversation, in: [.active, .waiting, .wrapUp], for: "leave")
         emit(
-            .participantLeft(ParticipantChange(userId: actor.userId, role: role)), in: conversationId, at: now,
+            .participantLeft(participant(actor.userId, role, in: conversation)), in: conversationId, at: now,
             into: &recorder)
     }
 }

@@ -5,17 +5,33 @@
 /// replay to the same state. Every handler validates completely before emitting its first event: a
 /// thrown `HubError` leaves the state untouched.
 ///
-/// Two things live beside `state` and are never replayed: the sessions of connections (kept by the
-/// app, read through `SessionFacts`) and agents' presence (`presences`).
+/// Beside `state`, never replayed: the sessions of connections (kept by the app, read through
+/// `SessionFacts`), agents' presence and connection (`presences`, `absentAgents`), the index of ready
+/// agents built from them, and what was last sent of the coalesced deliveries (`sent`). `apply` keeps
+/// all of them too, from the transient events.
 public struct Hub: Sendable {
     public let configuration: Configuration
     /// The facts that survive a restart.
     public internal(set) var state: HubState
     /// Each agent's presence; an agent missing here is offline. Not in `state` and not journaled: a
-    /// presence belongs to a connected agent (the app sets an agent offline when their last connection
+    /// presence belongs to a connected agent (the app tells the hub when their last connection
     /// closes), so after a restart every agent is offline until they say otherwise, and no offer is
     /// made to an agent who is not there.
     var presences: [UserId: Presence] = [:]
+    /// Agents whose last connection closed and who have not come back: when, and the presence they
+    /// get back if they return within the grace period.
+    var absentAgents: [UserId: AgentAbsence] = [:]
+    /// Per queue, the agents in a presence its workstream allows, best first (`AgentKey`): the
+    /// router's choice is the first one who has not declined the conversation.
+    var readyAgents: [QueueId: SortedList<AgentKey>] = [:]
+    /// Each configured agent's key as it stands in `readyAgents`.
+    var agentKeys: [UserId: AgentKey] = [:]
+    /// Per queue, how many of its conversations the ready agents can hold at once (each agent's
+    /// capacity over the queue's units): the wait estimate's divisor, kept with `readyAgents`.
+    var readySlots: [QueueId: Int] = [:]
+    /// What was last delivered of the coalesced, transient deliveries (typing, report rows, queue
+    /// positions), so repeats are held back.
+    var sent = DeliveryMemory()
     let directory: Directory
 
     public init(configuration: Configuration) {
@@ -86,12 +102,39 @@ public struct Hub: Sendable {
             try escalate(conversationId, to: mode, by: actor, at: now, into: &recorder)
         case .updateSettings(let change):
             try updateSettings(change, by: actor, at: now, into: &recorder)
+        case .subscribeAgents:
+            try subscribeAgents(by: actor, into: &recorder)
         case .offerTimedOut(let offerId):
             try offerTimedOut(offerId, by: actor, at: now, into: &recorder)
+        case .retryRouting(let conversationId):
+            try retryRouting(conversationId, by: actor, at: now, into: &recorder)
+        case .reconnectWindowEnded(let conversationId):
+            try reconnectWindowEnded(conversationId, by: actor, at: now, into: &recorder)
+        case .agentGraceEnded(let agentId):
+            try agentGraceEnded(agentId, by: actor, at: now, into: &recorder)
+        case .publishQueue(let queueId):
+            try requireSystem(actor)
+            publishQueue(queueId, at: now, into: &recorder)
+        case .publishPosition(let conversationId):
+            try requireSystem(actor)
+            publishPosition(of: conversationId, at: now, into: &recorder)
+        case .publishReportRow(let conversationId):
+            try requireSystem(actor)
+            publishReportRow(conversationId, at: now, into: &recorder)
+        case .userConnected(let userId, let role):
+            try requireSystem(actor)
+            userConnected(userId, role: role, at: now, into: &recorder)
+        case .userDisconnected(let userId, let role):
+            try requireSystem(actor)
+            userDisconnected(userId, role: role, at: now, into: &recorder)
+        case .recover:
+            try requireSystem(actor)
+            recover(at: now, into: &recorder)
         }
         if recorder.needsRouting {
             route(at: now, into: &recorder)
         }
+        finishRows(at: now, into: &recorder)
         return recorder.outcome
     }
 
@@ -119,6 +162,27 @@ public struct Hub: Sendable {
             conversationId: conversation.id, subject: conversation.subject, status: conversation.status,
             agentId: conversation.primaryAgentId, queueId: conversation.queueId, channel: conversation.channel,
             createdAt: conversation.createdAt, waitSeconds: waitMilliseconds / 1_000,
-            handleSeconds: handleMilliseconds / 1_000)
+            handleSeconds: handleMilliseconds / 1_000, waitStartedAt: conversation.waitStartedAt,
+            handleStartedAt: conversation.handleStartedAt, lastActivityAt: conversation.lastActivityAt,
+            participantCount: conversation.participants.count,
+            customerAway: conversation.customerAwaySince != nil && conversation.status != .closed)
+    }
+
+    /// The agents view: every configured agent, in configuration order.
+    public func agentsSnapshot() -> [AgentRow] {
+        configuration.agents.compactMap { agentRow($0.id) }
+    }
+
+    /// One agent's row as of now.
+    func agentRow(_ agentId: UserId) -> AgentRow? {
+        guard let profile = directory.agents[agentId], let agent = state.agents[agentId] else { return nil }
+        var used = 0
+        for conversationId in agent.heldConversationIds {
+            used += state.conversations[conversationId]?.capacityUnits ?? 0
+        }
+        return AgentRow(
+            agentId: agentId, name: profile.name, presence: presence(of: agentId), capacityUsed: used,
+            capacity: profile.capacity, conversationIds: agent.heldConversationIds.sorted(),
+            disconnectedAt: absentAgents[agentId]?.since)
     }
 }

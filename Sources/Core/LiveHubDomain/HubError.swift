@@ -19,14 +19,22 @@ public enum HubError: Error, Hashable, Sendable {
     case rateLimited(String)
     /// A text or subject longer than the configured limit.
     case tooLarge(String)
+    /// The customer already has a conversation that is not closed: the one named.
+    case alreadyOpen(ConversationId, String)
 
     /// A human-readable explanation for the client.
     public var message: String {
         switch self {
         case .unauthorized(let text), .forbidden(let text), .notFound(let text), .invalidState(let text),
             .invalidMessage(let text), .presenceNotAllowed(let text), .capacityExceeded(let text),
-            .rateLimited(let text), .tooLarge(let text):
+            .rateLimited(let text), .tooLarge(let text), .alreadyOpen(_, let text):
             text
         }
+    }
+
+    /// The conversation the error is about, when it names one for the client to act on.
+    public var conversationId: ConversationId? {
+        if case .alreadyOpen(let conversationId, _) = self { return conversationId }
+        return nil
     }
 }

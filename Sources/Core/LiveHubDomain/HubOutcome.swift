@@ -56,7 +56,7 @@ public struct Delivery: Hashable, Sendable {
             case .monitors(_, let excludedId):
                 if excludedId == supervisorId { return false }
                 namesMonitors = true
-            case .connection, .reportSubscribers:
+            case .connection, .reportSubscribers, .agentsViewers:
                 break
             }
         }
@@ -78,6 +78,8 @@ public enum Recipient: Hashable, Comparable, Sendable {
     case monitors(of: ConversationId, excludingUser: UserId?)
     /// Every connection subscribed to the report.
     case reportSubscribers
+    /// Every connection subscribed to the agents view.
+    case agentsViewers
 
     public static func < (left: Recipient, right: Recipient) -> Bool {
         switch (left, right) {
@@ -95,6 +97,7 @@ public enum Recipient: Hashable, Comparable, Sendable {
         case .connection: 1
         case .monitors: 2
         case .reportSubscribers: 3
+        case .agentsViewers: 4
         }
     }
 }
@@ -115,10 +118,50 @@ public enum Acknowledgement: Hashable, Sendable {
     case history([DomainEvent])
     /// `report.subscribe`: the report as of now.
     case report([ReportRow])
+    /// `agents.subscribe`: the agents view as of now.
+    case agents([AgentRow])
 }
 
-/// A timer the shell arms; the domain never waits.
+/// A timer the shell arms; the domain never waits. When it fires the shell sends `command` from
+/// `Actor.system`. Timers race with what users do, so each command checks the state again and a
+/// timer that became pointless (the offer was answered, the customer came back) changes nothing.
+/// The same timer may be asked for more than once; the shell may keep one of each.
 public enum ScheduledTimer: Hashable, Sendable {
-    /// At `at`, send `Command.offerTimedOut(offerId)` from `Actor.system`.
+    /// At `at`, send `Command.offerTimedOut(offerId)`.
     case offerTimeout(OfferId, at: Instant)
+    /// Every eligible agent declined: at `at` (the pause after the last decline) try them again.
+    case routingRetry(ConversationId, at: Instant)
+    /// The away customer's reconnection window ends at `at`.
+    case reconnectWindow(ConversationId, at: Instant)
+    /// The disconnected agent's grace period ends at `at`.
+    case agentGrace(UserId, at: Instant)
+    /// The queue's line changed: tell its waiting customers at `at` (a multiple of the update
+    /// interval, so any number of changes in one interval ask for the same timer).
+    case queueUpdate(QueueId, at: Instant)
+    /// Tell one customer their place at `at` (right after they entered the line or came back).
+    case positionNotice(ConversationId, at: Instant)
+    /// A report row was held back by the once-a-second limit; send it at `at`.
+    case reportRow(ConversationId, at: Instant)
+
+    /// When it fires.
+    public var deadline: Instant {
+        switch self {
+        case .offerTimeout(_, let at), .routingRetry(_, let at), .reconnectWindow(_, let at), .agentGrace(_, let at),
+            .queueUpdate(_, let at), .positionNotice(_, let at), .reportRow(_, let at):
+            at
+        }
+    }
+
+    /// What the shell sends when it fires.
+    public var command: Command {
+        switch self {
+        case .offerTimeout(let offerId, _): .offerTimedOut(offerId)
+        case .routingRetry(let conversationId, _): .retryRouting(conversationId)
+        case .reconnectWindow(let conversationId, _): .reconnectWindowEnded(conversationId)
+        case .agentGrace(let agentId, _): .agentGraceEnded(agentId)
+        case .queueUpdate(let queueId, _): .publishQueue(queueId)
+        case .positionNotice(let conversationId, _): .publishPosition(conversationId)
+        case .reportRow(let conversationId, _): .publishReportRow(conversationId)
+        }
+    }
 }

@@ -8,11 +8,28 @@ struct OutcomeRecorder {
     var timers: [ScheduledTimer] = []
     var sessionChanges: [SessionChange] = []
     var acknowledgement: Acknowledgement = .done
-    /// Set when an event may have freed capacity, changed presence or opened a conversation.
-    var needsRouting = false
+    /// Conversations that may have become routable (started, back in a queue, an offer ended, tried
+    /// again): the router looks at these, not at every open conversation.
+    var routingConversations: Set<ConversationId> = []
+    /// Agents who may have become eligible for waiting work (capacity freed, presence changed).
+    var routingAgents: Set<UserId> = []
+    /// Conversations whose report row changed in a way the once-a-second limit applies to (a join, a
+    /// leave, activity); one row for each is sent or scheduled at the end of the command.
+    var activityRows: [ConversationId] = []
+    /// Conversations whose report row went out during this command already.
+    var sentRows: Set<ConversationId> = []
+    /// Agents whose row in the agents view changed; one update each at the end of the command.
+    var agentRows: [UserId] = []
+
+    var needsRouting: Bool { !routingConversations.isEmpty || !routingAgents.isEmpty }
 
     init(sessions: SessionFacts) {
         self.sessions = sessions
+    }
+
+    /// Asks for `timer` once, however many events ask for it.
+    mutating func schedule(_ timer: ScheduledTimer) {
+        if !timers.contains(timer) { timers.append(timer) }
     }
 
     var outcome: HubOutcome {

@@ -12,10 +12,23 @@ public struct ReportRow: Hashable, Sendable {
     /// Seconds with a primary agent (accept until close, summed over agents, wrap-up included,
     /// consult time not counted separately).
     public var handleSeconds: Int64
+    /// Start of the current wait, while open: a dashboard adds the time since to `waitSeconds` minus
+    /// what it already counted, without asking again.
+    public var waitStartedAt: Instant?
+    /// Start of the current handle period, while an agent holds it.
+    public var handleStartedAt: Instant?
+    /// When the last message was written.
+    public var lastActivityAt: Instant?
+    /// How many take part (the customer included).
+    public var participantCount: Int
+    /// Whether the customer is disconnected, within their reconnection window.
+    public var customerAway: Bool
 
     public init(
         conversationId: ConversationId, subject: String, status: ConversationStatus, agentId: UserId?,
-        queueId: QueueId, channel: Channel, createdAt: Instant, waitSeconds: Int64, handleSeconds: Int64
+        queueId: QueueId, channel: Channel, createdAt: Instant, waitSeconds: Int64, handleSeconds: Int64,
+        waitStartedAt: Instant? = nil, handleStartedAt: Instant? = nil, lastActivityAt: Instant? = nil,
+        participantCount: Int = 1, customerAway: Bool = false
     ) {
         self.conversationId = conversationId
         self.subject = subject
@@ -26,5 +39,19 @@ public struct ReportRow: Hashable, Sendable {
         self.createdAt = createdAt
         self.waitSeconds = waitSeconds
         self.handleSeconds = handleSeconds
+        self.waitStartedAt = waitStartedAt
+        self.handleStartedAt = handleStartedAt
+        self.lastActivityAt = lastActivityAt
+        self.participantCount = participantCount
+        self.customerAway = customerAway
+    }
+
+    /// Whether a dashboard showing `other` would show the same as for this row: everything but the
+    /// running counters, which it advances itself from `waitStartedAt` and `handleStartedAt`.
+    func showsSame(as other: ReportRow) -> Bool {
+        var mine = self
+        mine.waitSeconds = other.waitSeconds
+        mine.handleSeconds = other.handleSeconds
+        return mine == other
     }
 }

@@ -16,16 +16,22 @@ public struct SessionFacts: Hashable, Sendable {
     public var isSubscribedToReport: Bool
     /// Whether any connection receives `report.update`.
     public var reportHasSubscribers: Bool
+    /// Whether the requesting connection already receives `agents.update`.
+    public var isSubscribedToAgents: Bool
+    /// Whether any connection receives `agents.update`.
+    public var agentsViewHasSubscribers: Bool
 
-    /// A requester subscribed to the report means the report has a subscriber, whatever
-    /// `reportHasSubscribers` says.
+    /// A requester subscribed to the report (or the agents view) means it has a subscriber, whatever
+    /// `reportHasSubscribers` (or `agentsViewHasSubscribers`) says.
     public init(
         monitoredConversations: Set<ConversationId> = [], isSubscribedToReport: Bool = false,
-        reportHasSubscribers: Bool = false
+        reportHasSubscribers: Bool = false, isSubscribedToAgents: Bool = false, agentsViewHasSubscribers: Bool = false
     ) {
         self.monitoredConversations = monitoredConversations
         self.isSubscribedToReport = isSubscribedToReport
         self.reportHasSubscribers = reportHasSubscribers || isSubscribedToReport
+        self.isSubscribedToAgents = isSubscribedToAgents
+        self.agentsViewHasSubscribers = agentsViewHasSubscribers || isSubscribedToAgents
     }
 
     /// A requester holding no session, in a hub where nobody reads the report.
@@ -42,6 +48,8 @@ public enum SessionChange: Hashable, Sendable {
     case monitorStopped(connection: ConnectionId, conversation: ConversationId)
     /// `connection` of `user` now receives `report.update`.
     case reportSubscribed(connection: ConnectionId, user: UserId)
+    /// `connection` of `user` now receives `agents.update`.
+    case agentsSubscribed(connection: ConnectionId, user: UserId)
     /// The conversation closed: every connection monitoring it stops, and nobody is told.
     case monitorsEnded(conversation: ConversationId)
 }

@@ -39,6 +39,9 @@ public enum ParticipantRole: Hashable, Sendable, CaseIterable {
     case consult
     case supervisor
     case bot
+    /// The hub itself: the sender of system entries in the transcript (why a conversation closed or
+    /// went back to its queue). Never a participant.
+    case system
 }
 
 /// Who may read a message.

@@ -24,6 +24,8 @@ struct HubAuthentication {
     /// whatever an external issuer puts in `sub`.
     let staffIds: [Role: Set<UserId>]
     let reservedIds: Set<UserId>
+    /// Configured display names by role: agents', supervisors' and bots'.
+    let configuredNames: [Role: [UserId: String]]
 
     /// Ids on the wire are at most 256 bytes (Protocol/README.md).
     static let maxIdBytes = 256
@@ -35,13 +37,27 @@ struct HubAuthentication {
         let supervisors = Set(configuration.supervisors.map(\.id))
         staffIds = [.agent: agents, .supervisor: supervisors]
         reservedIds = agents.union(supervisors).union(configuration.bots.map(\.id))
+        func names(_ people: [(UserId, String)]) -> [UserId: String] {
+            Dictionary(people, uniquingKeysWith: { first, _ in first })
+        }
+        configuredNames = [
+            .agent: names(configuration.agents.map { ($0.id, $0.name) }),
+            .supervisor: names(configuration.supervisors.map { ($0.id, $0.name) }),
+            .bot: names(configuration.bots.map { ($0.id, $0.name) }),
+        ]
+    }
+
+    /// The configured name of the user the claims name, in their role; `nil` for customers and admins.
+    func configuredName(of claims: TokenClaims) -> String? {
+        configuredNames[claims.role]?[claims.subject]
     }
 
     func authenticate(_ head: HTTPRequestHead, nowSeconds: Int64) -> Result<TokenClaims, Refusal> {
         let headers = head.headers.values(for: "Authorization")
         let parameters = head.queryValues("token")
         guard headers.count + parameters.count <= 1 else {
-            return .failure(.ambiguous("a request carries exactly one token: one Authorization header or one token parameter"))
+            return .failure(
+                .ambiguous("a request carries exactly one token: one Authorization header or one token parameter"))
         }
         var token = parameters.first
         if let header = headers.first {
@@ -65,7 +81,8 @@ struct HubAuthentication {
             return .failure(.notAccepted("'sub' and 'name' are at most \(Self.maxIdBytes) bytes"))
         }
         if let configured = staffIds[claims.role], !configured.contains(claims.subject) {
-            return .failure(.notAccepted("\(claims.role.wireName) '\(claims.subject.rawValue)' is not in the hub's configuration"))
+            return .failure(
+                .notAccepted("\(claims.role.wireName) '\(claims.subject.rawValue)' is not in the hub's configuration"))
         }
         if claims.role == .customer && reservedIds.contains(claims.subject) {
             return .failure(.notAccepted("a customer cannot use the id of a configured agent, supervisor or bot"))
@@ -91,7 +108,8 @@ struct HubAuthentication {
     /// 400 for an ambiguous request; otherwise 401 naming the scheme and why (RFC 6750 §3).
     static func response(for refusal: Refusal) -> HTTPResponse {
         if case .ambiguous = refusal {
-            return .json(.badRequest, "{\"type\":\"error\",\"code\":\"invalid_request\",\"message\":\"\(reason(refusal))\"}")
+            return .json(
+                .badRequest, "{\"type\":\"error\",\"code\":\"invalid_request\",\"message\":\"\(reason(refusal))\"}")
         }
         let body = "{\"type\":\"error\",\"code\":\"unauthorized\",\"message\":\"\(reason(refusal))\"}"
         var response = HTTPResponse.json(.unauthorized, body)

@@ -28,6 +28,12 @@ final class HubEndpoint: WebSocketEndpoint {
 
     var subprotocols: [String] { ["livehub.v1"] }
 
+    /// The name a session shows: the configured name of an agent, supervisor or bot, the token's name
+    /// for everyone else.
+    func displayName(of claims: TokenClaims) -> String {
+        authentication?.configuredName(of: claims) ?? claims.name
+    }
+
     var maxMessageBytes: Int? { max(limits.maxFrameBytes, limits.maxRequestBytes) }
 
     func admit(_ request: HTTPRequestHead, wildcard: String?, on connection: Connection) -> WebSocketAdmission {
@@ -67,7 +73,8 @@ struct RefusalLog {
             suppressed += 1
             return nil
         }
-        let line = suppressed > 0
+        let line =
+            suppressed > 0
             ? "event=hub.unauthorized count=\(suppressed + 1) interval_s=\(Self.interval / 1_000_000_000) last_reason=\"\(reason)\""
             : "event=hub.unauthorized reason=\"\(reason)\""
         hasLogged = true

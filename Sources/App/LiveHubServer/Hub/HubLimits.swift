@@ -10,6 +10,11 @@ public struct HubLimits: Sendable {
     public var maxFrameBytes = 64 * 1024
     public var requestsPerSecond = 20.0
     public var requestBurst = 40.0
+    /// `typing` has its own budget, apart from the requests': beyond it a typing request is
+    /// acknowledged and not forwarded (the hub forwards one per participant and conversation every
+    /// two seconds at most anyway).
+    public var typingPerSecond = 5.0
+    public var typingBurst = 10.0
     public init() {}
 }
 
@@ -21,9 +26,13 @@ struct RequestBudget {
     private let burst: Double
 
     init(limits: HubLimits, now: UInt64) {
-        ratePerSecond = limits.requestsPerSecond
-        burst = limits.requestBurst
-        tokens = limits.requestBurst
+        self.init(ratePerSecond: limits.requestsPerSecond, burst: limits.requestBurst, now: now)
+    }
+
+    init(ratePerSecond: Double, burst: Double, now: UInt64) {
+        self.ratePerSecond = ratePerSecond
+        self.burst = burst
+        tokens = burst
         lastRefill = now
     }
 

@@ -63,8 +63,10 @@ final class HubRuntime: Sendable {
         let loop = try EventLoop(name: "hub")
         let service = makeService(loop)
         loop.afterEvents = { service.endOfIteration() }
+        loop.nanosecondsUntilDeadline = { service.nanosecondsUntilNextTimer() }
         let connectionIds = ConnectionIdGenerator(
-            bootedAt: WallClock.now(), nonce: UInt32(truncatingIfNeeded: FileSystem.randomBytes(4).reduce(0) { $0 << 8 | UInt32($1) }))
+            bootedAt: WallClock.now(),
+            nonce: UInt32(truncatingIfNeeded: FileSystem.randomBytes(4).reduce(0) { $0 << 8 | UInt32($1) }))
         let mailbox = HubMailbox(loop: loop, service: LoopConfined(value: service), connectionIds: connectionIds)
         let thread = try LoopThread.start(name: "livehub-hub") { loop.run() }
         return HubRuntime(mailbox: mailbox, thread: thread)

@@ -14,7 +14,7 @@ import LiveHubTransport
 /// the ack). Deliveries go first so a monitor sees monitor-started, the transcript, then live events.
 final class HubService {
     private var hub: Hub
-    /// The hub thread's loop: its clock drives offer timers.
+    /// The hub thread's loop.
     private let loop: EventLoop
     private let logger: Logger
     private let outbox = HubOutbox()
@@ -25,51 +25,61 @@ final class HubService {
     private var connectionsByUser: [UserId: [ConnectionId]] = [:]
     /// Monitors and report subscriptions: bound to connections, so kept here and not in `hub.state`.
     private var registry = HubSessionRegistry()
-    /// Pending offer timeouts, sorted by deadline so each loop iteration looks at the first one only
-    /// (the hub loop calls `fireDueTimers` every iteration; a scan of every pending offer there cost
-    /// measurable CPU with 1,000 conversations).
-    private var offerTimers: [(deadline: UInt64, offer: OfferId)] = []
+    /// The domain's timers (offers, routing retries, reconnection windows, grace periods, queue ticks,
+    /// held-back report rows), earliest first: each loop iteration looks at the first one only.
+    private var timers = HubTimerQueue()
 
     init(loop: EventLoop, logger: Logger, configuration: Configuration) {
         self.loop = loop
         self.logger = logger
         self.hub = Hub(configuration: configuration)
+        // Nobody is connected at start. On a fresh hub this does nothing; after a journal replay it
+        // starts the windows of everyone who was connected and arms every timer the state implies.
+        handleSystem(.recover)
     }
 
     /// Once per hub-loop iteration, after its tasks: due timers, then everything produced goes out.
     func endOfIteration() {
-        fireDueTimers(now: loop.now)
+        fireDueTimers()
         outbox.flush()
+    }
+
+    /// How long the hub loop may wait before its earliest timer is due, in nanoseconds.
+    func nanosecondsUntilNextTimer() -> UInt64? {
+        guard let deadline = timers.nextDeadline else { return nil }
+        return UInt64(deadline.milliseconds(since: WallClock.now())) * 1_000_000
     }
 
     // MARK: Sessions
 
     func sessionOpened(_ session: HubSessionHandle) {
         sessions[session.connectionId] = session
+        let isFirst = connectionsByUser[session.userId] == nil
         connectionsByUser[session.userId, default: []].append(session.connectionId)
-        logger.debug("event=hub.session_open session=\(session.connectionId) user=\(session.userId) role=\(session.role)")
+        logger.debug(
+            "event=hub.session_open session=\(session.connectionId) user=\(session.userId) role=\(session.role)")
+        // The user's first connection: an away customer is back, a disconnected agent gets their presence back.
+        if isFirst { handleSystem(.userConnected(session.userId, session.role)) }
     }
 
     func sessionClosed(_ connectionId: ConnectionId) {
         guard let session = sessions.removeValue(forKey: connectionId) else { return }
         connectionsByUser[session.userId]?.removeAll { $0 == connectionId }
         if connectionsByUser[session.userId]?.isEmpty == true { connectionsByUser[session.userId] = nil }
-        let actor = Actor(role: session.role, userId: session.userId, connectionId: connectionId)
         // Monitors and report subscriptions bound to this connection end with it, silently.
         registry.connectionClosed(connectionId)
-        // An agent with no connection left cannot take offers: mark them offline so routing skips them.
-        if session.role == .agent && connectionsByUser[session.userId] == nil,
-            let outcome = try? hub.handle(
-                .setPresence(.offline), from: actor, sessions: registry.facts(for: connectionId), at: WallClock.now())
-        {
-            deliver(outcome)
+        // The user's last connection: a customer is away for the reconnection window; an agent is
+        // offline for routing at once and has the grace period to come back; consults and supervisors leave.
+        if connectionsByUser[session.userId] == nil {
+            handleSystem(.userDisconnected(session.userId, session.role))
         }
     }
 
     // MARK: Requests
 
     func handle(_ request: RequestEnvelope, from session: HubSessionHandle) {
-        let actor = Actor(role: session.role, userId: session.userId, connectionId: session.connectionId)
+        let actor = Actor(
+            role: session.role, userId: session.userId, connectionId: session.connectionId, name: session.name)
         let outcome: HubOutcome
         do {
             outcome = try hub.handle(
@@ -90,6 +100,15 @@ final class HubService {
         }
     }
 
+    /// A command of the shell itself (timers, connections coming and going).
+    private func handleSystem(_ command: Command) {
+        do {
+            deliver(try hub.handle(command, from: .system, sessions: registry.facts(for: nil), at: WallClock.now()))
+        } catch {
+            logger.warning("event=hub.system_refused code=\(error.code) message=\"\(error.message)\"")
+        }
+    }
+
     private func deliver(_ outcome: HubOutcome) {
         for delivery in outcome.deliveries {
             var encoded = EncodedEvent(delivery.event)
@@ -105,7 +124,7 @@ final class HubService {
                     if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
                         send(frame, to: session)
                     }
-                case .monitors, .reportSubscribers:
+                case .monitors, .reportSubscribers, .agentsViewers:
                     for connectionId in registry.connections(in: recipient, of: delivery) {
                         guard let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience)
                         else { continue }
@@ -116,17 +135,7 @@ final class HubService {
         }
         // After the deliveries: the monitors of a conversation that just closed were still told.
         registry.apply(outcome.sessionChanges)
-        for timer in outcome.timers {
-            switch timer {
-            case .offerTimeout(let offer, let at):
-                let delay = max(0, at.milliseconds(since: WallClock.now()))
-                let deadline = loop.now &+ UInt64(delay) * 1_000_000
-                // Offers mostly share one timeout, so the new deadline is nearly always the latest.
-                var position = offerTimers.endIndex
-                while position > 0 && offerTimers[position - 1].deadline > deadline { position -= 1 }
-                offerTimers.insert((deadline, offer), at: position)
-            }
-        }
+        for timer in outcome.timers { timers.insert(timer) }
     }
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
@@ -142,19 +151,13 @@ final class HubService {
 
     // MARK: Timers
 
-    /// Called once per hub-loop iteration; offer timeouts need ~1 s precision at most.
-    private func fireDueTimers(now: UInt64) {
-        guard let first = offerTimers.first, first.deadline <= now else { return }
-        let dueCount = offerTimers.firstIndex { $0.deadline > now } ?? offerTimers.count
-        let due = offerTimers[0..<dueCount]
-        offerTimers.removeFirst(dueCount)
-        for timer in due {
-            if let outcome = try? hub.handle(
-                .offerTimedOut(timer.offer), from: .system, sessions: registry.facts(for: nil), at: WallClock.now())
-            {
-                deliver(outcome)
-            }
+    /// Called once per hub-loop iteration: fires every timer that is due. The loop wakes up for the
+    /// earliest one (`nanosecondsUntilNextTimer`), so windows and ticks keep their time.
+    private func fireDueTimers() {
+        guard timers.nextDeadline != nil else { return }
+        let now = WallClock.now()
+        while let timer = timers.popDue(at: now) {
+            handleSystem(timer.command)
         }
     }
 }
-

@@ -11,6 +11,9 @@ final class HubSession: WebSocketSession {
     let audience: Audience
     private unowned(unsafe) let endpoint: HubEndpoint
     private var budget: RequestBudget
+    /// Typing indicators have their own budget: they never use up the requests' (a fast typist is not
+    /// rate-limited for chatting), and beyond theirs they are acknowledged here and go no further.
+    private var typingBudget: RequestBudget
     /// Set once the WebSocket is open and the hub knows the session.
     private var handle: HubSessionHandle?
 
@@ -20,15 +23,18 @@ final class HubSession: WebSocketSession {
         self.audience = Audience(role: claims.role)
         self.endpoint = endpoint
         self.budget = RequestBudget(limits: endpoint.limits, now: now)
+        self.typingBudget = RequestBudget(
+            ratePerSecond: endpoint.limits.typingPerSecond, burst: endpoint.limits.typingBurst, now: now)
     }
 
     func opened(_ connection: Connection) {
+        let name = endpoint.displayName(of: claims)
         let welcome = Welcome(
-            sessionId: connectionId, user: WireUser(id: claims.subject, role: claims.role, name: claims.name),
+            sessionId: connectionId, user: WireUser(id: claims.subject, role: claims.role, name: name),
             heartbeatSeconds: endpoint.heartbeatSeconds)
         ServerMessageEncoder.encode(welcome).withUnsafeBytes { connection.send(.text, $0) }
         let handle = HubSessionHandle(
-            connectionId: connectionId, userId: claims.subject, role: claims.role, audience: audience,
+            connectionId: connectionId, userId: claims.subject, role: claims.role, audience: audience, name: name,
             connection: connection.reference)
         self.handle = handle
         endpoint.hub.post { $0.sessionOpened(handle) }
@@ -41,23 +47,40 @@ final class HubSession: WebSocketSession {
             reply(.tooLarge("a request is at most \(limits.maxRequestBytes) bytes"), on: connection)
             return
         }
-        guard budget.admit(now: connection.context.loop.now) else {
-            reply(.rateLimited("at most \(Int(limits.requestsPerSecond)) requests per second"), on: connection)
-            return
-        }
         let request: RequestEnvelope
         do {
             request = try RequestDecoder.decode(text)
         } catch {
+            guard budget.admit(now: connection.context.loop.now) else {
+                reply(.rateLimited("at most \(Int(limits.requestsPerSecond)) requests per second"), on: connection)
+                return
+            }
             endpoint.refusalsByCode[error.error.code, default: 0] += 1
             ServerMessageEncoder.encodeError(error.error, id: error.id).withUnsafeBytes { connection.send(.text, $0) }
             return
+        }
+        if case .typing = request.command {
+            // Coalesced rather than refused: the hub forwards at most one per participant and
+            // conversation every couple of seconds anyway.
+            guard typingBudget.admit(now: connection.context.loop.now) else {
+                ServerMessageEncoder.encodeAck(id: request.id, result: .done).withUnsafeBytes {
+                    connection.send(.text, $0)
+                }
+                return
+            }
+        } else {
+            guard budget.admit(now: connection.context.loop.now) else {
+                reply(.rateLimited("at most \(Int(limits.requestsPerSecond)) requests per second"), on: connection)
+                return
+            }
         }
         endpoint.hub.post { $0.handle(request, from: handle) }
     }
 
     func received(binary: UnsafeRawBufferPointer, from connection: Connection) {
-        reply(.invalidMessage("livehub.v1 carries one JSON object per text frame; binary frames are not used"), on: connection)
+        reply(
+            .invalidMessage("livehub.v1 carries one JSON object per text frame; binary frames are not used"),
+            on: connection)
     }
 
     func closed(_ connection: Connection) {
@@ -79,5 +102,7 @@ struct HubSessionHandle: Sendable {
     let userId: UserId
     let role: Role
     let audience: Audience
+    /// The display name: the configured one for staff, the token's for customers.
+    let name: String
     let connection: ConnectionReference
 }

@@ -1,7 +1,7 @@
 import LiveHubDomain
 
 /// The sessions of `/v1/ws` connections: which connection monitors which conversation as which
-/// supervisor, and which connections receive `report.update`.
+/// supervisor, and which connections receive `report.update` and `agents.update`.
 ///
 /// Sessions end with their connection, so they are not facts of the hub's state and are never
 /// journaled: after a restart nobody monitors and nobody is subscribed until they ask again. The hub
@@ -20,17 +20,23 @@ struct HubSessionRegistry {
     private(set) var monitoredByConnection: [ConnectionId: Set<ConversationId>] = [:]
     /// The connections subscribed to the report, with their user.
     private(set) var reportSubscribers: [ConnectionId: UserId] = [:]
+    /// The connections subscribed to the agents view, with their user.
+    private(set) var agentsViewers: [ConnectionId: UserId] = [:]
 
     /// Whether no connection holds any session.
-    var isEmpty: Bool { monitoredByConnection.isEmpty && reportSubscribers.isEmpty }
+    var isEmpty: Bool { monitoredByConnection.isEmpty && reportSubscribers.isEmpty && agentsViewers.isEmpty }
 
     /// What `Hub.handle` needs to know for a command from `connection` (`nil` for the system).
     func facts(for connection: ConnectionId?) -> SessionFacts {
-        guard let connection else { return SessionFacts(reportHasSubscribers: !reportSubscribers.isEmpty) }
+        guard let connection else {
+            return SessionFacts(
+                reportHasSubscribers: !reportSubscribers.isEmpty, agentsViewHasSubscribers: !agentsViewers.isEmpty)
+        }
         return SessionFacts(
             monitoredConversations: monitoredByConnection[connection] ?? [],
             isSubscribedToReport: reportSubscribers[connection] != nil,
-            reportHasSubscribers: !reportSubscribers.isEmpty)
+            reportHasSubscribers: !reportSubscribers.isEmpty, isSubscribedToAgents: agentsViewers[connection] != nil,
+            agentsViewHasSubscribers: !agentsViewers.isEmpty)
     }
 
     /// The connections a group recipient of `delivery` stands for, in id order. Users and single
@@ -49,6 +55,8 @@ struct HubSessionRegistry {
             return reached
         case .reportSubscribers:
             return reportSubscribers.keys.sorted()
+        case .agentsViewers:
+            return agentsViewers.keys.sorted()
         case .user, .connection:
             return []
         }
@@ -68,6 +76,8 @@ struct HubSessionRegistry {
             forget(monitor: connection, of: conversation)
         case .reportSubscribed(let connection, let user):
             reportSubscribers[connection] = user
+        case .agentsSubscribed(let connection, let user):
+            agentsViewers[connection] = user
         case .monitorsEnded(let conversation):
             for connection in monitorsByConversation[conversation]?.keys.sorted() ?? [] {
                 forget(monitor: connection, of: conversation)
@@ -81,6 +91,7 @@ struct HubSessionRegistry {
             forget(monitor: connection, of: conversation)
         }
         reportSubscribers[connection] = nil
+        agentsViewers[connection] = nil
     }
 
     /// Removes one monitor from both indexes, dropping emptied entries so closed conversations and

@@ -19,10 +19,14 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///  "supervisors": [{"id": "sam", "name": "Sam"}], "bots": [{"id": "helpbot", "name": "Help Bot"}],
 ///  "settings": {"supervisorMonitor": true, "supervisorAssign": true,
 ///               "supervisorTransfer": true, "supervisorForceClose": true},
-///  "limits": {"maximumMessageCharacters": 4000, "maximumSubjectCharacters": 200, "reportWindowHours": 24}}
+///  "limits": {"maximumMessageCharacters": 4000, "maximumSubjectCharacters": 200, "reportWindowHours": 24},
+///  "timing": {"offerRetryPauseSeconds": 60, "customerReconnectSeconds": 180, "agentGraceSeconds": 150,
+///             "queueUpdateSeconds": 5, "typingIntervalSeconds": 2, "reportRowIntervalSeconds": 1}}
 /// ```
 /// Unknown keys are refused (a misspelt setting must not be silently ignored), and references are
-/// checked: a queue's workstream and an agent's queues must exist, ids must be unique.
+/// checked: a queue's workstream and an agent's queues must exist, ids must be unique within each list,
+/// and a bot's id is nobody else's. One id may be both an agent and a supervisor (a supervisor who also
+/// takes chats).
 public enum ConfigurationFile {
     public static func decode(_ bytes: [UInt8]) throws(ConfigurationError) -> Configuration {
         let root: JSONValue
@@ -32,14 +36,15 @@ public enum ConfigurationFile {
             throw ConfigurationError(path: "$", problem: "not JSON: \(error)")
         }
         let top = try Reader(root, path: "$")
-        try top.allowOnly(["queues", "workstreams", "agents", "supervisors", "bots", "settings", "limits"])
+        try top.allowOnly(["queues", "workstreams", "agents", "supervisors", "bots", "settings", "limits", "timing"])
 
         let workstreams = try top.list("workstreams", required: true).map { item throws(ConfigurationError) in
             try item.allowOnly(["id", "name", "channels", "allowedPresences", "capacityUnits", "offerTimeoutSeconds"])
             let presences = try item.strings("allowedPresences", default: ["available"]).enumerated().map {
                 (index, text) throws(ConfigurationError) -> Presence in
                 guard let presence = Presence(wireName: text) else {
-                    throw ConfigurationError(path: "\(item.path).allowedPresences[\(index)]", problem: "unknown presence '\(text)'")
+                    throw ConfigurationError(
+                        path: "\(item.path).allowedPresences[\(index)]", problem: "unknown presence '\(text)'")
                 }
                 return presence
             }
@@ -72,9 +77,12 @@ public enum ConfigurationFile {
         }
         var settings = AdminSettings()
         if let object = try top.optionalObject("settings") {
-            try object.allowOnly(["supervisorMonitor", "supervisorAssign", "supervisorTransfer", "supervisorForceClose"])
+            try object.allowOnly([
+                "supervisorMonitor", "supervisorAssign", "supervisorTransfer", "supervisorForceClose",
+            ])
             settings = AdminSettings(
-                supervisorMonitor: try object.bool("supervisorMonitor"), supervisorAssign: try object.bool("supervisorAssign"),
+                supervisorMonitor: try object.bool("supervisorMonitor"),
+                supervisorAssign: try object.bool("supervisorAssign"),
                 supervisorTransfer: try object.bool("supervisorTransfer"),
                 supervisorForceClose: try object.bool("supervisorForceClose"))
         }
@@ -84,12 +92,29 @@ public enum ConfigurationFile {
             limits = Limits(
                 maximumMessageCharacters: try object.positiveInteger("maximumMessageCharacters", default: 4_000),
                 maximumSubjectCharacters: try object.positiveInteger("maximumSubjectCharacters", default: 200),
-                reportWindowMilliseconds: Int64(try object.positiveInteger("reportWindowHours", default: 24)) * 3_600_000)
+                reportWindowMilliseconds: Int64(try object.positiveInteger("reportWindowHours", default: 24))
+                    * 3_600_000)
         }
-        try checkReferences(queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots)
+        var timing = Timing()
+        if let object = try top.optionalObject("timing") {
+            let keys: [(String, WritableKeyPath<Timing, Int64>)] = [
+                ("offerRetryPauseSeconds", \.offerRetryPauseMilliseconds),
+                ("customerReconnectSeconds", \.customerReconnectMilliseconds),
+                ("agentGraceSeconds", \.agentGraceMilliseconds), ("queueUpdateSeconds", \.queueUpdateMilliseconds),
+                ("typingIntervalSeconds", \.typingIntervalMilliseconds),
+                ("reportRowIntervalSeconds", \.reportRowIntervalMilliseconds),
+            ]
+            try object.allowOnly(Set(keys.map(\.0)))
+            for (key, field) in keys {
+                timing[keyPath: field] =
+                    Int64(try object.positiveInteger(key, default: Int(timing[keyPath: field] / 1000))) * 1000
+            }
+        }
+        try checkReferences(
+            queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots)
         return Configuration(
             queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots,
-            settings: settings, limits: limits)
+            settings: settings, limits: limits, timing: timing)
     }
 
     private static func checkReferences(
@@ -101,13 +126,24 @@ public enum ConfigurationFile {
         guard workstreamIds.count == workstreams.count else {
             throw ConfigurationError(path: "$.workstreams", problem: "ids must be unique")
         }
-        guard queueIds.count == queues.count else { throw ConfigurationError(path: "$.queues", problem: "ids must be unique") }
-        let users = agents.map(\.id) + supervisors.map(\.id) + bots.map(\.id)
-        guard Set(users).count == users.count else {
-            throw ConfigurationError(path: "$", problem: "agent, supervisor and bot ids must be unique together")
+        guard queueIds.count == queues.count else {
+            throw ConfigurationError(path: "$.queues", problem: "ids must be unique")
+        }
+        for (list, ids) in [
+            ("agents", agents.map(\.id)), ("supervisors", supervisors.map(\.id)), ("bots", bots.map(\.id)),
+        ]
+        where Set(ids).count != ids.count {
+            throw ConfigurationError(path: "$.\(list)", problem: "ids must be unique")
+        }
+        // One person may be both an agent and a supervisor; a bot is nobody else.
+        let people = Set(agents.map(\.id)).union(supervisors.map(\.id))
+        if let index = bots.firstIndex(where: { people.contains($0.id) }) {
+            throw ConfigurationError(
+                path: "$.bots[\(index)].id", problem: "a bot's id cannot be an agent's or a supervisor's")
         }
         for (index, queue) in queues.enumerated() where !workstreamIds.contains(queue.workstreamId) {
-            throw ConfigurationError(path: "$.queues[\(index)].workstream", problem: "no workstream '\(queue.workstreamId.rawValue)'")
+            throw ConfigurationError(
+                path: "$.queues[\(index)].workstream", problem: "no workstream '\(queue.workstreamId.rawValue)'")
         }
         for (index, agent) in agents.enumerated() {
             for queue in agent.queues where !queueIds.contains(queue) {

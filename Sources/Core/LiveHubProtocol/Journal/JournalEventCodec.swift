@@ -27,6 +27,7 @@ public enum JournalEventCodec {
             writer.put("queue", started.queueId.rawValue)
             writer.put("customer", started.customerId.rawValue)
             writer.put("units", Int64(started.capacityUnits))
+            if let name = started.customerName { writer.put("name", name) }
         case .message(let message):
             writer.put("k", "message")
             writeHeader(event, into: &writer)
@@ -37,11 +38,16 @@ public enum JournalEventCodec {
             writer.put("text", message.text)
             writer.put("visibility", message.visibility.journalName)
             if let clientMessageId = message.clientMessageId { writer.put("client", clientMessageId) }
-        case .participantJoined(let change), .participantLeft(let change):
-            writer.put("k", event.kind == .participantJoined ? "joined" : "left")
+        case .participantJoined(let change), .participantLeft(let change), .participantAway(let change),
+            .participantBack(let change):
+            let kinds: [EventKind: String] = [
+                .participantJoined: "joined", .participantLeft: "left", .participantAway: "away", .participantBack: "back",
+            ]
+            writer.put("k", kinds[event.kind] ?? "joined")
             writeHeader(event, into: &writer)
             writer.put("user", change.userId.rawValue)
             writer.put("role", change.role.journalName)
+            if let name = change.name { writer.put("name", name) }
         case .conversationUpdated(let update):
             writer.put("k", "updated")
             writeHeader(event, into: &writer)
@@ -90,7 +96,8 @@ public enum JournalEventCodec {
             writer.put("transfer", settings.supervisorTransfer)
             writer.put("forceClose", settings.supervisorForceClose)
             writer.put("by", changedBy.rawValue)
-        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped:
+        case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .queuePosition, .agentUpdate,
+            .agentDisconnected, .agentReconnected:
             return nil
         }
         writer.endObject()
@@ -125,7 +132,8 @@ public enum JournalEventCodec {
                 ConversationStarted(
                     subject: try record.string("subject"), channel: Channel(try record.string("channel")),
                     mode: try record.spelled("mode"), queueId: QueueId(try record.string("queue")),
-                    customerId: UserId(try record.string("customer")), capacityUnits: Int(try record.integer("units"))))
+                    customerId: UserId(try record.string("customer")), capacityUnits: Int(try record.integer("units")),
+                    customerName: try record.optionalString("name")))
         case "message":
             payload = .message(
                 Message(
@@ -133,9 +141,16 @@ public enum JournalEventCodec {
                     senderRole: try record.spelled("role"), text: try record.string("text"),
                     visibility: try record.spelled("visibility"), clientMessageId: try record.optionalString("client"),
                     at: Instant(millisecondsSinceEpoch: try record.integer("mt"))))
-        case "joined", "left":
-            let change = ParticipantChange(userId: UserId(try record.string("user")), role: try record.spelled("role"))
-            payload = kind == "joined" ? .participantJoined(change) : .participantLeft(change)
+        case "joined", "left", "away", "back":
+            let change = ParticipantChange(
+                userId: UserId(try record.string("user")), role: try record.spelled("role"),
+                name: try record.optionalString("name"))
+            switch kind {
+            case "joined": payload = .participantJoined(change)
+            case "left": payload = .participantLeft(change)
+            case "away": payload = .participantAway(change)
+            default: payload = .participantBack(change)
+            }
         case "updated":
             payload = .conversationUpdated(
                 ConversationUpdate(

@@ -27,6 +27,18 @@ enum EventDecoder {
             payload = .participantJoined(try participantChange(from: &reader))
         case .participantLeft:
             payload = .participantLeft(try participantChange(from: &reader))
+        case .participantAway:
+            payload = .participantAway(try participantChange(from: &reader))
+        case .participantBack:
+            payload = .participantBack(try participantChange(from: &reader))
+        case .queuePosition:
+            payload = .queuePosition(
+                QueuePosition(
+                    position: try reader.count(WireKey.position, minimum: 1),
+                    estimatedWaitSeconds: try reader.optionalInteger(WireKey.estimatedWaitSeconds)))
+        case .agentsUpdate:
+            var rowReader = FieldReader(try reader.object(WireKey.agent), context: "\(reader.context).agent")
+            payload = .agentUpdate(try agentRow(from: &rowReader))
         case .offer:
             guard let conversationId else { throw reader.failure("field 'conversationId' is missing") }
             payload = .offer(
@@ -52,7 +64,7 @@ enum EventDecoder {
             payload = .reportUpdate(try reportRow(from: &rowReader))
         case .notification:
             payload = try notification(from: &reader)
-        case .welcome, .ack, .error, .reportSnapshot:
+        case .welcome, .ack, .error, .reportSnapshot, .agentsSnapshot:
             throw reader.failure("not an event")
         }
         return DomainEvent(conversationId: conversationId, seq: seq, at: at, payload: payload)
@@ -70,7 +82,8 @@ enum EventDecoder {
                     subject: try reader.string(WireKey.subject),
                     channel: Channel(try reader.identifier(WireKey.channel)),
                     mode: try reader.enumeration(WireKey.mode, as: Mode.self), queueId: queueId,
-                    customerId: UserId(try reader.identifier(WireKey.customerId)), capacityUnits: 0))
+                    customerId: UserId(try reader.identifier(WireKey.customerId)), capacityUnits: 0,
+                    customerName: try reader.optionalString(WireKey.customerName)))
         }
         guard let reason = UpdateReason(wireName: reasonText) else {
             let choices = ([startedReason] + UpdateReason.allCases.map(\.wireName)).joined(separator: ", ")
@@ -86,7 +99,8 @@ enum EventDecoder {
     private static func participantChange(from reader: inout FieldReader) throws(HubError) -> ParticipantChange {
         ParticipantChange(
             userId: UserId(try reader.identifier(WireKey.userId)),
-            role: try reader.enumeration(WireKey.role, as: ParticipantRole.self))
+            role: try reader.enumeration(WireKey.role, as: ParticipantRole.self),
+            name: try reader.optionalString(WireKey.name))
     }
 
     private static func notification(from reader: inout FieldReader) throws(HubError) -> EventPayload {
@@ -110,10 +124,14 @@ enum EventDecoder {
         case .supervisorJoined:
             return .notification(
                 Notification(kind: .supervisorJoined, userId: UserId(try reader.identifier(WireKey.userId))))
-        case .presenceChanged:
-            return .presenceChanged(
-                userId: UserId(try reader.identifier(WireKey.userId)),
-                presence: try reader.enumeration(WireKey.presence, as: Presence.self))
+        case .presenceChanged, .agentDisconnected, .agentReconnected:
+            let userId = UserId(try reader.identifier(WireKey.userId))
+            let presence = try reader.enumeration(WireKey.presence, as: Presence.self)
+            switch kind {
+            case .agentDisconnected: return .agentDisconnected(userId: userId, presence: presence)
+            case .agentReconnected: return .agentReconnected(userId: userId, presence: presence)
+            default: return .presenceChanged(userId: userId, presence: presence)
+            }
         case .monitorStarted, .monitorStopped:
             let userId = UserId(try reader.identifier(WireKey.userId))
             let connectionId = ConnectionId(try reader.identifier(WireKey.sessionId))
@@ -142,7 +160,24 @@ enum EventDecoder {
             queueId: QueueId(try reader.identifier(WireKey.queueId)),
             channel: Channel(try reader.identifier(WireKey.channel)), createdAt: try reader.instant(WireKey.createdAt),
             waitSeconds: try reader.integer(WireKey.waitSeconds),
-            handleSeconds: try reader.integer(WireKey.handleSeconds))
+            handleSeconds: try reader.integer(WireKey.handleSeconds),
+            waitStartedAt: try reader.optionalInstant(WireKey.waitStartedAt),
+            handleStartedAt: try reader.optionalInstant(WireKey.handleStartedAt),
+            lastActivityAt: try reader.optionalInstant(WireKey.lastActivityAt),
+            participantCount: try reader.optionalInteger(WireKey.participantCount).map { Int(truncatingIfNeeded: $0) }
+                ?? 1,
+            customerAway: try reader.optionalBool(WireKey.customerAway) ?? false)
+        try reader.finish()
+        return row
+    }
+
+    static func agentRow(from reader: inout FieldReader) throws(HubError) -> AgentRow {
+        let row = AgentRow(
+            agentId: UserId(try reader.identifier(WireKey.agentId)), name: try reader.string(WireKey.name),
+            presence: try reader.enumeration(WireKey.presence, as: Presence.self),
+            capacityUsed: try reader.count(WireKey.capacityUsed), capacity: try reader.count(WireKey.capacity),
+            conversationIds: try reader.identifiers(WireKey.conversationIds).map { ConversationId($0) },
+            disconnectedAt: try reader.optionalInstant(WireKey.disconnectedAt))
         try reader.finish()
         return row
     }

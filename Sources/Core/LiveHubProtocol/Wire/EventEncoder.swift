@@ -30,6 +30,7 @@ public enum EventEncoder {
             writer.field(WireKey.subject, started.subject)
             writer.field(WireKey.channel, started.channel.rawValue)
             writer.field(WireKey.customerId, started.customerId.rawValue)
+            writer.field(WireKey.customerName, started.customerName)
         case .conversationUpdated(let update):
             writer.field(WireKey.reason, update.reason.wireName)
             writer.field(WireKey.status, update.status.wireName)
@@ -42,9 +43,11 @@ public enum EventEncoder {
             writer.field(WireKey.text, message.text)
             writer.field(WireKey.visibility, message.visibility.wireName)
             writer.field(WireKey.clientMessageId, message.clientMessageId)
-        case .participantJoined(let change), .participantLeft(let change):
+        case .participantJoined(let change), .participantLeft(let change), .participantAway(let change),
+            .participantBack(let change):
             writer.field(WireKey.userId, change.userId.rawValue)
             writer.field(WireKey.role, change.role.wireName)
+            writer.field(WireKey.name, change.name)
         case .offer(let offer):
             writer.field(WireKey.offerId, offer.offerId.rawValue)
             writer.field(WireKey.kind, offer.kind.wireName)
@@ -63,7 +66,14 @@ public enum EventEncoder {
         case .reportUpdate(let row):
             writer.key(WireKey.row)
             writeRow(row, into: &writer)
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
+        case .queuePosition(let position):
+            writer.field(WireKey.position, position.position)
+            if let seconds = position.estimatedWaitSeconds { writer.field(WireKey.estimatedWaitSeconds, seconds) }
+        case .agentUpdate(let row):
+            writer.key(WireKey.agent)
+            writeAgentRow(row, into: &writer)
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
+            .agentDisconnected, .agentReconnected:
             writeNotification(event.payload, into: &writer)
         }
         writer.endObject()
@@ -80,7 +90,8 @@ public enum EventEncoder {
             writer.field(WireKey.requesterId, ended.requesterId?.rawValue)
         case .notification(let notification):
             writer.field(WireKey.userId, notification.userId.rawValue)
-        case .presenceChanged(let userId, let presence):
+        case .presenceChanged(let userId, let presence), .agentDisconnected(let userId, let presence),
+            .agentReconnected(let userId, let presence):
             writer.field(WireKey.userId, userId.rawValue)
             writer.field(WireKey.presence, presence.wireName)
         case .monitorStarted(let userId, let connectionId), .monitorStopped(let userId, let connectionId):
@@ -112,6 +123,27 @@ public enum EventEncoder {
         writer.field(WireKey.createdAt, row.createdAt)
         writer.field(WireKey.waitSeconds, row.waitSeconds)
         writer.field(WireKey.handleSeconds, row.handleSeconds)
+        if let at = row.waitStartedAt { writer.field(WireKey.waitStartedAt, at) }
+        if let at = row.handleStartedAt { writer.field(WireKey.handleStartedAt, at) }
+        if let at = row.lastActivityAt { writer.field(WireKey.lastActivityAt, at) }
+        writer.field(WireKey.participantCount, row.participantCount)
+        if row.customerAway { writer.field(WireKey.customerAway, true) }
+        writer.endObject()
+    }
+
+    /// One agents-view row object.
+    static func writeAgentRow(_ row: AgentRow, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field(WireKey.agentId, row.agentId.rawValue)
+        writer.field(WireKey.name, row.name)
+        writer.field(WireKey.presence, row.presence.wireName)
+        writer.field(WireKey.capacityUsed, row.capacityUsed)
+        writer.field(WireKey.capacity, row.capacity)
+        writer.key(WireKey.conversationIds)
+        writer.beginArray()
+        for conversationId in row.conversationIds { writer.string(conversationId.rawValue) }
+        writer.endArray()
+        if let at = row.disconnectedAt { writer.field(WireKey.disconnectedAt, at) }
         writer.endObject()
     }
 }

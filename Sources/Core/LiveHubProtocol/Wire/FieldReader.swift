@@ -119,6 +119,23 @@ struct FieldReader {
         Instant(millisecondsSinceEpoch: try integer(key))
     }
 
+    mutating func optionalInstant(_ key: StaticString) throws(HubError) -> Instant? {
+        try optionalInteger(key).map { Instant(millisecondsSinceEpoch: $0) }
+    }
+
+    /// An array of ids.
+    mutating func identifiers(_ key: StaticString) throws(HubError) -> [String] {
+        guard let elements = try required(key).arrayValue else { throw failure("field '\(key)' must be an array") }
+        var identifiers: [String] = []
+        for element in elements {
+            guard let text = element.stringValue, !text.isEmpty, text.utf8.count <= 256 else {
+                throw failure("field '\(key)' must hold ids (strings of 1 to 256 bytes)")
+            }
+            identifiers.append(text)
+        }
+        return identifiers
+    }
+
     mutating func object(_ key: StaticString) throws(HubError) -> JSONObject {
         guard let object = try required(key).objectValue else { throw failure("field '\(key)' must be an object") }
         return object

@@ -112,6 +112,8 @@ public enum RequestDecoder {
             }
         case .reportSubscribe:
             return .subscribeReport
+        case .agentsSubscribe:
+            return .subscribeAgents
         case .conversationMonitor:
             return .monitor(conversationId: try conversation(&reader))
         case .conversationUnmonitor:

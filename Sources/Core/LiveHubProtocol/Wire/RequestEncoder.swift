@@ -52,7 +52,7 @@ public enum RequestEncoder {
             case .agent(let agentId): writer.field(WireKey.agentId, agentId.rawValue)
             case .queue(let queueId): writer.field(WireKey.queueId, queueId.rawValue)
             }
-        case .subscribeReport:
+        case .subscribeReport, .subscribeAgents:
             break
         case .assign(let conversationId, let target, let override):
             writer.field(WireKey.conversationId, conversationId.rawValue)
@@ -72,7 +72,8 @@ public enum RequestEncoder {
             writer.field(WireKey.supervisorAssign, change.supervisorAssign)
             writer.field(WireKey.supervisorTransfer, change.supervisorTransfer)
             writer.field(WireKey.supervisorForceClose, change.supervisorForceClose)
-        case .offerTimedOut:
+        case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
+            .publishReportRow, .userConnected, .userDisconnected, .recover:
             return false
         }
         return true

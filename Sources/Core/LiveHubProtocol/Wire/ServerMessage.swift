@@ -12,6 +12,8 @@ public enum ServerMessage: Hashable, Sendable {
     case event(DomainEvent)
     /// The report rows sent before the ack of `report.subscribe`.
     case reportSnapshot([ReportRow])
+    /// The agents-view rows sent before the ack of `agents.subscribe`.
+    case agentsSnapshot([AgentRow])
 }
 
 /// The `welcome` frame: who the session belongs to and how often to expect pings.

@@ -37,8 +37,13 @@ public enum ServerMessageDecoder {
             let id = try RequestDecoder.requestId(in: object)
             _ = reader.value(WireKey.id)
             let code = try reader.string(WireKey.code)
-            guard let error = HubError(code: code, message: try reader.string(WireKey.message)) else {
+            let text = try reader.string(WireKey.message)
+            let conversationId = try reader.optionalIdentifier(WireKey.conversationId).map { ConversationId($0) }
+            guard let error = HubError(code: code, message: text, conversationId: conversationId) else {
                 throw reader.failure("unknown error code '\(code)'")
+            }
+            guard (error.errorCode == .alreadyOpen) == (conversationId != nil) else {
+                throw reader.failure("field 'conversationId' comes with code already_open, and only with it")
             }
             message = .error(id: id, error)
         case .reportSnapshot:
@@ -52,6 +57,19 @@ public enum ServerMessageDecoder {
                 decodedRows.append(try EventDecoder.reportRow(from: &rowReader))
             }
             message = .reportSnapshot(decodedRows)
+        case .agentsSnapshot:
+            guard let rows = try reader.required(WireKey.agents).arrayValue else {
+                throw reader.failure("field 'agents' must be an array")
+            }
+            var decodedRows: [AgentRow] = []
+            for (index, row) in rows.enumerated() {
+                guard let rowObject = row.objectValue else {
+                    throw reader.failure("agents[\(index)] must be an object")
+                }
+                var rowReader = FieldReader(rowObject, context: "\(typeName).agents[\(index)]")
+                decodedRows.append(try EventDecoder.agentRow(from: &rowReader))
+            }
+            message = .agentsSnapshot(decodedRows)
         default:
             message = .event(try EventDecoder.decode(type, from: &reader))
         }

@@ -10,6 +10,7 @@ public enum ServerMessageEncoder {
         case .error(let id, let error): return encodeError(error, id: id)
         case .event(let event): return EventEncoder.encode(event, for: audience)
         case .reportSnapshot(let rows): return encodeReportSnapshot(rows)
+        case .agentsSnapshot(let rows): return encodeAgentsSnapshot(rows)
         }
     }
 
@@ -62,6 +63,20 @@ public enum ServerMessageEncoder {
         }
         writer.field(WireKey.code, error.code)
         writer.field(WireKey.message, error.message)
+        writer.field(WireKey.conversationId, error.conversationId?.rawValue)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// `{"type":"agents.snapshot","agents":[…]}`
+    public static func encodeAgentsSnapshot(_ rows: [AgentRow]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64 + rows.count * 128)
+        writer.beginObject()
+        writer.field(WireKey.type, ServerMessageType.agentsSnapshot.rawValue)
+        writer.key(WireKey.agents)
+        writer.beginArray()
+        for row in rows { EventEncoder.writeAgentRow(row, into: &writer) }
+        writer.endArray()
         writer.endObject()
         return writer.bytes
     }
@@ -101,6 +116,8 @@ public enum ServerMessageEncoder {
             return frames
         case .report(let rows):
             return [encodeReportSnapshot(rows), encodeAck(id: id, result: .done)]
+        case .agents(let rows):
+            return [encodeAgentsSnapshot(rows), encodeAck(id: id, result: .done)]
         }
     }
 }

@@ -33,6 +33,7 @@ public enum RequestType: String, CaseIterable, Hashable, Sendable {
     case conversationForceClose = "conversation.forceClose"
     case conversationEscalate = "conversation.escalate"
     case settingsUpdate = "settings.update"
+    case agentsSubscribe = "agents.subscribe"
 }
 
 /// The `type` of every message the hub sends.
@@ -50,6 +51,11 @@ public enum ServerMessageType: String, CaseIterable, Hashable, Sendable {
     case typing
     case reportSnapshot = "report.snapshot"
     case reportUpdate = "report.update"
+    case participantAway = "participant.away"
+    case participantBack = "participant.back"
+    case queuePosition = "queue.position"
+    case agentsSnapshot = "agents.snapshot"
+    case agentsUpdate = "agents.update"
 }
 
 /// The `kind` of a `notification`.
@@ -63,6 +69,8 @@ public enum NotificationWireKind: String, CaseIterable, Hashable, Sendable {
     case monitorStarted = "monitor-started"
     case monitorStopped = "monitor-stopped"
     case settingsUpdated = "settings-updated"
+    case agentDisconnected = "agent-disconnected"
+    case agentReconnected = "agent-reconnected"
 }
 
 /// `conversation.updated` carries this `reason` when the conversation was just created; every
@@ -118,6 +126,20 @@ enum WireKey {
     static let handleSeconds: StaticString = "handleSeconds"
     static let capacityExceededBy: StaticString = "capacityExceededBy"
     static let replayed: StaticString = "replayed"
+    static let customerName: StaticString = "customerName"
+    static let waitStartedAt: StaticString = "waitStartedAt"
+    static let handleStartedAt: StaticString = "handleStartedAt"
+    static let lastActivityAt: StaticString = "lastActivityAt"
+    static let participantCount: StaticString = "participantCount"
+    static let customerAway: StaticString = "customerAway"
+    static let position: StaticString = "position"
+    static let estimatedWaitSeconds: StaticString = "estimatedWaitSeconds"
+    static let agents: StaticString = "agents"
+    static let agent: StaticString = "agent"
+    static let capacityUsed: StaticString = "capacityUsed"
+    static let capacity: StaticString = "capacity"
+    static let conversationIds: StaticString = "conversationIds"
+    static let disconnectedAt: StaticString = "disconnectedAt"
 }
 
 /// The `code` of every `error` frame.
@@ -131,6 +153,7 @@ public enum ErrorCode: String, CaseIterable, Hashable, Sendable {
     case capacityExceeded = "capacity_exceeded"
     case rateLimited = "rate_limited"
     case tooLarge = "too_large"
+    case alreadyOpen = "already_open"
 }
 
 extension HubError {
@@ -146,14 +169,15 @@ extension HubError {
         case .capacityExceeded: .capacityExceeded
         case .rateLimited: .rateLimited
         case .tooLarge: .tooLarge
+        case .alreadyOpen: .alreadyOpen
         }
     }
 
     /// The wire code as written in `error` frames and logs, e.g. `invalid_state`.
     public var code: String { errorCode.rawValue }
 
-    /// The error with `code` and `message`.
-    public init(_ code: ErrorCode, message: String) {
+    /// The error with `code` and `message` (and the conversation it names, for `already_open`).
+    public init(_ code: ErrorCode, message: String, conversationId: ConversationId? = nil) {
         switch code {
         case .unauthorized: self = .unauthorized(message)
         case .forbidden: self = .forbidden(message)
@@ -164,13 +188,14 @@ extension HubError {
         case .capacityExceeded: self = .capacityExceeded(message)
         case .rateLimited: self = .rateLimited(message)
         case .tooLarge: self = .tooLarge(message)
+        case .alreadyOpen: self = .alreadyOpen(conversationId ?? ConversationId(""), message)
         }
     }
 
     /// The error for a wire `code` and `message`, or `nil` for an unknown code.
-    public init?(code: String, message: String) {
+    public init?(code: String, message: String, conversationId: ConversationId? = nil) {
         guard let errorCode = ErrorCode(rawValue: code) else { return nil }
-        self.init(errorCode, message: message)
+        self.init(errorCode, message: message, conversationId: conversationId)
     }
 }
 
@@ -203,23 +228,32 @@ extension RequestType {
         case .forceClose: self = .conversationForceClose
         case .escalate: self = .conversationEscalate
         case .updateSettings: self = .settingsUpdate
-        case .offerTimedOut: return nil
+        case .subscribeAgents: self = .agentsSubscribe
+        case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
+            .publishReportRow, .userConnected, .userDisconnected, .recover:
+            return nil
         }
     }
 }
 
 extension ServerMessageType {
     /// The `type` an event of `kind` is sent as. A started conversation is a `conversation.updated`
-    /// with reason `started`; offer endings, presence, monitoring and settings are `notification`s.
+    /// with reason `started`; offer endings, presence, monitoring, settings and agents' connections
+    /// are `notification`s.
     public init(_ kind: EventKind) {
         switch kind {
         case .conversationStarted, .conversationUpdated: self = .conversationUpdated
         case .message: self = .message
         case .participantJoined: self = .participantJoined
         case .participantLeft: self = .participantLeft
+        case .participantAway: self = .participantAway
+        case .participantBack: self = .participantBack
         case .offer: self = .offer
-        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated:
+        case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
+            .agentDisconnected, .agentReconnected:
             self = .notification
+        case .queuePosition: self = .queuePosition
+        case .agentUpdate: self = .agentsUpdate
         case .conversationClosed: self = .conversationClosed
         case .typing: self = .typing
         case .reportUpdate: self = .reportUpdate
@@ -246,8 +280,10 @@ extension NotificationWireKind {
         case .monitorStarted: self = .monitorStarted
         case .monitorStopped: self = .monitorStopped
         case .settingsUpdated: self = .settingsUpdated
-        case .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer,
-            .conversationClosed, .typing, .reportUpdate:
+        case .agentDisconnected: self = .agentDisconnected
+        case .agentReconnected: self = .agentReconnected
+        case .conversationStarted, .message, .participantJoined, .participantLeft, .participantAway, .participantBack,
+            .conversationUpdated, .offer, .conversationClosed, .typing, .reportUpdate, .queuePosition, .agentUpdate:
             return nil
         }
     }

@@ -72,6 +72,7 @@ extension ParticipantRole: WireSpelled {
         case .consult: "consult"
         case .supervisor: "supervisor"
         case .bot: "bot"
+        case .system: "system"
         }
     }
 }
@@ -107,6 +108,9 @@ extension UpdateReason: WireSpelled {
         case .requeued: "requeued"
         case .transferred: "transferred"
         case .escalated: "escalated"
+        case .retried: "retried"
+        case .customerDisconnected: "customer-disconnected"
+        case .agentDisconnected: "agent-disconnected"
         }
     }
 }
