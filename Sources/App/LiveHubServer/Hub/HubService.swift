@@ -92,6 +92,7 @@ final class HubService {
             return
         }
         requestsHandled += 1
+        if let line = HubLifecycleLog.action(request.command, by: actor) { logger.info(line) }
         deliver(outcome)
         // A request handled after its connection closed must not leave a session behind.
         if sessions[session.connectionId] == nil { registry.connectionClosed(session.connectionId) }
@@ -110,6 +111,7 @@ final class HubService {
     }
 
     private func deliver(_ outcome: HubOutcome) {
+        if logger.isEnabled(.info) { for line in HubLifecycleLog.lines(for: outcome.journal) { logger.info(line) } }
         for delivery in outcome.deliveries {
             var encoded = EncodedEvent(delivery.event)
             for recipient in delivery.recipients {
