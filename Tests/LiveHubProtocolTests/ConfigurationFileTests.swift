@@ -104,6 +104,28 @@ struct ConfigurationFileTests {
             #expect(error.path == path, "\(name): \(error)")
         }
     }
+
+    @Test("customerSessions in the file sets anonymous chat, its origins, token lifetime and per-address rate")
+    func customerSessions() throws {
+        let withSessions = Self.valid.dropLast() + """
+            , "customerSessions": {"anonymous": false, "allowedOrigins": ["https://shop.example"],
+                                   "tokenSeconds": 900, "perMinute": 5, "burst": 8}}
+            """
+        let contents = try ConfigurationFile.decodeFile(Array(withSessions.utf8))
+        let sessions = try #require(contents.customerSessions)
+        #expect(!sessions.anonymous && sessions.allowedOrigins == ["https://shop.example"])
+        #expect(sessions.tokenSeconds == 900 && sessions.perMinute == 5 && sessions.burst == 8)
+        #expect(try ConfigurationFile.decodeFile(Array(Self.valid.utf8)).customerSessions == nil)
+        // Anonymous chat stays on unless the file says otherwise; a misspelt key is refused with its path.
+        let empty = Self.valid.dropLast() + #", "customerSessions": {}}"#
+        #expect(try ConfigurationFile.decodeFile(Array(empty.utf8)).customerSessions?.anonymous == true)
+        let misspelt = Self.valid.dropLast() + #", "customerSessions": {"anonymus": false}}"#
+        #expect {
+            try ConfigurationFile.decodeFile(Array(misspelt.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "$.customerSessions.anonymus"
+        }
+    }
 }
 
 extension String {

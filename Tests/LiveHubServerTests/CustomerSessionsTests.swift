@@ -122,4 +122,17 @@ struct CustomerSessionsTests {
         // An error answer ends the connection (the requests behind it are never read or minted).
         #expect(limited == 1 && text.hasSuffix("\"}") && text.contains("Connection: close\r\n"))
     }
+
+    @Test("anonymous chat is a configuration switch: a file with customerSessions.anonymous false gets 403")
+    func anonymousSwitch() throws {
+        let file = try ConfigurationFile.decodeFile(Array("""
+            {"queues": [{"id": "general", "name": "General", "workstream": "chat"}],
+             "workstreams": [{"id": "chat", "name": "Chat", "channels": ["livechat"]}],
+             "agents": [{"id": "alice", "name": "Alice", "queues": ["general"], "capacity": 2}],
+             "customerSessions": {"anonymous": false}}
+            """.utf8))
+        let server = try TestServer { $0.apply(file) }
+        let answer = try Self.post(server)
+        #expect(answer.status == 403 && answer.json?["code"]?.stringValue == "forbidden")
+    }
 }

@@ -1,4 +1,5 @@
 import LiveHubDomain
+import LiveHubProtocol
 import LiveHubTransport
 
 /// Everything the server can be told: the transport's settings (reachable directly, e.g.
@@ -32,6 +33,20 @@ public struct ServerConfiguration: Sendable {
     public var maxTokenLifetimeSeconds: Int64 = 86_400
 
     public init() {}
+
+    /// Takes a configuration file's settings: the hub's, and those of customer sessions when the file
+    /// has them (its origins are added to `--allow-origin`'s).
+    public mutating func apply(_ file: ConfigurationFile.Contents) {
+        hub = file.hub
+        guard let sessions = file.customerSessions else { return }
+        allowAnonymousCustomers = sessions.anonymous
+        customerTokenSeconds = sessions.tokenSeconds
+        customerSessionsPerMinute = sessions.perMinute
+        customerSessionsBurst = sessions.burst
+        if let origins = sessions.allowedOrigins {
+            transport.allowedOrigins = (transport.allowedOrigins ?? []) + origins
+        }
+    }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TransportConfiguration, Value>) -> Value {
         get { transport[keyPath: keyPath] }

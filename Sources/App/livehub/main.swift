@@ -47,7 +47,7 @@ case .serve(let options):
     var configuration = options.configuration
     if let configPath = options.configPath {
         do {
-            configuration.hub = try HubConfigurationLoader.load(path: configPath)
+            configuration.apply(try HubConfigurationLoader.load(path: configPath))
         } catch {
             fail("\(error)", status: 66)
         }

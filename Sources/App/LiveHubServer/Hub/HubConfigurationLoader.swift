@@ -9,7 +9,7 @@ public enum HubConfigurationLoader {
     }
 
     /// Configuration files are small; anything over 4 MiB is refused rather than read.
-    public static func load(path: String) throws(Failure) -> Configuration {
+    public static func load(path: String) throws(Failure) -> ConfigurationFile.Contents {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path, limit: 4 * 1024 * 1024)
@@ -17,7 +17,7 @@ public enum HubConfigurationLoader {
             throw Failure(description: "cannot read --config \(error)")
         }
         do {
-            return try ConfigurationFile.decode(bytes)
+            return try ConfigurationFile.decodeFile(bytes)
         } catch {
             throw Failure(description: "--config \(path): \(error)")
         }

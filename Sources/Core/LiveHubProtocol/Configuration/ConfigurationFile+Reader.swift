@@ -80,6 +80,9 @@ extension ConfigurationFile {
             return Int(number)
         }
 
+        /// Whether the object has `key` at all.
+        func has(_ key: String) -> Bool { object[key] != nil }
+
         func bool(_ key: String) throws(ConfigurationError) -> Bool {
             guard let value = object[key] else { return false }
             guard let flag = value.boolValue else { throw ConfigurationError(path: "\(path).\(key)", problem: "must be true or false") }

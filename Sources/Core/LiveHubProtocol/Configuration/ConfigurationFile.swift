@@ -28,7 +28,14 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 /// and a bot's id is nobody else's. One id may be both an agent and a supervisor (a supervisor who also
 /// takes chats).
 public enum ConfigurationFile {
+    /// The hub's part of a configuration file (see `decodeFile` for everything in it).
     public static func decode(_ bytes: [UInt8]) throws(ConfigurationError) -> Configuration {
+        try decodeFile(bytes).hub
+    }
+
+    /// Everything a configuration file says: the hub's domain configuration and the settings of
+    /// `POST /v1/customer-sessions` (`"customerSessions"`; nil when the file has none).
+    public static func decodeFile(_ bytes: [UInt8]) throws(ConfigurationError) -> Contents {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -36,7 +43,9 @@ public enum ConfigurationFile {
             throw ConfigurationError(path: "$", problem: "not JSON: \(error)")
         }
         let top = try Reader(root, path: "$")
-        try top.allowOnly(["queues", "workstreams", "agents", "supervisors", "bots", "settings", "limits", "timing"])
+        try top.allowOnly([
+            "queues", "workstreams", "agents", "supervisors", "bots", "settings", "limits", "timing", "customerSessions",
+        ])
 
         let workstreams = try top.list("workstreams", required: true).map { item throws(ConfigurationError) in
             try item.allowOnly(["id", "name", "channels", "allowedPresences", "capacityUnits", "offerTimeoutSeconds"])
@@ -112,9 +121,28 @@ public enum ConfigurationFile {
         }
         try checkReferences(
             queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots)
-        return Configuration(
-            queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots,
-            settings: settings, limits: limits, timing: timing)
+        var customerSessions: CustomerSessionsSettings?
+        if let object = try top.optionalObject("customerSessions") {
+            try object.allowOnly(["anonymous", "allowedOrigins", "tokenSeconds", "perMinute", "burst"])
+            var sessions = CustomerSessionsSettings()
+            if object.has("anonymous") { sessions.anonymous = try object.bool("anonymous") }
+            if object.has("allowedOrigins") { sessions.allowedOrigins = try object.strings("allowedOrigins") }
+            sessions.tokenSeconds = Int64(try object.positiveInteger("tokenSeconds", default: Int(sessions.tokenSeconds)))
+            sessions.perMinute = Double(try object.positiveInteger("perMinute", default: Int(sessions.perMinute)))
+            sessions.burst = Double(try object.positiveInteger("burst", default: Int(sessions.burst)))
+            customerSessions = sessions
+        }
+        return Contents(
+            hub: Configuration(
+                queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots,
+                settings: settings, limits: limits, timing: timing),
+            customerSessions: customerSessions)
+    }
+
+    /// What one configuration file holds.
+    public struct Contents: Sendable {
+        public var hub: Configuration
+        public var customerSessions: CustomerSessionsSettings?
     }
 
     private static func checkReferences(
@@ -151,4 +179,19 @@ public enum ConfigurationFile {
             }
         }
     }
+}
+
+/// `"customerSessions"` in a configuration file: whether anonymous chat widgets may get customer
+/// tokens, from which browser origins, for how long, and how many per source address.
+public struct CustomerSessionsSettings: Hashable, Sendable {
+    /// `POST /v1/customer-sessions` mints tokens (otherwise it answers 403).
+    public var anonymous = true
+    /// Origins whose pages may call it (CORS); nil: any. Added to `--allow-origin`.
+    public var allowedOrigins: [String]?
+    public var tokenSeconds: Int64 = 3600
+    /// Sessions per minute per source address, sustained, and at once.
+    public var perMinute = 10.0
+    public var burst = 20.0
+
+    public init() {}
 }
