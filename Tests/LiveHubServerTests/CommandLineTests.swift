@@ -24,7 +24,7 @@ struct CommandLineTests {
             "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
             "--http-idle-timeout", "7", "--max-request-bytes", "4096", "--max-token-lifetime", "7200",
-            "--deflate-context-takeover",
+            "--deflate-context-takeover", "--message-timeout", "9",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -43,6 +43,7 @@ struct CommandLineTests {
         #expect(configuration.handshakeTimeoutSeconds == 2 && configuration.httpIdleTimeoutSeconds == 7)
         #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(!configuration.deflate.enabled)
+        #expect(configuration.messageTimeoutSeconds == 9)
         #expect(configuration.hubLimits.maxRequestBytes == 4096 && configuration.maxTokenLifetimeSeconds == 7200)
         #expect(!configuration.deflate.serverNoContextTakeover && !configuration.deflate.clientNoContextTakeover)
         // And the help text names every one of them.

@@ -69,4 +69,24 @@ struct HubFrameLimitTests {
         }
         #expect(frames.last?.contains(#""id":"ok""#) == true)
     }
+
+    @Test("a message left incomplete past the message timeout is closed with 1008, although the client answers pings")
+    func incompleteMessageClosed() throws {
+        let server = try TestServer {
+            $0.messageTimeoutSeconds = 0.5
+            $0.heartbeatIntervalSeconds = 0.2
+        }
+        let client = try server.webSocket("/echo")
+        // The first fragment of a message that never finishes.
+        try client.sendFrame(opcode: 1, payload: Array("the start of a message".utf8), fin: false)
+        var code: UInt16?
+        while let frame = try client.receiveFrame() {
+            if frame.opcode == 9 { try client.sendFrame(opcode: 10, payload: frame.payload) }  // Answer pings.
+            if frame.opcode == 8 {
+                code = frame.closeCode
+                break
+            }
+        }
+        #expect(code == 1008)
+    }
 }

@@ -245,4 +245,22 @@ struct ConnectionTimerPolicyTests {
         #expect(!ConnectionTimerPolicy.needsScheduling(Self.at(5), armed: Self.at(5)))
         #expect(!ConnectionTimerPolicy.needsScheduling(Self.at(6), armed: Self.at(5)))
     }
+
+    // MARK: Incomplete messages
+
+    @Test("message timeout: a message still incomplete a message timeout after it started is closed, even if the peer answers pings")
+    func incompleteMessageTimesOut() {
+        var configuration = TransportConfiguration()
+        configuration.messageTimeoutSeconds = 60
+        let policy = ConnectionTimerPolicy(configuration)
+        // The peer keeps talking (pongs) so idle never fires; its message began at 10 s.
+        var timestamps = ConnectionTimestamps(lastReceived: Self.at(65), phaseDeadline: 0)
+        timestamps.messageStartedAt = Self.at(10)
+        #expect(policy.decide(.webSocket, timestamps, now: Self.at(69)) == .rearm(at: Self.at(70)))
+        #expect(policy.decide(.webSocket, timestamps, now: Self.at(70)) == .closeIncompleteMessage)
+        // Without a message in progress the same moment is only a heartbeat question.
+        timestamps.messageStartedAt = 0
+        #expect(policy.decide(.webSocket, timestamps, now: Self.at(70)) == .rearm(at: Self.at(95)))
+        #expect(policy.messageDeadline(startedAt: Self.at(10)) == Self.at(70))
+    }
 }

@@ -17,6 +17,8 @@ struct TimedConnection {
         /// The close handshake or the lingering close ran out: RST.
         case abortedTimedOut
         case abortedForDrain
+        /// A message stayed incomplete past the message timeout: 1008.
+        case closedIncompleteMessage
     }
 
     /// Something the connection did, and when.
@@ -137,6 +139,11 @@ struct TimedConnection {
         case .closeIdle:
             events.append(Happening(now, .closedIdle))
             phase = .closed
+        case .closeIncompleteMessage:
+            events.append(Happening(now, .closedIncompleteMessage))
+            phase = .closing
+            timestamps.phaseDeadline = policy.closeDeadline(closingAt: now)
+            arm(timestamps.phaseDeadline)
         case .closeTimedOut:
             events.append(Happening(now, .abortedTimedOut))
             phase = .closed

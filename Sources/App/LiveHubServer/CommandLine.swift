@@ -59,6 +59,7 @@ public enum CommandLineParser {
           --max-connections N       open connections before new ones get 503 (default 19500)
           --heartbeat SECONDS       ping a WebSocket after each interval this long it stays silent (default 30)
           --idle-timeout SECONDS    close a WebSocket silent this long with 1001 (default 75)
+          --message-timeout SECONDS  close (1008) a WebSocket whose message stays incomplete this long (default 60)
           --handshake-timeout SECONDS  time allowed from connect to completed handshake (default 10)
           --http-idle-timeout SECONDS  close a keep-alive HTTP connection idle this long (default 30)
           --allow-origin ORIGIN     accept WebSockets only from this Origin (repeatable; default any)
@@ -140,6 +141,7 @@ public enum CommandLineParser {
             case "--max-connections": options.configuration.maxConnections = try integer(1...1_000_000)
             case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()
             case "--idle-timeout": options.configuration.idleTimeoutSeconds = try seconds()
+            case "--message-timeout": options.configuration.messageTimeoutSeconds = try seconds()
             case "--handshake-timeout": options.configuration.handshakeTimeoutSeconds = try seconds()
             case "--http-idle-timeout": options.configuration.httpIdleTimeoutSeconds = try seconds()
             case "--allow-origin": options.configuration.allowedOrigins = (options.configuration.allowedOrigins ?? []) + [try value()]

@@ -42,6 +42,8 @@ public struct TransportConfiguration: Sendable {
     public var heartbeatIntervalSeconds = 30.0
     /// After this long without receiving anything (not even a pong), the connection is closed (1001).
     public var idleTimeoutSeconds = 75.0
+    /// A WebSocket message still incomplete this long after its first bytes arrived is closed (1008).
+    public var messageTimeoutSeconds = 60.0
     /// How long to wait for the peer's close frame after sending ours.
     public var closeTimeoutSeconds = 5.0
     /// On SIGINT/SIGTERM: how long connections get to finish their close handshakes.

@@ -38,6 +38,11 @@ extension Connection {
         case .closeIdle:
             log(.debug, "event=http.timeout requests_served=\(http?.requestsServed ?? 0)")
             finalClose()
+        case .closeIncompleteMessage:
+            let held = machine?.assemblyBufferCapacity ?? 0
+            log(.info, "event=ws.message_timeout held_bytes=\(held + inboundCarry.count)")
+            closeWebSocket(code: .policyViolation, reason: "message incomplete after the message timeout")
+            flush()
         case .closeTimedOut:
             log(.debug, "event=close.timeout phase=\(phase)")
             abort()

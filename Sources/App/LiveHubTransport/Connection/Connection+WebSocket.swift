@@ -3,6 +3,7 @@ import LiveHubWebSocket
 /// The WebSocket phase: feed bytes to the protocol state machine and carry out its actions.
 extension Connection {
     func consumeWebSocket(_ chunk: UnsafeMutableRawBufferPointer) {
+        defer { noteMessageProgress() }
         if inboundCarry.isEmpty {
             // Fast path: whole frames straight from the loop's receive buffer, unmasked in place.
             let consumed = runMachine(on: chunk)
@@ -20,6 +21,19 @@ extension Connection {
         if consumed < carry.count && phase != .closed && phase != .lingering {
             carry.removeFirst(consumed)
             inboundCarry = carry
+        }
+    }
+
+    /// Starts the message deadline when a message (or a frame) is left incomplete after a read, and
+    /// clears it once none is: a client may not hold a half-sent message open forever.
+    @inline(__always)
+    private func noteMessageProgress() {
+        let inProgress = !inboundCarry.isEmpty || machine?.isMessageInProgress == true
+        if !inProgress {
+            timestamps.messageStartedAt = 0
+        } else if timestamps.messageStartedAt == 0 && phase == .webSocket {
+            timestamps.messageStartedAt = context.loop.now
+            armTimer(at: context.timerPolicy.messageDeadline(startedAt: timestamps.messageStartedAt))
         }
     }
 

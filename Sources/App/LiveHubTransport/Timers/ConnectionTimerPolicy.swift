@@ -16,13 +16,21 @@ struct ConnectionTimerPolicy {
     var idleTimeout: UInt64
     /// How long a sent close frame waits for the peer's, and a lingering socket for the peer's EOF.
     var closeTimeout: UInt64
+    /// A WebSocket message (a fragmented one, or a frame split across reads) still incomplete this long
+    /// after it started is closed (1008): a client answering pings must not hold a half-sent message,
+    /// and the memory it occupies, forever.
+    var messageTimeout: UInt64
 
-    init(handshakeTimeout: UInt64, httpIdleTimeout: UInt64, heartbeatInterval: UInt64, idleTimeout: UInt64, closeTimeout: UInt64) {
+    init(
+        handshakeTimeout: UInt64, httpIdleTimeout: UInt64, heartbeatInterval: UInt64, idleTimeout: UInt64,
+        closeTimeout: UInt64, messageTimeout: UInt64 = UInt64.max / 4
+    ) {
         self.handshakeTimeout = handshakeTimeout
         self.httpIdleTimeout = httpIdleTimeout
         self.heartbeatInterval = heartbeatInterval
         self.idleTimeout = idleTimeout
         self.closeTimeout = closeTimeout
+        self.messageTimeout = messageTimeout
     }
 
     /// The policy for a transport configuration (seconds converted to nanoseconds once).
@@ -32,8 +40,12 @@ struct ConnectionTimerPolicy {
             httpIdleTimeout: configuration.httpIdleTimeoutSeconds.nanoseconds,
             heartbeatInterval: configuration.heartbeatIntervalSeconds.nanoseconds,
             idleTimeout: configuration.idleTimeoutSeconds.nanoseconds,
-            closeTimeout: configuration.closeTimeoutSeconds.nanoseconds)
+            closeTimeout: configuration.closeTimeoutSeconds.nanoseconds,
+            messageTimeout: configuration.messageTimeoutSeconds.nanoseconds)
     }
+
+    /// When a message that started at `startedAt` must be complete.
+    func messageDeadline(startedAt: UInt64) -> UInt64 { startedAt &+ messageTimeout }
 
     // MARK: Deadlines set on phase changes
 
@@ -93,12 +105,16 @@ struct ConnectionTimerPolicy {
     private func heartbeat(_ timestamps: ConnectionTimestamps, now: UInt64) -> TimerDecision {
         let lastReceived = timestamps.lastReceived
         if now &- lastReceived >= idleTimeout { return .closeIdle }
+        let messageStarted = timestamps.messageStartedAt
+        if messageStarted != 0 && now &- messageStarted >= messageTimeout { return .closeIncompleteMessage }
         var lastPing = timestamps.lastPingSent
         let shouldPing = now &- max(lastReceived, lastPing) >= heartbeatInterval
         if shouldPing { lastPing = now }
         let nextPing = max(lastReceived, lastPing) &+ heartbeatInterval
+        var next = min(nextPing, lastReceived &+ idleTimeout)
+        if messageStarted != 0 { next = min(next, messageDeadline(startedAt: messageStarted)) }
         // Never in the past: a timer that fired late must not spin.
-        let next = max(min(nextPing, lastReceived &+ idleTimeout), now &+ 1)
+        next = max(next, now &+ 1)
         return shouldPing ? .sendPing(thenRearmAt: next) : .rearm(at: next)
     }
 }
@@ -112,6 +128,8 @@ struct ConnectionTimestamps: Equatable {
     /// The deadline of the current phase: handshake or keep-alive idle in `.http`, close wait in
     /// `.closing` and `.lingering`.
     var phaseDeadline: UInt64
+    /// When the WebSocket message now in progress started (0: none is).
+    var messageStartedAt: UInt64 = 0
 }
 
 /// What a connection does when its timer fires.
@@ -122,6 +140,8 @@ enum TimerDecision: Equatable {
     case sendPing(thenRearmAt: UInt64)
     /// Idle: a WebSocket is closed with 1001 (close handshake); an HTTP connection is closed.
     case closeIdle
+    /// A WebSocket message stayed incomplete past the message timeout: close with 1008.
+    case closeIncompleteMessage
     /// The close handshake or the lingering close ran out of time: abort (RST).
     case closeTimedOut
     /// The HTTP deadline (handshake or keep-alive) passed: read the kernel's unacknowledged byte count
