@@ -62,7 +62,7 @@ let package = Package(
             name: "LiveHubServer",
             dependencies: [
                 "LiveHubTransport", "LiveHubBenchEndpoints", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP",
-                "LiveHubDomain", "LiveHubProtocol",
+                "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore",
             ],
             path: "Sources/App/LiveHubServer", swiftSettings: strict),
         .executableTarget(
@@ -109,7 +109,7 @@ let package = Package(
             name: "LiveHubServerTests",
             dependencies: [
                 "LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS", "LiveHubProtocol",
-                "LiveHubDomain", "LiveHubTransport", "LiveHubHTTP",
+                "LiveHubDomain", "LiveHubTransport", "LiveHubHTTP", "LiveHubJournalStore", "LiveHubPosix",
             ],
             swiftSettings: strict),
     ],

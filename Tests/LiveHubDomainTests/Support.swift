@@ -271,6 +271,7 @@ extension HubError {
         case .capacityExceeded: "capacity_exceeded"
         case .rateLimited: "rate_limited"
         case .tooLarge: "too_large"
+        case .unavailable: "unavailable"
         }
     }
 }

@@ -65,11 +65,12 @@ struct WireNamesTests {
         let errors: [HubError] = [
             .unauthorized(""), .forbidden(""), .notFound(""), .invalidState(""), .invalidMessage(""),
             .presenceNotAllowed(""), .capacityExceeded(""), .rateLimited(""), .tooLarge(""),
+            .unavailable(""),
         ]
         #expect(
             errors.map(\.code) == [
                 "unauthorized", "forbidden", "not_found", "invalid_state", "invalid_message", "presence_not_allowed",
-                "capacity_exceeded", "rate_limited", "too_large",
+                "capacity_exceeded", "rate_limited", "too_large", "unavailable",
             ])
         #expect(errors.map(\.errorCode) == ErrorCode.allCases)
         #expect(errors.allSatisfy { HubError(code: $0.code, message: "") == $0 })

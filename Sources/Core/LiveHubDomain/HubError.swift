@@ -19,13 +19,16 @@ public enum HubError: Error, Hashable, Sendable {
     case rateLimited(String)
     /// A text or subject longer than the configured limit.
     case tooLarge(String)
+    /// The hub cannot write its journal (disk full, I/O error, read-only data directory), so it takes no
+    /// request that would change anything; raised by the shell, which retries and resumes by itself.
+    case unavailable(String)
 
     /// A human-readable explanation for the client.
     public var message: String {
         switch self {
         case .unauthorized(let text), .forbidden(let text), .notFound(let text), .invalidState(let text),
             .invalidMessage(let text), .presenceNotAllowed(let text), .capacityExceeded(let text),
-            .rateLimited(let text), .tooLarge(let text):
+            .rateLimited(let text), .tooLarge(let text), .unavailable(let text):
             text
         }
     }

@@ -12,12 +12,17 @@ import LiveHubTransport
 /// encoded once per audience (staff, customer) → the same bytes go to every recipient connection →
 /// the session changes are applied → then the requester's answer (history or report frames, then
 /// the ack). Deliveries go first so a monitor sees monitor-started, the transcript, then live events.
+/// Every frame is tagged with the journal LSN of the facts it shows, and the outbox holds it until the
+/// journal has them (`HubJournal`); while the journal cannot write, requests that would are refused.
 final class HubService {
     private var hub: Hub
     /// The hub thread's loop: its clock drives offer timers.
     private let loop: EventLoop
     private let logger: Logger
-    private let outbox = HubOutbox()
+    private let outbox: HubOutbox
+    private let journal: HubJournal
+    /// The journal LSN the frames being sent are tagged with (`HubJournal.record`).
+    private var frameLSN: UInt64 = 0
     /// Requests handled, and refusals by error code, since start (for `/metrics`).
     private var requestsHandled = 0
     private var refusalsByCode: [String: Int] = [:]
@@ -30,15 +35,23 @@ final class HubService {
     /// measurable CPU with 1,000 conversations).
     private var offerTimers: [(deadline: UInt64, offer: OfferId)] = []
 
-    init(loop: EventLoop, logger: Logger, configuration: Configuration) {
+    /// `hub`: a fresh hub, or one rebuilt from the journal, whose pending offers are armed again here
+    /// (those already expired time out in the first iteration).
+    init(loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal) {
         self.loop = loop
         self.logger = logger
-        self.hub = Hub(configuration: configuration)
+        self.hub = hub
+        self.journal = journal
+        outbox = HubOutbox(releasedLSN: journal.releasedLSN)
+        for offer in hub.state.offers.values { arm(.offerTimeout(offer.offerId, at: offer.expiresAt)) }
     }
 
-    /// Once per hub-loop iteration, after its tasks: due timers, then everything produced goes out.
+    /// Once per hub-loop iteration, after its tasks: due timers, this iteration's facts to the journal,
+    /// then every frame the journal now covers goes out.
     func endOfIteration() {
         fireDueTimers(now: loop.now)
+        journal.endOfIteration(now: loop.now)
+        outbox.release(through: journal.releasedLSN, keepingOrderPerConnection: journal.isFailing)
         outbox.flush()
     }
 
@@ -70,6 +83,12 @@ final class HubService {
 
     func handle(_ request: RequestEnvelope, from session: HubSessionHandle) {
         let actor = Actor(role: session.role, userId: session.userId, connectionId: session.connectionId)
+        if let refusal = journal.refusal(for: request.command) {
+            refusalsByCode[refusal.code, default: 0] += 1
+            frameLSN = 0
+            send(ServerMessageEncoder.encodeError(refusal, id: request.id), to: session)
+            return
+        }
         let outcome: HubOutcome
         do {
             outcome = try hub.handle(
@@ -78,11 +97,12 @@ final class HubService {
             refusalsByCode[error.code, default: 0] += 1
             let type = RequestType(request.command)?.rawValue ?? "system"
             logger.debug("event=hub.refused session=\(session.connectionId) type=\(type) code=\(error.code)")
+            frameLSN = journal.tag(for: request.command)
             send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
             return
         }
         requestsHandled += 1
-        deliver(outcome)
+        deliver(outcome, for: request.command)
         // A request handled after its connection closed must not leave a session behind.
         if sessions[session.connectionId] == nil { registry.connectionClosed(session.connectionId) }
         for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
@@ -90,7 +110,8 @@ final class HubService {
         }
     }
 
-    private func deliver(_ outcome: HubOutcome) {
+    private func deliver(_ outcome: HubOutcome, for command: Command? = nil) {
+        frameLSN = journal.record(outcome, for: command)
         for delivery in outcome.deliveries {
             var encoded = EncodedEvent(delivery.event)
             for recipient in delivery.recipients {
@@ -116,21 +137,23 @@ final class HubService {
         }
         // After the deliveries: the monitors of a conversation that just closed were still told.
         registry.apply(outcome.sessionChanges)
-        for timer in outcome.timers {
-            switch timer {
-            case .offerTimeout(let offer, let at):
-                let delay = max(0, at.milliseconds(since: WallClock.now()))
-                let deadline = loop.now &+ UInt64(delay) * 1_000_000
-                // Offers mostly share one timeout, so the new deadline is nearly always the latest.
-                var position = offerTimers.endIndex
-                while position > 0 && offerTimers[position - 1].deadline > deadline { position -= 1 }
-                offerTimers.insert((deadline, offer), at: position)
-            }
+        for timer in outcome.timers { arm(timer) }
+    }
+
+    private func arm(_ timer: ScheduledTimer) {
+        switch timer {
+        case .offerTimeout(let offer, let at):
+            let delay = max(0, at.milliseconds(since: WallClock.now()))
+            let deadline = loop.now &+ UInt64(delay) * 1_000_000
+            // Offers mostly share one timeout, so the new deadline is nearly always the latest.
+            var position = offerTimers.endIndex
+            while position > 0 && offerTimers[position - 1].deadline > deadline { position -= 1 }
+            offerTimers.insert((deadline, offer), at: position)
         }
     }
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
-        outbox.enqueue(frame, to: session.connection)
+        outbox.enqueue(frame, to: session.connection, id: session.connectionId, after: frameLSN)
     }
 
     /// What `/metrics` reports from the hub thread.
@@ -144,7 +167,8 @@ final class HubService {
 
     /// Called once per hub-loop iteration; offer timeouts need ~1 s precision at most.
     private func fireDueTimers(now: UInt64) {
-        guard let first = offerTimers.first, first.deadline <= now else { return }
+        // An offer that times out while the journal cannot write does so once it can.
+        guard !journal.isFailing, let first = offerTimers.first, first.deadline <= now else { return }
         let dueCount = offerTimers.firstIndex { $0.deadline > now } ?? offerTimers.count
         let due = offerTimers[0..<dueCount]
         offerTimers.removeFirst(dueCount)

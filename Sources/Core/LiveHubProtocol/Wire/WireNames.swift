@@ -131,6 +131,7 @@ public enum ErrorCode: String, CaseIterable, Hashable, Sendable {
     case capacityExceeded = "capacity_exceeded"
     case rateLimited = "rate_limited"
     case tooLarge = "too_large"
+    case unavailable
 }
 
 extension HubError {
@@ -146,6 +147,7 @@ extension HubError {
         case .capacityExceeded: .capacityExceeded
         case .rateLimited: .rateLimited
         case .tooLarge: .tooLarge
+        case .unavailable: .unavailable
         }
     }
 
@@ -164,6 +166,7 @@ extension HubError {
         case .capacityExceeded: self = .capacityExceeded(message)
         case .rateLimited: self = .rateLimited(message)
         case .tooLarge: self = .tooLarge(message)
+        case .unavailable: self = .unavailable(message)
         }
     }
 
