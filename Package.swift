@@ -75,7 +75,9 @@ let package = Package(
             name: "LiveHubLoad", dependencies: ["CLiveHubSystem", "LiveHubWebSocket", "LiveHubProtocol", "LiveHubDomain"],
             path: "Tests/HubLoad/LiveHubLoad", swiftSettings: strict),
         .executableTarget(
-            name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Tests/HubLoad/hubload",
+            name: "hubload",
+            dependencies: ["LiveHubLoad", "LiveHubPosix", "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore"],
+            path: "Tests/HubLoad/hubload",
             swiftSettings: strict),
 
         // The journal's disk bench (`journalbench`): raw fdatasync rate and group-commit throughput.
