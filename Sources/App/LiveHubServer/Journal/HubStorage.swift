@@ -120,25 +120,57 @@ final class HubStorage: Sendable {
     }
 
     /// Scans the journal and applies every record, in order, to `hub`. A torn tail is cut with one log
-    /// line; corruption stops here unless `repair`; a record that does not decode stops here.
+    /// line; corruption stops here unless `repair`; a record that does not decode stops here. Records
+    /// are decoded on this thread, straight out of the segment's bytes, and applied on another
+    /// (`ReplayApplier`), so the two overlap.
     static func replay(
         _ journalDirectory: String, repair: Bool, disk: any JournalDisk, into hub: inout Hub, logger: Logger
     ) throws(HubStorageError) -> JournalRecovery {
         var unreadable: (lsn: UInt64, reason: String)?
-        let recovery: JournalRecovery
+        let applier = try? ReplayApplier.start(hub)
+        var batch: [DomainEvent] = []
+        batch.reserveCapacity(ReplayApplier.batchSize)
+        let opened: Result<JournalRecovery, JournalOpenError>
         do throws(JournalOpenError) {
-            recovery = try JournalRecovery.open(
-                directory: journalDirectory, disk: disk, repair: repair, log: { logger.warning($0) },
-                record: { lsn, payload in
-                    guard unreadable == nil else { return }
-                    do throws(JournalDecodeError) {
-                        hub.apply(try JournalEventCodec.decode(Array(payload)))
-                    } catch {
-                        unreadable = (lsn, error.description)
-                    }
-                })
+            opened = .success(
+                try JournalRecovery.open(
+                    directory: journalDirectory, disk: disk, repair: repair, log: { logger.warning($0) },
+                    record: { lsn, payload in
+                        guard unreadable == nil else { return }
+                        let decoded = payload.withUnsafeBytes { raw -> Result<DomainEvent, JournalDecodeError> in
+                            do throws(JournalDecodeError) {
+                                return .success(try JournalEventCodec.decode(raw))
+                            } catch {
+                                return .failure(error)
+                            }
+                        }
+                        switch decoded {
+                        case .success(let event):
+                            guard let applier else {
+                                hub.apply(event)
+                                return
+                            }
+                            batch.append(event)
+                            if batch.count == ReplayApplier.batchSize {
+                                applier.submit(batch)
+                                batch = []
+                                batch.reserveCapacity(ReplayApplier.batchSize)
+                            }
+                        case .failure(let error):
+                            unreadable = (lsn, error.description)
+                        }
+                    }))
         } catch {
-            throw .journal(error)
+            opened = .failure(error)
+        }
+        if let applier {
+            if !batch.isEmpty { applier.submit(batch) }
+            hub = applier.finish()
+        }
+        let recovery: JournalRecovery
+        switch opened {
+        case .success(let value): recovery = value
+        case .failure(let error): throw .journal(error)
         }
         if let unreadable { throw .unreadableRecord(lsn: unreadable.lsn, reason: unreadable.reason) }
         return recovery
