@@ -25,7 +25,7 @@ struct CommandLineTests {
             "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
             "--http-idle-timeout", "7", "--max-request-bytes", "4096", "--max-token-lifetime", "7200",
-            "--deflate-context-takeover", "--fsync", "interval", "--repair",
+            "--deflate-context-takeover", "--fsync", "interval", "--repair", "--max-requests-per-second", "500",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -47,6 +47,7 @@ struct CommandLineTests {
         #expect(configuration.hubLimits.maxRequestBytes == 4096 && configuration.maxTokenLifetimeSeconds == 7200)
         #expect(!configuration.deflate.serverNoContextTakeover && !configuration.deflate.clientNoContextTakeover)
         #expect(configuration.journalSync == .interval && configuration.repairJournal)
+        #expect(configuration.hubLimits.requestsPerSecond == 500 && configuration.hubLimits.requestBurst == 1000)
         // And the help text names every one of them.
         for flag in arguments where flag.hasPrefix("--") { #expect(CommandLineParser.usage.contains(flag)) }
     }

@@ -62,6 +62,7 @@ public enum CommandLineParser {
           --log-level LEVEL         trace, debug, info, warning, error (default info)
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
           --max-request-bytes N     largest hub request; larger ones get too_large (default 16384)
+          --max-requests-per-second N  hub requests per connection per second, bursts of 2N; beyond, rate_limited (default 20)
           --max-outbound-bytes N    unsent bytes per connection: a WebSocket is closed 1008, HTTP stops reading (default 4194304)
           --max-connections N       open connections before new ones get 503 (default 19500)
           --heartbeat SECONDS       ping a WebSocket after each interval this long it stays silent (default 30)
@@ -150,6 +151,10 @@ public enum CommandLineParser {
                 options.configuration.webSocket.maxMessageSize = bytes
                 options.configuration.webSocket.maxFramePayload = bytes
             case "--max-request-bytes": options.configuration.hubLimits.maxRequestBytes = try integer(256...(1 << 20))
+            case "--max-requests-per-second":
+                let rate = try integer(1...1_000_000)
+                options.configuration.hubLimits.requestsPerSecond = Double(rate)
+                options.configuration.hubLimits.requestBurst = Double(2 * rate)
             case "--max-outbound-bytes": options.configuration.maxOutboundBytes = try integer(1024...(1 << 30))
             case "--max-connections": options.configuration.maxConnections = try integer(1...1_000_000)
             case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()

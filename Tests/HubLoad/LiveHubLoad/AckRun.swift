@@ -27,6 +27,7 @@ public enum AckRun {
         var driver = try AckDriver(conversations: conversations, options: options, scratch: scratch)
         var report = AckReport()
         report.conversations = options.conversations
+        report.members = options.monitored ? 3 : 2
         report.measureSeconds = options.measureSeconds
         try driver.run(into: &report)
         report.latencies.sort()
@@ -37,6 +38,8 @@ public enum AckRun {
 /// What an ack run measured: only requests sent inside the window count.
 public struct AckReport: Sendable {
     public var conversations = 0
+    /// Connections per conversation receiving each message: customer and agent, plus a monitor.
+    public var members = 3
     public var measureSeconds = 0.0
     /// Acks (in the window) of requests sent inside the window.
     public var acknowledged = 0
@@ -57,7 +60,8 @@ public struct AckReport: Sendable {
     }
 
     public var summary: String {
-        "conversations \(conversations), one message.send in flight each; window \(format(measureSeconds)) s\n"
+        "conversations \(conversations) (\(members) members each), one message.send in flight each; window "
+            + "\(format(measureSeconds)) s\n"
             + "acknowledged \(acknowledged) (\(format(acknowledgedPerSecond))/s); errors \(errors)"
             + (firstError.map { " (first: \($0))" } ?? "") + "\n"
             + "ack latency ms p50 \(format(latencyMilliseconds(0.5))) p90 \(format(latencyMilliseconds(0.9))) "
@@ -66,7 +70,7 @@ public struct AckReport: Sendable {
     }
 
     public var json: String {
-        #"{"mode":"acks","conversations":\#(conversations),"window_s":\#(format(measureSeconds)),"#
+        #"{"mode":"acks","conversations":\#(conversations),"members":\#(members),"window_s":\#(format(measureSeconds)),"#
             + #""acked":\#(acknowledged),"acked_per_s":\#(format(acknowledgedPerSecond)),"errors":\#(errors),"#
             + #""ack_ms":{"p50":\#(format(latencyMilliseconds(0.5))),"p90":\#(format(latencyMilliseconds(0.9))),"#
             + #""p99":\#(format(latencyMilliseconds(0.99))),"max":\#(format(latencyMilliseconds(1)))}"#
@@ -81,6 +85,8 @@ public struct AckReport: Sendable {
 
 private struct AckDriver {
     private let sockets: [LoadSocket]
+    /// Sockets per conversation: customer, agent (and monitor).
+    private let stride: Int
     private let options: LoadOptions
     private let scratch: UnsafeMutableRawBufferPointer
     private let epollFD: Int32
@@ -95,6 +101,7 @@ private struct AckDriver {
         throws(LoadError)
     {
         sockets = conversations.flatMap(\.sockets)
+        stride = conversations.first?.sockets.count ?? 1
         self.options = options
         self.scratch = scratch
         let padding = String(repeating: "x", count: max(0, options.paddingBytes))
@@ -160,7 +167,7 @@ private struct AckDriver {
     }
 
     private mutating func send(_ conversation: Int, now: UInt64) throws(LoadError) {
-        let index = conversation * LoadRole.allCases.count + LoadRole.customer.rawValue
+        let index = conversation * stride + LoadRole.customer.rawValue
         sentAt[conversation] = now
         try sockets[index].sendText(requests[conversation])
         updateWriteInterest(index)
@@ -179,8 +186,8 @@ private struct AckDriver {
                 report.deliveries += 1
             }
         }
-        guard answered > 0, index % LoadRole.allCases.count == LoadRole.customer.rawValue else { return }
-        let conversation = index / LoadRole.allCases.count
+        guard answered > 0, index % stride == LoadRole.customer.rawValue else { return }
+        let conversation = index / stride
         let sent = sentAt[conversation]
         guard sent != 0 else { return }
         sentAt[conversation] = 0

@@ -15,9 +15,9 @@ let usage = """
                [--rate MSGS_PER_S] [--warmup S] [--duration S] [--drain S] [--padding BYTES]
                [--server-pid PID] [--json]
                sets up N conversations on a hub started with that configuration and DIR, then measures
-           hubload acks --port P --data-dir DIR [same options as run, without --rate]
+           hubload acks --port P --data-dir DIR [--no-monitor] [same options as run, without --rate]
                the same N conversations, each customer keeping one message.send in flight: acknowledged
-               messages/s and send-to-ack latency
+               messages/s and send-to-ack latency (--no-monitor: customer and agent only)
            hubload journal --data-dir DIR [--conversations N] [--events N] [--messages-per-conversation M]
                writes DIR/config.json and a journal of N events made by the domain (pairs chat, close
                after M messages, start again), to time `livehub serve --config DIR/config.json --data-dir DIR`
@@ -58,6 +58,10 @@ while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     if flag == "--json" {
         printJSON = true
+        continue
+    }
+    if flag == "--no-monitor" {
+        options.monitored = false
         continue
     }
     guard let value = arguments.first else { fail("\(flag) needs a value\n\(usage)") }
