@@ -62,7 +62,7 @@ let package = Package(
             name: "LiveHubServer",
             dependencies: [
                 "LiveHubTransport", "LiveHubBenchEndpoints", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP",
-                "LiveHubDomain", "LiveHubProtocol",
+                "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore",
             ],
             path: "Sources/App/LiveHubServer", swiftSettings: strict),
         .executableTarget(
@@ -75,7 +75,9 @@ let package = Package(
             name: "LiveHubLoad", dependencies: ["CLiveHubSystem", "LiveHubWebSocket", "LiveHubProtocol", "LiveHubDomain"],
             path: "Tests/HubLoad/LiveHubLoad", swiftSettings: strict),
         .executableTarget(
-            name: "hubload", dependencies: ["LiveHubLoad", "LiveHubPosix"], path: "Tests/HubLoad/hubload",
+            name: "hubload",
+            dependencies: ["LiveHubLoad", "LiveHubPosix", "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore"],
+            path: "Tests/HubLoad/hubload",
             swiftSettings: strict),
 
         // The domain benchmark (`hubbench`): CPU per start and per message at 100 to 100,000 open
@@ -118,7 +120,7 @@ let package = Package(
             name: "LiveHubServerTests",
             dependencies: [
                 "LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS", "LiveHubProtocol",
-                "LiveHubDomain", "LiveHubTransport", "LiveHubHTTP",
+                "LiveHubDomain", "LiveHubTransport", "LiveHubHTTP", "LiveHubJournalStore", "LiveHubPosix",
             ],
             swiftSettings: strict),
     ],

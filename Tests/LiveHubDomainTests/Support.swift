@@ -279,6 +279,7 @@ extension HubError {
         case .rateLimited: "rate_limited"
         case .tooLarge: "too_large"
         case .alreadyOpen: "already_open"
+        case .unavailable: "unavailable"
         }
     }
 }

@@ -136,6 +136,31 @@ struct JournalCodecTests {
         }
     }
 
+    @Test(
+        "records are read straight from their bytes exactly as the general JSON parser reads them: escapes, surrogate pairs, spaces, 5.0 as an integer; duplicates and bad UTF-8 refused"
+    )
+    func fastPathAgreesWithTheParser() throws {
+        let joined = #"{"v":1,"k":"joined","c":"c1","s":3,"t":7,"user":"al\u00e9x \"q\" \ud83d\ude00\n","role":"agent"}"#
+        let event = try JournalEventCodec.decode(Array(joined.utf8))
+        #expect(event.payload == .participantJoined(ParticipantChange(userId: "aléx \"q\" 😀\n", role: .agent)))
+        // Spaces between tokens, and an integer written as 7.0 (the general parser's path).
+        let spaced = #" { "v" : 1 , "k":"joined","c":"c1","s":3,"t":7.0,"user":"aléx \"q\" 😀\n","role":"agent" } "#
+        #expect(try JournalEventCodec.decode(Array(spaced.utf8)) == event)
+        let duplicate = #"{"v":1,"k":"joined","c":"c1","c":"c2","s":3,"t":7,"user":"a","role":"agent"}"#
+        #expect(throws: JournalDecodeError.self) { try JournalEventCodec.decode(Array(duplicate.utf8)) }
+        var invalid = Array(#"{"v":1,"k":"joined","c":"c1","s":3,"t":7,"user":"a?","role":"agent"}"#.utf8)
+        invalid[invalid.firstIndex(of: UInt8(ascii: "?"))!] = 0xC3
+        #expect(throws: JournalDecodeError.self) { try JournalEventCodec.decode(invalid) }
+        // Every event the encoder writes (control characters and non-ASCII included) reads back.
+        let message = DomainEvent(
+            conversationId: "c9", seq: 12, at: Self.at,
+            payload: .message(
+                Message(
+                    seq: 12, senderId: "cara", senderRole: .customer, text: "tab\there \u{1} ünï \\ / \"", visibility: .public,
+                    clientMessageId: "m-1", at: Self.at)))
+        #expect(try JournalEventCodec.decode(try #require(JournalEventCodec.encode(message))) == message)
+    }
+
     @Test("the journal's spellings of the value vocabularies are pinned")
     func spellingsArePinned() {
         #expect(ConversationStatus.allCases.map(\.journalName) == ["open", "active", "waiting", "wrapUp", "closed"])

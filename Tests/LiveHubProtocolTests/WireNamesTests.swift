@@ -65,11 +65,12 @@ struct WireNamesTests {
         let errors: [HubError] = [
             .unauthorized(""), .forbidden(""), .notFound(""), .invalidState(""), .invalidMessage(""),
             .presenceNotAllowed(""), .capacityExceeded(""), .rateLimited(""), .tooLarge(""), .alreadyOpen("c1", ""),
+            .unavailable(""),
         ]
         #expect(
             errors.map(\.code) == [
                 "unauthorized", "forbidden", "not_found", "invalid_state", "invalid_message", "presence_not_allowed",
-                "capacity_exceeded", "rate_limited", "too_large", "already_open",
+                "capacity_exceeded", "rate_limited", "too_large", "already_open", "unavailable",
             ])
         #expect(errors.map(\.errorCode) == ErrorCode.allCases)
         #expect(errors.allSatisfy { HubError(code: $0.code, message: "", conversationId: $0.conversationId) == $0 })

@@ -1,4 +1,5 @@
 import LiveHubDomain
+import LiveHubJournalStore
 import LiveHubPosix
 import LiveHubServer
 import Testing
@@ -24,7 +25,8 @@ struct CommandLineTests {
             "--log-level", "debug", "--max-message-bytes", "4096", "--max-outbound-bytes", "65536",
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
             "--http-idle-timeout", "7", "--max-request-bytes", "4096", "--max-token-lifetime", "7200",
-            "--deflate-context-takeover", "--message-timeout", "9",
+            "--deflate-context-takeover", "--message-timeout", "9", "--fsync", "interval", "--repair",
+            "--max-requests-per-second", "500",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -46,13 +48,15 @@ struct CommandLineTests {
         #expect(configuration.messageTimeoutSeconds == 9)
         #expect(configuration.hubLimits.maxRequestBytes == 4096 && configuration.maxTokenLifetimeSeconds == 7200)
         #expect(!configuration.deflate.serverNoContextTakeover && !configuration.deflate.clientNoContextTakeover)
+        #expect(configuration.journalSync == .interval && configuration.repairJournal)
+        #expect(configuration.hubLimits.requestsPerSecond == 500 && configuration.hubLimits.requestBurst == 1000)
         // And the help text names every one of them.
         for flag in arguments where flag.hasPrefix("--") { #expect(CommandLineParser.usage.contains(flag)) }
     }
 
     static let badArguments: [[String]] = [
         ["--port", "70000"], ["--port"], ["--threads", "0"], ["--log-level", "loud"], ["--bogus"],
-        ["--tls-cert", "only.pem"], ["--heartbeat", "-1"],
+        ["--tls-cert", "only.pem"], ["--heartbeat", "-1"], ["--fsync", "always"], ["--fsync"],
     ]
 
     @Test("mistakes are reported, not guessed at", arguments: badArguments)
@@ -116,5 +120,19 @@ struct CommandLineTests {
         #expect(text.contains("embedded demo"))
         #expect(text.contains("alice (Alice Archer)") && text.contains("sam (Sam Singh)") && text.contains("general (General support)"))
         #expect(text.contains("livehub token --role agent --sub alice --data-dir /srv/livehub"))
+    }
+
+    @Test("startup prints the recovery summary: records replayed, conversations, time taken and the sync mode")
+    func startupRecoverySummary() {
+        let recovery = RecoverySummary(
+            journalDirectory: "/srv/livehub/journal", records: 1_000_000, conversations: 1000, openConversations: 12,
+            pendingOffers: 3, milliseconds: 2_345.6, sync: .group, notes: [])
+        let lines = StartupSummary.lines(
+            address: "127.0.0.1:8080", dataDirectory: "/srv/livehub", configPath: nil, configuration: .demo,
+            recovery: recovery)
+        #expect(
+            lines.contains(
+                "journal: 1000000 records replayed in 2346 ms (1000 conversations, 12 not closed, 3 pending offers); "
+                    + "--fsync group"))
     }
 }

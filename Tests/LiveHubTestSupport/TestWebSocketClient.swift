@@ -23,6 +23,9 @@ public final class TestWebSocketClient {
 
     public init(socket: TestSocket) { self.socket = socket }
 
+    /// Whether bytes already received wait to be decoded (so a frame may be ready without reading).
+    public var hasBufferedBytes: Bool { !buffer.isEmpty }
+
     /// Sends an upgrade request to `path` and reads the response head. Returns the status code.
     @discardableResult
     public func handshake(

@@ -1,4 +1,6 @@
+import LiveHubJournalStore
 import LiveHubTransport
+
 /// What the `livehub` executable was asked to do.
 public enum LiveHubCommand: Sendable {
     case serve(ServeOptions)
@@ -51,10 +53,16 @@ public enum CommandLineParser {
           --tls-cert PATH           PEM certificate chain: serve https/wss
           --tls-key PATH            PEM private key for --tls-cert
           --config PATH             conversation-hub configuration JSON (queues, agents, settings); default: embedded demo
-          --data-dir PATH           hub data directory, created if missing (default ./livehub-data)
+          --data-dir PATH           hub data directory, created if missing (default ./livehub-data); locked while
+                                    the hub runs; its journal/ is replayed at start
+          --fsync MODE              group: ack after the sync that covers it (default); interval: ack after the
+                                    write, sync every 100 ms; off: ack after the write, the kernel syncs
+          --repair                  start on a corrupt journal: keep the records before the damage, set the
+                                    rest aside as *.dropped
           --log-level LEVEL         trace, debug, info, warning, error (default info)
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
           --max-request-bytes N     largest hub request; larger ones get too_large (default 16384)
+          --max-requests-per-second N  hub requests per connection per second, bursts of 2N; beyond, rate_limited (default 20)
           --max-outbound-bytes N    unsent bytes per connection: a WebSocket is closed 1008, HTTP stops reading (default 4194304)
           --max-connections N       open connections before new ones get 503 (default 19500)
           --heartbeat SECONDS       ping a WebSocket after each interval this long it stays silent (default 30)
@@ -126,6 +134,13 @@ public enum CommandLineParser {
             case "--tls-key": options.configuration.tlsPrivateKeyPath = try value()
             case "--config": options.configPath = try value()
             case "--data-dir": options.dataDirectory = try value()
+            case "--fsync":
+                let text = try value()
+                guard let mode = JournalSyncMode(rawValue: text) else {
+                    throw CommandLineError(description: "--fsync takes group, interval or off, not '\(text)'")
+                }
+                options.configuration.journalSync = mode
+            case "--repair": options.configuration.repairJournal = true
             case "--log-level":
                 let text = try value()
                 guard let level = LogLevel(name: text) else {
@@ -137,6 +152,10 @@ public enum CommandLineParser {
                 options.configuration.webSocket.maxMessageSize = bytes
                 options.configuration.webSocket.maxFramePayload = bytes
             case "--max-request-bytes": options.configuration.hubLimits.maxRequestBytes = try integer(256...(1 << 20))
+            case "--max-requests-per-second":
+                let rate = try integer(1...1_000_000)
+                options.configuration.hubLimits.requestsPerSecond = Double(rate)
+                options.configuration.hubLimits.requestBurst = Double(2 * rate)
             case "--max-outbound-bytes": options.configuration.maxOutboundBytes = try integer(1024...(1 << 30))
             case "--max-connections": options.configuration.maxConnections = try integer(1...1_000_000)
             case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()

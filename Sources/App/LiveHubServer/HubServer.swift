@@ -1,25 +1,46 @@
 import LiveHubBenchEndpoints
+import LiveHubDomain
 import LiveHubHTTP
+import LiveHubJournalStore
 import LiveHubPosix
 import LiveHubProtocol
 import LiveHubTransport
 import Synchronization
 
 /// The running livehub server: the transport's loops serving the product's routes, plus the hub's own
-/// thread. `start` returns once every loop is listening; `shutdown` drains (stop accepting, 1001 to
-/// every WebSocket, bounded by the drain timeout); `waitUntilStopped` joins every thread.
+/// thread and the journal's. `start` locks the data directory and replays the journal before it
+/// listens, and returns once every loop is listening; `shutdown` drains (stop accepting, 1001 to every
+/// WebSocket, bounded by the drain timeout); `waitUntilStopped` joins every thread, then the journal
+/// writes what is left and the directory is released.
 public final class HubServer: Sendable {
     /// The bound address (with the real port when 0 was asked for).
     public var address: SocketAddress { transport.address }
     public var loopCount: Int { transport.loopCount }
     private let transport: TransportServer
     private let hub: HubRuntime
+    private let storage: HubStorage?
     private let stopped = Mutex(false)
+    /// What recovery found (nil without a data directory).
+    public var recovery: RecoverySummary? { storage?.summary }
 
     public static func start(configuration: ServerConfiguration, logger: Logger? = nil) throws -> HubServer {
         let logger = logger ?? Logger(level: configuration.logLevel)
-        let hub = try HubRuntime.start { loop in
-            HubService(loop: loop, logger: logger.labeled("hub"), configuration: configuration.hub)
+        var recovered = Hub(configuration: configuration.hub)
+        let storage = try configuration.dataDirectory.map { directory throws(HubStorageError) in
+            try HubStorage.open(
+                directory: directory, sync: configuration.journalSync, repair: configuration.repairJournal,
+                disk: configuration.journalDisk, hub: &recovered, logger: logger)
+        }
+        let hub: HubRuntime
+        do {
+            hub = try HubRuntime.start { [recovered] loop in
+                let journal = HubJournal(
+                    writer: storage?.writer, nextLSN: storage?.nextLSN ?? 1, loop: loop, logger: logger.labeled("journal"))
+                return HubService(loop: loop, logger: logger.labeled("hub"), hub: recovered, journal: journal)
+            }
+        } catch {
+            storage?.close()
+            throw error
         }
         let secret = configuration.hubSecret
         let authentication = secret.isEmpty
@@ -62,18 +83,22 @@ public final class HubServer: Sendable {
             }
         } catch {
             hub.stop()
+            storage?.close()
             throw error
         }
+        // A first iteration at once: offers that expired while the hub was down time out now.
+        hub.mailbox.post { _ in }
         logger.info(
             "event=server.started address=\(transport.address) loops=\(transport.loopCount) "
                 + "tls=\(configuration.tlsCertificatePath != nil) echo=\(configuration.echoEnabled) "
                 + "bench_rooms=\(configuration.benchRoomsEnabled)")
-        return HubServer(transport: transport, hub: hub)
+        return HubServer(transport: transport, hub: hub, storage: storage)
     }
 
-    private init(transport: TransportServer, hub: HubRuntime) {
+    private init(transport: TransportServer, hub: HubRuntime, storage: HubStorage?) {
         self.transport = transport
         self.hub = hub
+        self.storage = storage
     }
 
     /// Starts the drain on every loop. Safe from any thread; returns at once.
@@ -86,6 +111,7 @@ public final class HubServer: Sendable {
             guard !alreadyStopped else { return }
             alreadyStopped = true
             hub.stop()
+            storage?.close()
         }
     }
 }

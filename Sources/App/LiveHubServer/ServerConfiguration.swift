@@ -1,5 +1,6 @@
 import LiveHubDomain
 import LiveHubProtocol
+import LiveHubJournalStore
 import LiveHubTransport
 
 /// Everything the server can be told: the transport's settings (reachable directly, e.g.
@@ -31,6 +32,17 @@ public struct ServerConfiguration: Sendable {
     /// The longest lifetime (`exp` minus now) of a token the hub accepts, whoever signed it: a leaked
     /// token cannot be good for years.
     public var maxTokenLifetimeSeconds: Int64 = 86_400
+
+    /// The hub's data directory (`--data-dir`, which must exist): the server locks it and keeps the
+    /// journal in `journal/`, replayed at start. nil: no lock and no journal, an in-memory hub whose
+    /// acknowledgements promise nothing (tests of everything else).
+    public var dataDirectory: String?
+    /// When the journal syncs, and so what an acknowledgement promises (`--fsync`).
+    public var journalSync: JournalSyncMode = .group
+    /// Start on a corrupt journal by keeping what is before the damage (`--repair`).
+    public var repairJournal = false
+    /// The journal's file operations; tests put a disk with faults here.
+    public var journalDisk: any JournalDisk = PosixJournalDisk()
 
     public init() {}
 

@@ -5,7 +5,8 @@ import LiveHubDomain
 /// channels), and how to get a token.
 public enum StartupSummary {
     public static func lines(
-        address: String, dataDirectory: String, configPath: String?, configuration: Configuration
+        address: String, dataDirectory: String, configPath: String?, configuration: Configuration,
+        recovery: RecoverySummary? = nil
     ) -> [String] {
         let source = configPath.map { "configuration: \($0)" } ?? "configuration: the embedded demo (--config PATH for your own)"
         let queues = configuration.queues.map { "\($0.id.rawValue) (\($0.name))" }.joined(separator: ", ")
@@ -13,6 +14,9 @@ public enum StartupSummary {
         let supervisors = configuration.supervisors.map { "\($0.id.rawValue) (\($0.name))" }.joined(separator: ", ")
         var lines = [
             "data directory: \(dataDirectory)",
+        ]
+        if let recovery { lines.append(recovery.line) }
+        lines += [
             source,
             "  queues: \(queues.isEmpty ? "none" : queues)",
             "  agents: \(agents.isEmpty ? "none" : agents)",

@@ -45,6 +45,7 @@ case .serve(let options):
         fail("cannot create --data-dir \(error)", status: 73)
     }
     var configuration = options.configuration
+    configuration.dataDirectory = options.dataDirectory
     if let configPath = options.configPath {
         do {
             configuration.apply(try HubConfigurationLoader.load(path: configPath))
@@ -67,7 +68,7 @@ case .serve(let options):
     let dataDirectory = FileSystem.absolutePath(options.dataDirectory) ?? options.dataDirectory
     for line in StartupSummary.lines(
         address: "\(server.address)", dataDirectory: dataDirectory, configPath: options.configPath,
-        configuration: configuration.hub)
+        configuration: configuration.hub, recovery: server.recovery)
     {
         say(line)
     }

@@ -21,13 +21,17 @@ public enum HubError: Error, Hashable, Sendable {
     case tooLarge(String)
     /// The customer already has a conversation that is not closed: the one named.
     case alreadyOpen(ConversationId, String)
+    /// The hub cannot write its journal (disk full, I/O error, read-only data directory), so it takes no
+    /// request that would change anything; raised by the shell, which retries and resumes by itself.
+    case unavailable(String)
 
     /// A human-readable explanation for the client.
     public var message: String {
         switch self {
         case .unauthorized(let text), .forbidden(let text), .notFound(let text), .invalidState(let text),
             .invalidMessage(let text), .presenceNotAllowed(let text), .capacityExceeded(let text),
-            .rateLimited(let text), .tooLarge(let text), .alreadyOpen(_, let text):
+            .rateLimited(let text), .tooLarge(let text), .alreadyOpen(_, let text),
+            .unavailable(let text):
             text
         }
     }

@@ -48,12 +48,15 @@ final class LoadConversation {
         _ = try agent.exchange(
             #"{"type":"offer.accept","id":"a","offerId":"\#(offerId)"}"#, id: "a", timeoutSeconds: timeout, scratch: scratch)
 
+        self.conversationId = conversationId
+        guard options.monitored else {
+            sockets = [customer, agent]
+            return
+        }
         let monitor = try open(BenchHubConfiguration.supervisorId(index, supervisors: options.supervisors), .supervisor)
         _ = try monitor.exchange(
             #"{"type":"conversation.monitor","id":"m","conversationId":"\#(conversationId)"}"#, id: "m",
             timeoutSeconds: timeout, scratch: scratch)
-
-        self.conversationId = conversationId
         sockets = [customer, agent, monitor]
     }
 }

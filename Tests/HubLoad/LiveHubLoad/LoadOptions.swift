@@ -11,6 +11,9 @@ public struct LoadOptions: Sendable {
     public var conversations = 1000
     /// Supervisor users sharing the monitoring connections (one connection per conversation).
     public var supervisors = 10
+    /// Whether a supervisor connection monitors each conversation (`hubload acks --no-monitor`: customer
+    /// and agent only, two members per message instead of three).
+    public var monitored = true
     /// `message.send` requests per second over all conversations; customers and agents take turns.
     public var messagesPerSecond = 2000.0
     /// Sent before the measured window and not counted.

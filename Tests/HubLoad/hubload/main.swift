@@ -15,6 +15,12 @@ let usage = """
                [--rate MSGS_PER_S] [--warmup S] [--duration S] [--drain S] [--padding BYTES]
                [--server-pid PID] [--json]
                sets up N conversations on a hub started with that configuration and DIR, then measures
+           hubload acks --port P --data-dir DIR [--no-monitor] [same options as run, without --rate]
+               the same N conversations, each customer keeping one message.send in flight: acknowledged
+               messages/s and send-to-ack latency (--no-monitor: customer and agent only)
+           hubload journal --data-dir DIR [--conversations N] [--events N] [--messages-per-conversation M]
+               writes DIR/config.json and a journal of N events made by the domain (pairs chat, close
+               after M messages, start again), to time `livehub serve --config DIR/config.json --data-dir DIR`
     """
 
 func fail(_ message: String) -> Never {
@@ -41,15 +47,21 @@ func readSecret(directory: String) -> [UInt8] {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first, command == "config" || command == "run" else { fail(usage) }
+guard let command = arguments.first, ["config", "run", "acks", "journal"].contains(command) else { fail(usage) }
 arguments.removeFirst()
 var options = LoadOptions()
 var dataDirectory: String?
 var printJSON = false
+var events = 1_000_000
+var messagesPerConversation = 50
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     if flag == "--json" {
         printJSON = true
+        continue
+    }
+    if flag == "--no-monitor" {
+        options.monitored = false
         continue
     }
     guard let value = arguments.first else { fail("\(flag) needs a value\n\(usage)") }
@@ -71,6 +83,8 @@ while !arguments.isEmpty {
     case "--duration": options.measureSeconds = min(600, number(value))
     case "--drain": options.drainSeconds = min(60, number(value))
     case "--padding": options.paddingBytes = Int(number(value))
+    case "--events": events = Int(number(value))
+    case "--messages-per-conversation": messagesPerConversation = max(1, Int(number(value)))
     case "--server-pid":
         guard let pid = Int32(value) else { fail("--server-pid: '\(value)' is not a process id") }
         options.serverPID = pid
@@ -82,10 +96,33 @@ if command == "config" {
     print(BenchHubConfiguration.json(conversations: options.conversations, supervisors: options.supervisors), terminator: "")
     exit(0)
 }
-guard let dataDirectory else { fail("run needs --data-dir (the hub's, for its token secret)") }
+guard let dataDirectory else { fail("\(command) needs --data-dir (the hub's, for its token secret)") }
+if command == "journal" {
+    do {
+        let result = try JournalFill.run(
+            directory: dataDirectory, conversations: options.conversations, events: events,
+            messagesPerConversation: messagesPerConversation, supervisors: options.supervisors)
+        print(
+            "wrote \(result.records) journal records (\(result.conversationsStarted) conversations started) "
+                + "to \(dataDirectory)/journal in \(Int(result.seconds * 1000)) ms")
+        exit(0)
+    } catch {
+        fail("\(error)")
+    }
+}
 options.secret = readSecret(directory: dataDirectory)
 // Three descriptors per conversation: lift the soft open-file limit to the hard one.
 Processor.raiseOpenFileLimit()
+if command == "acks" {
+    do {
+        let report = try AckRun.run(options)
+        if !printJSON { print(report.summary) }
+        print(report.json)
+        exit(report.errors == 0 ? 0 : 1)
+    } catch {
+        fail("\(error)")
+    }
+}
 do {
     let report = try LoadRun.run(options)
     if !printJSON { print(report.summary) }

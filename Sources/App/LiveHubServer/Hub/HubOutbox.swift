@@ -2,28 +2,94 @@ import LiveHubDomain
 import LiveHubPosix
 import LiveHubTransport
 
-/// Frames the hub produced for connections, batched per I/O loop and handed over once per hub
-/// iteration: one task (one lock, at most one eventfd wake-up) per loop instead of one per frame.
-/// Frames keep their order per loop, so every connection receives its frames in the order the hub
-/// produced them. A frame encoded once for many recipients is shared, not copied (`[UInt8]` is
-/// copy-on-write).
+/// Frames the hub produced for connections, held until the journal holds the facts they show, then
+/// batched per I/O loop and handed over once per hub iteration: one task (one lock, at most one
+/// eventfd wake-up) per loop instead of one per frame. A frame encoded once for many recipients is
+/// shared, not copied (`[UInt8]` is copy-on-write).
+///
+/// **The durability gate.** Every frame carries an LSN (see `HubJournal`); it leaves only once
+/// `release(through:)` has reached it. Frames are released in the order the hub produced them, so
+/// every connection receives its frames in that order. Normally the held frames are one queue: the
+/// first that waits holds back the ones after it, at most until the next sync. While the journal
+/// cannot write (`keepingOrderPerConnection`), order is kept per connection only: a frame for a
+/// connection with nothing held passes the frames that wait for the stuck facts.
 final class HubOutbox {
     private struct Batch {
         let loop: EventLoop
         var items: [(connection: ConnectionReference, frame: [UInt8])] = []
     }
 
+    private struct Held {
+        let lsn: UInt64
+        let connection: ConnectionReference
+        let connectionId: ConnectionId
+        let frame: [UInt8]
+    }
+
     /// Indexed by loop index; loops are few and fixed.
     private var batches: [Batch?] = []
+    /// Frames waiting for the journal, in the order produced, from `heldStart`.
+    private var held: [Held] = []
+    private var heldStart = 0
+    /// Frames tagged up to this LSN may leave.
+    private var releasedLSN: UInt64
 
-    func enqueue(_ frame: [UInt8], to connection: ConnectionReference) {
+    init(releasedLSN: UInt64 = .max) {
+        self.releasedLSN = releasedLSN
+    }
+
+    /// Frames waiting for the journal.
+    var heldCount: Int { held.count - heldStart }
+
+    /// Queues `frame` for `connection`; it leaves once the journal holds LSN `lsn`.
+    func enqueue(_ frame: [UInt8], to connection: ConnectionReference, id connectionId: ConnectionId, after lsn: UInt64) {
+        if lsn <= releasedLSN && heldStart == held.count {
+            add(frame, to: connection)
+        } else {
+            held.append(Held(lsn: lsn, connection: connection, connectionId: connectionId, frame: frame))
+        }
+    }
+
+    /// Releases the held frames the journal now covers.
+    func release(through lsn: UInt64, keepingOrderPerConnection: Bool) {
+        releasedLSN = lsn
+        guard heldStart < held.count else { return }
+        if !keepingOrderPerConnection {
+            while heldStart < held.count, held[heldStart].lsn <= lsn {
+                add(held[heldStart].frame, to: held[heldStart].connection)
+                heldStart += 1
+            }
+        } else {
+            var blocked: Set<ConnectionId> = []
+            var kept: [Held] = []
+            for item in held[heldStart...] {
+                if item.lsn <= lsn && !blocked.contains(item.connectionId) {
+                    add(item.frame, to: item.connection)
+                } else {
+                    blocked.insert(item.connectionId)
+                    kept.append(item)
+                }
+            }
+            held = kept
+            heldStart = 0
+        }
+        if heldStart == held.count {
+            held.removeAll(keepingCapacity: held.capacity <= 65_536)
+            heldStart = 0
+        } else if heldStart > 4096 && heldStart * 2 > held.count {
+            held.removeFirst(heldStart)
+            heldStart = 0
+        }
+    }
+
+    private func add(_ frame: [UInt8], to connection: ConnectionReference) {
         let index = connection.loopIndex
         if index >= batches.count { batches.append(contentsOf: repeatElement(nil, count: index + 1 - batches.count)) }
         if batches[index] == nil { batches[index] = Batch(loop: connection.loop) }
         batches[index]?.items.append((connection, frame))
     }
 
-    /// Posts each loop's batch to that loop.
+    /// Posts each loop's batch of released frames to that loop.
     func flush() {
         for index in batches.indices {
             guard let batch = batches[index], !batch.items.isEmpty else { continue }

@@ -12,12 +12,17 @@ import LiveHubTransport
 /// encoded once per audience (staff, customer) → the same bytes go to every recipient connection →
 /// the session changes are applied → then the requester's answer (history or report frames, then
 /// the ack). Deliveries go first so a monitor sees monitor-started, the transcript, then live events.
+/// Every frame is tagged with the journal LSN of the facts it shows, and the outbox holds it until the
+/// journal has them (`HubJournal`); while the journal cannot write, requests that would are refused.
 final class HubService {
     private var hub: Hub
     /// The hub thread's loop.
     private let loop: EventLoop
     private let logger: Logger
-    private let outbox = HubOutbox()
+    private let outbox: HubOutbox
+    private let journal: HubJournal
+    /// The journal LSN the frames being sent are tagged with (`HubJournal.record`).
+    private var frameLSN: UInt64 = 0
     /// Requests handled, and refusals by error code, since start (for `/metrics`).
     private var requestsHandled = 0
     private var refusalsByCode: [String: Int] = [:]
@@ -29,18 +34,27 @@ final class HubService {
     /// held-back report rows), earliest first: each loop iteration looks at the first one only.
     private var timers = HubTimerQueue()
 
-    init(loop: EventLoop, logger: Logger, configuration: Configuration) {
+    /// `hub`: a fresh hub, or one rebuilt from the journal, whose pending offers are armed again here
+    /// (those already expired time out in the first iteration).
+    init(loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal) {
         self.loop = loop
         self.logger = logger
-        self.hub = Hub(configuration: configuration)
+        self.hub = hub
+        self.journal = journal
+        outbox = HubOutbox(releasedLSN: journal.releasedLSN)
         // Nobody is connected at start. On a fresh hub this does nothing; after a journal replay it
-        // starts the windows of everyone who was connected and arms every timer the state implies.
+        // starts the windows of everyone who was connected and arms every timer the state implies
+        // (pending offers included: those already expired time out in the first iteration). Its
+        // facts are journaled like any other outcome.
         handleSystem(.recover)
     }
 
-    /// Once per hub-loop iteration, after its tasks: due timers, then everything produced goes out.
+    /// Once per hub-loop iteration, after its tasks: due timers, this iteration's facts to the journal,
+    /// then every frame the journal now covers goes out.
     func endOfIteration() {
         fireDueTimers()
+        journal.endOfIteration(now: loop.now)
+        outbox.release(through: journal.releasedLSN, keepingOrderPerConnection: journal.isFailing)
         outbox.flush()
     }
 
@@ -80,6 +94,12 @@ final class HubService {
     func handle(_ request: RequestEnvelope, from session: HubSessionHandle) {
         let actor = Actor(
             role: session.role, userId: session.userId, connectionId: session.connectionId, name: session.name)
+        if let refusal = journal.refusal(for: request.command) {
+            refusalsByCode[refusal.code, default: 0] += 1
+            frameLSN = 0
+            send(ServerMessageEncoder.encodeError(refusal, id: request.id), to: session)
+            return
+        }
         let outcome: HubOutcome
         do {
             outcome = try hub.handle(
@@ -88,12 +108,13 @@ final class HubService {
             refusalsByCode[error.code, default: 0] += 1
             let type = RequestType(request.command)?.rawValue ?? "system"
             logger.debug("event=hub.refused session=\(session.connectionId) type=\(type) code=\(error.code)")
+            frameLSN = journal.tag(for: request.command)
             send(ServerMessageEncoder.encodeError(error, id: request.id), to: session)
             return
         }
         requestsHandled += 1
         if let line = HubLifecycleLog.action(request.command, by: actor) { logger.info(line) }
-        deliver(outcome)
+        deliver(outcome, for: request.command)
         // A request handled after its connection closed must not leave a session behind.
         if sessions[session.connectionId] == nil { registry.connectionClosed(session.connectionId) }
         for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
@@ -110,7 +131,8 @@ final class HubService {
         }
     }
 
-    private func deliver(_ outcome: HubOutcome) {
+    private func deliver(_ outcome: HubOutcome, for command: Command? = nil) {
+        frameLSN = journal.record(outcome, for: command)
         if logger.isEnabled(.info) { for line in HubLifecycleLog.lines(for: outcome.journal) { logger.info(line) } }
         for delivery in outcome.deliveries {
             var encoded = EncodedEvent(delivery.event)
@@ -141,7 +163,7 @@ final class HubService {
     }
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
-        outbox.enqueue(frame, to: session.connection)
+        outbox.enqueue(frame, to: session.connection, id: session.connectionId, after: frameLSN)
     }
 
     /// What `/metrics` reports from the hub thread.
@@ -154,9 +176,10 @@ final class HubService {
     // MARK: Timers
 
     /// Called once per hub-loop iteration: fires every timer that is due. The loop wakes up for the
-    /// earliest one (`nanosecondsUntilNextTimer`), so windows and ticks keep their time.
+    /// earliest one (`nanosecondsUntilNextTimer`), so windows and ticks keep their time. A timer that
+    /// falls due while the journal cannot write fires once it can.
     private func fireDueTimers() {
-        guard timers.nextDeadline != nil else { return }
+        guard !journal.isFailing, timers.nextDeadline != nil else { return }
         let now = WallClock.now()
         while let timer = timers.popDue(at: now) {
             handleSystem(timer.command)

@@ -113,10 +113,20 @@ public enum JournalEventCodec {
     /// The event a record holds. Refuses, with the reason, a record that is not this codec's, that
     /// comes from a later format version, or that misses a field.
     public static func decode(_ bytes: [UInt8]) throws(JournalDecodeError) -> DomainEvent {
-        guard let value = try? JSONParser.parse(bytes), let object = value.objectValue else {
-            throw JournalDecodeError("not a JSON object")
+        let result = bytes.withUnsafeBytes { raw -> Result<DomainEvent, JournalDecodeError> in
+            do throws(JournalDecodeError) {
+                return .success(try decode(raw))
+            } catch {
+                return .failure(error)
+            }
         }
-        let record = RecordReader(object: object)
+        return try result.get()
+    }
+
+    /// The event a record holds, read from the record's bytes in place (recovery hands them out of the
+    /// segment without a copy).
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(JournalDecodeError) -> DomainEvent {
+        let record = try RecordReader(bytes)
         let recordVersion = try record.integer("v")
         guard recordVersion <= version else {
             throw JournalDecodeError("format version \(recordVersion) is newer than this release reads (\(version))")
@@ -192,6 +202,21 @@ public enum JournalEventCodec {
     }
 }
 
+/// One member of a journal record.
+struct JournalField {
+    let key: String
+    let value: JournalFieldValue
+}
+
+/// One member's value in a journal record.
+enum JournalFieldValue {
+    case string(String)
+    case integer(Int64)
+    case bool(Bool)
+    /// null, a fraction, an array or an object: not a value any field of this version takes.
+    case other
+}
+
 /// Why a journal record could not be read back.
 public struct JournalDecodeError: Error, Equatable, CustomStringConvertible, Sendable {
     public let description: String
@@ -200,55 +225,111 @@ public struct JournalDecodeError: Error, Equatable, CustomStringConvertible, Sen
 
 /// A value vocabulary as the journal spells it: the Swift case name, pinned by
 /// `JournalCodecTests` so that renaming a case cannot silently change the format.
-public protocol JournalSpelled: CaseIterable, Hashable {}
+public protocol JournalSpelled: CaseIterable, Hashable, Sendable {
+    /// Both directions of the spelling, built once per type (`String(describing:)` reflects, which is far
+    /// too slow for every record written and replayed).
+    static var journalSpellings: JournalSpellings<Self> { get }
+}
+
+/// A vocabulary's spellings: the Swift case names, both ways.
+public struct JournalSpellings<Value: JournalSpelled>: Sendable {
+    let names: [Value: String]
+    let values: [String: Value]
+
+    init() {
+        var names: [Value: String] = [:]
+        var values: [String: Value] = [:]
+        for value in Value.allCases {
+            let name = String(describing: value)
+            names[value] = name
+            values[name] = value
+        }
+        self.names = names
+        self.values = values
+    }
+}
 
 extension JournalSpelled {
-    public var journalName: String { String(describing: self) }
+    public var journalName: String { Self.journalSpellings.names[self] ?? String(describing: self) }
 
     init?(journalName: String) {
-        guard let value = Self.allCases.first(where: { $0.journalName == journalName }) else { return nil }
+        guard let value = Self.journalSpellings.values[journalName] else { return nil }
         self = value
     }
 }
 
-extension Mode: JournalSpelled {}
-extension ConversationStatus: JournalSpelled {}
-extension ParticipantRole: JournalSpelled {}
-extension Visibility: JournalSpelled {}
-extension OfferKind: JournalSpelled {}
-extension OfferOutcome: JournalSpelled {}
-extension UpdateReason: JournalSpelled {}
-extension NotificationKind: JournalSpelled {}
-extension Role: JournalSpelled {}
+extension Mode: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension ConversationStatus: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension ParticipantRole: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension Visibility: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension OfferKind: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension OfferOutcome: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension UpdateReason: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension NotificationKind: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension Role: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
 
 /// Typed reads of one record's fields, each failure naming the field.
+///
+/// A record is a flat object (strings, integers, booleans), so its fields are read straight from the
+/// bytes into a short list, without building a JSON tree: replaying a million records at start is
+/// dominated by this. Anything else (nesting, fractions, a later release's shapes) goes through the
+/// general `JSONParser`, so both paths accept the same records.
 private struct RecordReader {
-    let object: JSONObject
+    typealias Value = JournalFieldValue
+
+    private var fields: [JournalField] = []
+
+    init(_ bytes: UnsafeRawBufferPointer) throws(JournalDecodeError) {
+        if let fields = FlatObjectScanner.fields(of: bytes) {
+            self.fields = fields
+            return
+        }
+        guard let value = try? JSONParser.parse(bytes), let object = value.objectValue else {
+            throw JournalDecodeError("not a JSON object")
+        }
+        fields.reserveCapacity(object.count)
+        for (key, value) in zip(object.keys, object.values) {
+            if let text = value.stringValue {
+                fields.append(JournalField(key: key, value: .string(text)))
+            } else if let number = value.integerValue {
+                fields.append(JournalField(key: key, value: .integer(number)))
+            } else if let flag = value.boolValue {
+                fields.append(JournalField(key: key, value: .bool(flag)))
+            } else {
+                fields.append(JournalField(key: key, value: .other))
+            }
+        }
+    }
+
+    private func value(_ key: String) -> Value? {
+        for field in fields where field.key == key { return field.value }
+        return nil
+    }
 
     func string(_ key: String) throws(JournalDecodeError) -> String {
-        guard let text = object[key]?.stringValue else { throw JournalDecodeError("'\(key)' must be a string") }
+        guard case .string(let text) = value(key) else { throw JournalDecodeError("'\(key)' must be a string") }
         return text
     }
 
     func optionalString(_ key: String) throws(JournalDecodeError) -> String? {
-        guard let value = object[key] else { return nil }
-        guard let text = value.stringValue else { throw JournalDecodeError("'\(key)' must be a string") }
+        guard let value = value(key) else { return nil }
+        guard case .string(let text) = value else { throw JournalDecodeError("'\(key)' must be a string") }
         return text
     }
 
     func integer(_ key: String) throws(JournalDecodeError) -> Int64 {
-        guard let number = object[key]?.integerValue else { throw JournalDecodeError("'\(key)' must be an integer") }
+        guard case .integer(let number) = value(key) else { throw JournalDecodeError("'\(key)' must be an integer") }
         return number
     }
 
     func optionalInteger(_ key: String) throws(JournalDecodeError) -> Int64? {
-        guard let value = object[key] else { return nil }
-        guard let number = value.integerValue else { throw JournalDecodeError("'\(key)' must be an integer") }
+        guard let value = value(key) else { return nil }
+        guard case .integer(let number) = value else { throw JournalDecodeError("'\(key)' must be an integer") }
         return number
     }
 
     func bool(_ key: String) throws(JournalDecodeError) -> Bool {
-        guard let flag = object[key]?.boolValue else { throw JournalDecodeError("'\(key)' must be true or false") }
+        guard case .bool(let flag) = value(key) else { throw JournalDecodeError("'\(key)' must be true or false") }
         return flag
     }
 

@@ -154,6 +154,7 @@ public enum ErrorCode: String, CaseIterable, Hashable, Sendable {
     case rateLimited = "rate_limited"
     case tooLarge = "too_large"
     case alreadyOpen = "already_open"
+    case unavailable
 }
 
 extension HubError {
@@ -170,6 +171,7 @@ extension HubError {
         case .rateLimited: .rateLimited
         case .tooLarge: .tooLarge
         case .alreadyOpen: .alreadyOpen
+        case .unavailable: .unavailable
         }
     }
 
@@ -189,6 +191,7 @@ extension HubError {
         case .rateLimited: self = .rateLimited(message)
         case .tooLarge: self = .tooLarge(message)
         case .alreadyOpen: self = .alreadyOpen(conversationId ?? ConversationId(""), message)
+        case .unavailable: self = .unavailable(message)
         }
     }
 

@@ -1,0 +1,227 @@
+import LiveHubDomain
+import LiveHubJournalStore
+import LiveHubPosix
+import LiveHubProtocol
+import LiveHubTransport
+
+/// The hub thread's side of the journal: it numbers the facts the domain produces (LSNs), hands them
+/// to the writer once per hub-loop iteration as one batch, and learns on the hub thread (a task posted
+/// by the writer's completion) which LSNs the journal now holds. The outbox releases a frame only once
+/// the LSN it was tagged with is held, so no `ack` and no event leaves before the facts it shows.
+///
+/// **Tags.** A frame caused by new facts is tagged with the last appended LSN. A frame that shows
+/// state without changing it is tagged with the last LSN of what it shows: `conversation.resume`,
+/// `conversation.monitor`, `conversation.unmonitor` and `typing` with their conversation's last fact
+/// (and the last settings change); `report.subscribe` with the last fact that changed a report row (a
+/// start, an update or a close). Anything else waits for every fact appended so far.
+///
+/// **Disk failure.** When a batch fails (ENOSPC, EIO, EROFS), the facts already applied in memory are
+/// kept and written again, from the LSN the writer resumes at, until the disk takes them (every
+/// 100 ms, backing off to 1 s). Their frames (the acks of the requests in flight when the disk failed)
+/// wait until then. Meanwhile `refusal(for:)` answers every request that could write with
+/// `unavailable`, so nothing new is applied, while reads of conversations the stuck facts do not touch
+/// are answered as usual. The first successful write ends the outage by itself.
+///
+/// Without a writer (no data directory: tests and benchmarks of the in-memory hub) nothing is
+/// numbered and every frame leaves at once.
+final class HubJournal {
+    private let writer: JournalWriter?
+    private let loop: EventLoop
+    private let logger: Logger
+    /// The last LSN handed out (appended to the journal or queued for it).
+    private(set) var appendedLSN: UInt64
+    /// Frames tagged with an LSN up to this one may leave: the journal holds it (synced under `group`,
+    /// written under `interval` and `off`).
+    private(set) var releasedLSN: UInt64
+    /// Records numbered since the last hand-over to the writer; they end at `appendedLSN`.
+    private var queued: [[UInt8]] = []
+    /// Batches handed to the writer without a successful result yet, oldest first. After a failure they
+    /// are written again.
+    private var unacknowledged: [JournalBatch] = []
+    /// Batches handed to the writer whose result has not come back.
+    private var inFlight = 0
+    /// Set from a failed batch until a write succeeds again.
+    private(set) var failure: JournalWriteFailure?
+    private var failedSince: UInt64 = 0
+    private var retryAt: UInt64 = 0
+    private var retryDelay = HubJournal.firstRetryDelay
+
+    /// The last LSN of each conversation's facts, only while it is above `releasedLSN` (older ones tag
+    /// like 0); `recent` lists the same in LSN order so released entries are dropped in O(1).
+    private var conversationLSN: [ConversationId: UInt64] = [:]
+    private var recent: [(lsn: UInt64, conversationId: ConversationId)] = []
+    private var recentStart = 0
+    private var settingsLSN: UInt64 = 0
+    private var reportLSN: UInt64 = 0
+
+    static let firstRetryDelay: UInt64 = 100_000_000
+    static let longestRetryDelay: UInt64 = 1_000_000_000
+
+    /// `nextLSN`: where the recovered journal continues.
+    init(writer: JournalWriter?, nextLSN: UInt64, loop: EventLoop, logger: Logger) {
+        self.writer = writer
+        self.loop = loop
+        self.logger = logger
+        appendedLSN = nextLSN - 1
+        releasedLSN = writer == nil ? .max : nextLSN - 1
+    }
+
+    /// While the journal cannot write, frames keep their order per connection only, so that answers to
+    /// connections with nothing stuck pass the frames that wait for the stuck facts.
+    var isFailing: Bool { failure != nil }
+
+    // MARK: Requests
+
+    /// `unavailable` for a request that could write while the journal cannot; nil otherwise.
+    func refusal(for command: Command) -> HubError? {
+        guard let failure, !command.onlyReads else { return nil }
+        let reason: String
+        switch failure.reason {
+        case .disk(let disk): reason = "\(disk.error)"
+        case .outOfSequence, .closed: reason = "a write is being retried"
+        case .tooLarge(let bytes): reason = "a record of \(bytes) bytes"
+        }
+        return .unavailable("the hub cannot write its journal (\(reason)); nothing was done, retry later")
+    }
+
+    /// Numbers and queues the outcome's facts; returns the tag for the frames it causes: the last
+    /// appended LSN when it had facts, otherwise what `tag(for:)` says.
+    func record(_ outcome: HubOutcome, for command: Command?) -> UInt64 {
+        guard writer != nil else { return 0 }
+        var recorded = false
+        for event in outcome.events where event.isJournaled {
+            guard let bytes = JournalEventCodec.encode(event) else { continue }
+            appendedLSN += 1
+            queued.append(bytes)
+            recorded = true
+            note(event, at: appendedLSN)
+        }
+        return recorded ? appendedLSN : tag(for: command)
+    }
+
+    /// The tag of frames that show state without adding facts: the last LSN of what they show.
+    func tag(for command: Command?) -> UInt64 {
+        guard writer != nil else { return 0 }
+        switch command {
+        case .resume(let conversationId, _), .monitor(let conversationId), .unmonitor(let conversationId),
+            .typing(let conversationId):
+            return max(conversationLSN[conversationId] ?? 0, settingsLSN)
+        case .subscribeReport:
+            return max(reportLSN, settingsLSN)
+        default:
+            return appendedLSN
+        }
+    }
+
+    private func note(_ event: DomainEvent, at lsn: UInt64) {
+        switch event.kind {
+        case .settingsUpdated: settingsLSN = lsn
+        case .conversationStarted, .conversationUpdated, .conversationClosed: reportLSN = lsn
+        default: break
+        }
+        guard let conversationId = event.conversationId else { return }
+        conversationLSN[conversationId] = lsn
+        recent.append((lsn, conversationId))
+    }
+
+    // MARK: Writing
+
+    /// Once per hub-loop iteration: hands this iteration's records to the writer as one batch, or,
+    /// while the journal fails, writes the stuck records again when the retry is due.
+    func endOfIteration(now: UInt64) {
+        guard let writer else { return }
+        if failure == nil {
+            guard !queued.isEmpty else { return }
+            let batch = JournalBatch(firstLSN: appendedLSN - UInt64(queued.count) + 1, records: queued)
+            queued = []
+            hand(batch, to: writer)
+        } else if inFlight == 0 && now >= retryAt {
+            // Everything not yet in the journal, in LSN order, as one batch from where it resumes.
+            var records: [[UInt8]] = []
+            for batch in unacknowledged { records += batch.records }
+            records += queued
+            queued = []
+            guard !records.isEmpty else {
+                failure = nil
+                return
+            }
+            unacknowledged = []
+            retryAt = now &+ retryDelay
+            retryDelay = min(retryDelay * 2, Self.longestRetryDelay)
+            hand(JournalBatch(firstLSN: appendedLSN - UInt64(records.count) + 1, records: records), to: writer)
+        }
+    }
+
+    private func hand(_ batch: JournalBatch, to writer: JournalWriter) {
+        unacknowledged.append(batch)
+        inFlight += 1
+        let loop = self.loop
+        let journal = LoopConfined(value: self)
+        writer.append(batch) { result in
+            loop.execute { journal.value.completed(result) }
+        }
+    }
+
+    /// A batch's result, on the hub thread, in append order.
+    func completed(_ result: JournalWriteResult) {
+        inFlight -= 1
+        switch result {
+        case .success(let ack):
+            let end = ack.lsns.upperBound
+            while let first = unacknowledged.first, first.firstLSN + UInt64(first.records.count) <= end {
+                unacknowledged.removeFirst()
+            }
+            releasedLSN = max(releasedLSN, end - 1)
+            dropReleasedTags()
+            if failure != nil {
+                let seconds = Double(loop.now &- failedSince) / 1e9
+                logger.warning(
+                    "event=journal.resumed outage_s=\(Int(seconds.rounded())) written_through_lsn=\(end - 1) "
+                        + "(the journal writes again; requests that write are taken again)")
+                failure = nil
+                retryDelay = Self.firstRetryDelay
+            }
+        case .failure(let failed):
+            if case .closed = failed.reason { return }
+            if failure == nil {
+                failedSince = loop.now
+                retryAt = loop.now &+ retryDelay
+                logger.error(
+                    "event=journal.failed \(failed) (requests that write are answered 'unavailable' until the "
+                        + "disk takes the journal again; retrying)")
+            }
+            // A batch refused only because an earlier one failed keeps that one's disk error as the reason.
+            if case .outOfSequence = failed.reason, failure != nil { return }
+            failure = failed
+        }
+    }
+
+    private func dropReleasedTags() {
+        while recentStart < recent.count, recent[recentStart].lsn <= releasedLSN {
+            let entry = recent[recentStart]
+            if conversationLSN[entry.conversationId] == entry.lsn { conversationLSN[entry.conversationId] = nil }
+            recentStart += 1
+        }
+        if recentStart == recent.count {
+            recent.removeAll(keepingCapacity: true)
+            recentStart = 0
+        } else if recentStart > 4096 && recentStart * 2 > recent.count {
+            recent.removeFirst(recentStart)
+            recentStart = 0
+        }
+    }
+
+    /// What `/metrics` and tests read.
+    var statistics: JournalStatistics? { writer?.statistics }
+}
+
+extension Command {
+    /// Whether the command only reads: it never adds a fact, so it is answered while the journal
+    /// cannot write. Everything else (a command added later included) counts as a write.
+    var onlyReads: Bool {
+        switch self {
+        case .resume, .monitor, .unmonitor, .typing, .subscribeReport, .subscribeAgents: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import CLiveHubSystem
+import LiveHubProtocol
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A closed-loop run for acknowledged throughput: the same N live conversations as `LoadRun` (customer,
+/// agent and monitoring supervisor each, so every message is delivered three times), but each customer
+/// keeps exactly one `message.send` in flight: it sends the next one when the previous one is
+/// acknowledged. Reports acknowledged messages per second and the send-to-ack latency; with the
+/// journal on, an ack means the message is in the journal (synced under `--fsync group`).
+public enum AckRun {
+    public static func run(_ options: LoadOptions) throws(LoadError) -> AckReport {
+        guard options.conversations > 0, options.measureSeconds > 0 else {
+            throw LoadError("conversations and measured seconds must be positive")
+        }
+        guard !options.secret.isEmpty else { throw LoadError("no hub secret to sign tokens with") }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
+        defer { scratch.deallocate() }
+        let issuer = TokenIssuer(secret: options.secret)
+        var conversations: [LoadConversation] = []
+        conversations.reserveCapacity(options.conversations)
+        for index in 0..<options.conversations {
+            conversations.append(try LoadConversation(index: index, options: options, issuer: issuer, scratch: scratch))
+        }
+        var driver = try AckDriver(conversations: conversations, options: options, scratch: scratch)
+        var report = AckReport()
+        report.conversations = options.conversations
+        report.members = options.monitored ? 3 : 2
+        report.measureSeconds = options.measureSeconds
+        try driver.run(into: &report)
+        report.latencies.sort()
+        return report
+    }
+}
+
+/// What an ack run measured: only requests sent inside the window count.
+public struct AckReport: Sendable {
+    public var conversations = 0
+    /// Connections per conversation receiving each message: customer and agent, plus a monitor.
+    public var members = 3
+    public var measureSeconds = 0.0
+    /// Acks (in the window) of requests sent inside the window.
+    public var acknowledged = 0
+    public var errors = 0
+    public var firstError: String?
+    /// `message` events received by the three members, over the whole run.
+    public var deliveries = 0
+    /// Send-to-ack latency of every counted ack, sorted, in nanoseconds.
+    public var latencies: [UInt64] = []
+    public var serverCPUSeconds: Double?
+
+    public var acknowledgedPerSecond: Double { Double(acknowledged) / max(measureSeconds, 1e-9) }
+
+    public func latencyMilliseconds(_ fraction: Double) -> Double {
+        guard !latencies.isEmpty else { return 0 }
+        let position = min(latencies.count - 1, Int((Double(latencies.count) * fraction).rounded(.up)) - 1)
+        return Double(latencies[max(0, position)]) / 1e6
+    }
+
+    public var summary: String {
+        "conversations \(conversations) (\(members) members each), one message.send in flight each; window "
+            + "\(format(measureSeconds)) s\n"
+            + "acknowledged \(acknowledged) (\(format(acknowledgedPerSecond))/s); errors \(errors)"
+            + (firstError.map { " (first: \($0))" } ?? "") + "\n"
+            + "ack latency ms p50 \(format(latencyMilliseconds(0.5))) p90 \(format(latencyMilliseconds(0.9))) "
+            + "p99 \(format(latencyMilliseconds(0.99))) max \(format(latencyMilliseconds(1)))"
+            + (serverCPUSeconds.map { "\nserver cpu \(format($0)) s" } ?? "")
+    }
+
+    public var json: String {
+        #"{"mode":"acks","conversations":\#(conversations),"members":\#(members),"window_s":\#(format(measureSeconds)),"#
+            + #""acked":\#(acknowledged),"acked_per_s":\#(format(acknowledgedPerSecond)),"errors":\#(errors),"#
+            + #""ack_ms":{"p50":\#(format(latencyMilliseconds(0.5))),"p90":\#(format(latencyMilliseconds(0.9))),"#
+            + #""p99":\#(format(latencyMilliseconds(0.99))),"max":\#(format(latencyMilliseconds(1)))}"#
+            + (serverCPUSeconds.map { #","window_server_cpu_s":\#(format($0))"# } ?? "") + "}"
+    }
+
+    private func format(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded() / 1000
+        return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+    }
+}
+
+private struct AckDriver {
+    private let sockets: [LoadSocket]
+    /// Sockets per conversation: customer, agent (and monitor).
+    private let stride: Int
+    private let options: LoadOptions
+    private let scratch: UnsafeMutableRawBufferPointer
+    private let epollFD: Int32
+    private let requests: [[UInt8]]
+    /// Per conversation: when its request in flight was sent (0: none in flight).
+    private var sentAt: [UInt64]
+    private var writeArmed: [Bool]
+    private var windowStart: UInt64 = 0
+    private var windowEnd: UInt64 = 0
+
+    init(conversations: [LoadConversation], options: LoadOptions, scratch: UnsafeMutableRawBufferPointer)
+        throws(LoadError)
+    {
+        sockets = conversations.flatMap(\.sockets)
+        stride = conversations.first?.sockets.count ?? 1
+        self.options = options
+        self.scratch = scratch
+        let padding = String(repeating: "x", count: max(0, options.paddingBytes))
+        requests = conversations.map { conversation in
+            Array(
+                #"{"type":"message.send","id":"m","conversationId":"\#(conversation.conversationId)","text":"ack run \#(padding)"}"#
+                    .utf8)
+        }
+        sentAt = Array(repeating: 0, count: conversations.count)
+        writeArmed = Array(repeating: false, count: sockets.count)
+        epollFD = livehub_epoll_create()
+        guard epollFD >= 0 else { throw LoadError("epoll_create1: errno \(errno)") }
+        for (index, socket) in sockets.enumerated()
+        where livehub_epoll_ctl(epollFD, LIVEHUB_EPOLL_CTL_ADD, socket.fd, LIVEHUB_EPOLLIN, UInt64(index)) != 0 {
+            throw LoadError("epoll_ctl: errno \(errno)")
+        }
+    }
+
+    mutating func run(into report: inout AckReport) throws(LoadError) {
+        defer { close(epollFD) }
+        let start = livehub_monotonic_nanoseconds()
+        windowStart = start + UInt64(options.warmupSeconds * 1e9)
+        windowEnd = windowStart + UInt64(options.measureSeconds * 1e9)
+        let deadline = windowEnd + UInt64(options.drainSeconds * 1e9)
+        var serverCPUAtStart: Double?
+        for index in sockets.indices { try consume(socket: index, now: start, report: &report) }
+        for conversation in sentAt.indices { try send(conversation, now: start) }
+        let capacity = 512
+        var events = [UInt32](repeating: 0, count: capacity)
+        var tokens = [UInt64](repeating: 0, count: capacity)
+        while true {
+            var now = livehub_monotonic_nanoseconds()
+            if serverCPUAtStart == nil && now >= windowStart {
+                serverCPUAtStart = options.serverPID.flatMap(cpuSeconds(ofProcess:)) ?? -1
+            }
+            if now >= windowEnd && report.serverCPUSeconds == nil, let before = serverCPUAtStart, before >= 0,
+                let after = options.serverPID.flatMap(cpuSeconds(ofProcess:))
+            {
+                report.serverCPUSeconds = after - before
+            }
+            if now >= windowEnd && (!sentAt.contains { $0 != 0 } || now >= deadline) { break }
+            let ready = events.withUnsafeMutableBufferPointer { eventBuffer in
+                tokens.withUnsafeMutableBufferPointer { tokenBuffer in
+                    livehub_epoll_wait(epollFD, eventBuffer.baseAddress, tokenBuffer.baseAddress, Int32(capacity), 5)
+                }
+            }
+            guard ready >= 0 || errno == EINTR else { throw LoadError("epoll_wait: errno \(errno)") }
+            now = livehub_monotonic_nanoseconds()
+            for position in 0..<Int(max(0, ready)) {
+                let index = Int(tokens[position])
+                if events[position] & LIVEHUB_EPOLLOUT != 0 {
+                    try sockets[index].flush()
+                    updateWriteInterest(index)
+                }
+                if events[position] & (LIVEHUB_EPOLLIN | LIVEHUB_EPOLLHUP | LIVEHUB_EPOLLERR) != 0 {
+                    guard try sockets[index].readAvailable(scratch: scratch) else {
+                        throw LoadError("\(sockets[index].label): the hub closed the connection during the run")
+                    }
+                    try consume(socket: index, now: now, report: &report)
+                }
+            }
+        }
+    }
+
+    private mutating func send(_ conversation: Int, now: UInt64) throws(LoadError) {
+        let index = conversation * stride + LoadRole.customer.rawValue
+        sentAt[conversation] = now
+        try sockets[index].sendText(requests[conversation])
+        updateWriteInterest(index)
+    }
+
+    private mutating func consume(socket index: Int, now: UInt64, report: inout AckReport) throws(LoadError) {
+        var answered = 0
+        try sockets[index].forEachMessage { payload throws(LoadError) in
+            if Self.hasPrefix(payload, Self.ackPrefix) {
+                answered += 1
+            } else if Self.hasPrefix(payload, Self.errorPrefix) {
+                answered += 1
+                report.errors += 1
+                if report.firstError == nil { report.firstError = String(decoding: payload, as: UTF8.self) }
+            } else if Self.hasPrefix(payload, Self.messagePrefix) {
+                report.deliveries += 1
+            }
+        }
+        guard answered > 0, index % stride == LoadRole.customer.rawValue else { return }
+        let conversation = index / stride
+        let sent = sentAt[conversation]
+        guard sent != 0 else { return }
+        sentAt[conversation] = 0
+        if sent >= windowStart && sent < windowEnd && now < windowEnd {
+            report.acknowledged += 1
+            report.latencies.append(now &- sent)
+        }
+        if now < windowEnd { try send(conversation, now: now) }
+    }
+
+    private mutating func updateWriteInterest(_ index: Int) {
+        let wantsWrite = !sockets[index].outbound.isEmpty
+        guard wantsWrite != writeArmed[index] else { return }
+        writeArmed[index] = wantsWrite
+        let interest = wantsWrite ? LIVEHUB_EPOLLIN | LIVEHUB_EPOLLOUT : LIVEHUB_EPOLLIN
+        _ = livehub_epoll_ctl(epollFD, LIVEHUB_EPOLL_CTL_MOD, sockets[index].fd, interest, UInt64(index))
+    }
+
+    private static let messagePrefix = Array(#"{"type":"message","#.utf8)
+    private static let ackPrefix = Array(#"{"type":"ack""#.utf8)
+    private static let errorPrefix = Array(#"{"type":"error""#.utf8)
+
+    private static func hasPrefix(_ payload: UnsafeRawBufferPointer, _ prefix: [UInt8]) -> Bool {
+        payload.count >= prefix.count && payload.prefix(prefix.count).elementsEqual(prefix)
+    }
+}
+
+/// utime + stime of another process, from `/proc/PID/stat` (fields 14 and 15, in clock ticks).
+func cpuSeconds(ofProcess pid: Int32) -> Double? {
+    let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 1024)
+    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    guard count > 0 else { return nil }
+    let text = String(decoding: buffer[0..<count], as: UTF8.self)
+    guard let close = text.lastIndex(of: ")") else { return nil }
+    let fields = text[text.index(after: close)...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
