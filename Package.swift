@@ -27,6 +27,7 @@ let package = Package(
         .target(
             name: "LiveHubProtocol", dependencies: ["LiveHubDomain"], path: "Sources/Core/LiveHubProtocol",
             swiftSettings: strict),
+        .target(name: "LiveHubSentiment", path: "Sources/Core/LiveHubSentiment", swiftSettings: strict),
 
         // Adapters: thin wrappers around C libraries and the kernel.
         .target(
@@ -79,6 +80,9 @@ let package = Package(
         .testTarget(name: "LiveHubWebSocketTests", dependencies: ["LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubHTTPTests", dependencies: ["LiveHubHTTP"], swiftSettings: strict),
         .testTarget(name: "LiveHubDomainTests", dependencies: ["LiveHubDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubSentimentTests", dependencies: ["LiveHubSentiment"], exclude: ["Evaluation"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubProtocolTests", dependencies: ["LiveHubProtocol", "LiveHubDomain"], swiftSettings: strict),
         .testTarget(
