@@ -176,6 +176,9 @@ struct RuleTests {
         #expect(score("die freundlichste Beratung", .german) > 0)
         #expect(score("een slechte ervaring", .dutch) < 0)
         #expect(score("hele snelle levering", .dutch) > 0)
+        // A Dutch verb's -t leads back to its infinitive, never to an adjective: "duurt" is not "duur".
+        #expect(score("Het duurt twee dagen", .dutch) == 0)
+        #expect(score("Het is te duur", .dutch) < 0)
         #expect(score("terribly handled") < 0)
     }
 
@@ -214,8 +217,11 @@ struct RuleTests {
         #expect(SentimentScorer.detectLanguage("👍", hint: .dutch) == .dutch)
         #expect(SentimentScorer.detectLanguage("super", hint: .german) == .german)
         #expect(SentimentScorer.detectLanguage("Ik ben niet tevreden", hint: .german) == .dutch)
-        // "gift" is a present in English and poison in German: the detected language decides.
         #expect(SentimentScorer.analyze("Het werkt prima, dank je").language == .dutch)
+        // Unknown words vote by their endings and spellings.
+        #expect(SentimentScorer.detectLanguage("Lieferung in tadellosem Zustand an") == .german)
+        #expect(SentimentScorer.detectLanguage("Vriendelijkheid in orde") == .dutch)
+        #expect(SentimentScorer.detectLanguage("Processing in progress") == .english)
     }
 
     @Test("Scores are deterministic and stay within -1…1, even for long messages")

@@ -40,8 +40,9 @@ public enum SentimentScorer {
     }
 
     /// Votes: each of the first 100 words gives a vote to every language that has it as a
-    /// function word or a single word of its lexicon; the hint is worth 1.5 votes; a tie goes to the hint,
-    /// then to English, German, Dutch.
+    /// function word or a single word of its lexicon; a word none knows gives half a vote to the
+    /// language whose typical ending or spelling it has ("-ung", "-lijk", "ae" from "ä"); the hint
+    /// is worth 1.5 votes; a tie goes to the hint, then to English, German, Dutch.
     static func detectLanguage(_ tokens: [Token], hint: SentimentLanguage?) -> SentimentLanguage {
         let lexicons = Lexicons.all
         var votes = lexicons.map { $0.language == hint ? 1.5 : 0 }
@@ -50,9 +51,17 @@ public enum SentimentScorer {
             guard case .word(let word) = token, word.hasLetters else { continue }
             seen += 1
             if seen > 100 { break }
+            var known = false
             for (index, lexicon) in lexicons.enumerated()
             where word.spellings.contains(where: { lexicon.detectionWords.contains($0) || lexicon.words[$0] != nil }) {
                 votes[index] += 1
+                known = true
+            }
+            if !known, word.text.unicodeScalars.count >= 5 {
+                let cue =
+                    Lexicons.endings.first { word.text.hasSuffix($0.ending) }?.language
+                    ?? Lexicons.spellings.first { word.text.contains($0.pair) }?.language
+                if let cue, let index = lexicons.firstIndex(where: { $0.language == cue }) { votes[index] += 0.5 }
             }
         }
         var best = hint.flatMap { hint in lexicons.firstIndex { $0.language == hint } } ?? 0

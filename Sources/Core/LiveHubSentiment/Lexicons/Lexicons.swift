@@ -22,12 +22,26 @@ enum Lexicons {
     static let dutch = Lexicon(
         language: .dutch, source: DutchLexicon.source, shared: SharedLexicon.source,
         inflections: [
+            // A verb's -t goes back to the infinitive only: "duurt" is "duren", not "duur" (expensive).
             ("ste", [""]), ("sten", [""]), ("ere", [""]), ("er", [""]), ("en", ["", "e"]), ("e", [""]), ("s", [""]),
-            ("t", ["", "en"]),
+            ("t", ["en"]),
         ],
         splitsCompounds: true)
 
     static let all: [Lexicon] = [english, german, dutch]
+
+    /// Word endings typical of one language, for words no lexicon knows ("einwandfreiem",
+    /// "Bestätigung", "vriendelijkheid"): half a vote in `SentimentScorer.detectLanguage`.
+    static let endings: [(ending: String, language: SentimentLanguage)] = [
+        ("tion", .english), ("ing", .english), ("ly", .english), ("ness", .english), ("ful", .english),
+        ("ung", .german), ("heit", .german), ("keit", .german), ("lich", .german), ("isch", .german), ("em", .german),
+        ("chen", .german), ("lijk", .dutch), ("heid", .dutch), ("tje", .dutch), ("tjes", .dutch),
+    ]
+
+    /// Letter pairs typical of one language anywhere in an unknown word ("ae" is a folded ä).
+    static let spellings: [(pair: String, language: SentimentLanguage)] = [
+        ("ae", .german), ("ij", .dutch), ("aa", .dutch), ("uu", .dutch),
+    ]
 
     static func lexicon(for language: SentimentLanguage) -> Lexicon {
         switch language {
