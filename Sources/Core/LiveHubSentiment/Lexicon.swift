@@ -40,6 +40,14 @@ struct PrefixEntry: Sendable, Equatable {
     var multiplier: Double?
 }
 
+/// Everything a lexicon knows about one spelling, found with one lookup.
+struct Known: Sendable {
+    var entry: Entry?
+    /// Phrases that start with this word, longest first.
+    var phrases: [Phrase]?
+    var isFunctionWord = false
+}
+
 /// A multi-word entry.
 struct Phrase: Sendable {
     var words: [String]
@@ -60,10 +68,19 @@ struct Lexicon: Sendable {
     /// Verb particles ("auf", "zurück", "uit"): a word starting with one is a verb, not a
     /// compound ("aufgefallen" is not scored as "gefallen").
     private(set) var particles: Set<String> = []
+    /// Words, phrase starts and function words in one table (see `Known`).
+    private(set) var index: [String: Known] = [:]
+    /// Sentiment words of four letters or more by their last three bytes, longest first: the
+    /// candidate heads of a compound.
+    private var heads: [String: [String]] = [:]
+    /// Compound first parts by their first three bytes, longest first.
+    private var prefixesByStart: [String: [String]] = [:]
     /// Lines that did not parse or defined a term twice (a test keeps this empty).
     private(set) var problems: [String] = []
     /// Inflection endings tried when a word is not found as written: (ending, replacements).
     let inflections: [(ending: String, replacements: [String])]
+    /// The last byte of each inflection ending, to skip the rules that cannot apply.
+    private let inflectionLastBytes: [UInt8]
     /// German and Dutch write compounds as one word: an unknown long word is scored by a known
     /// head or first part.
     let splitsCompounds: Bool
@@ -74,10 +91,23 @@ struct Lexicon: Sendable {
     ) {
         self.language = language
         self.inflections = inflections
+        inflectionLastBytes = inflections.map { Array($0.ending.utf8).last ?? 0 }
         self.splitsCompounds = splitsCompounds
         parse(shared, overridable: true)
         parse(source, overridable: false)
         for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
+        for (word, entry) in words { index[word, default: Known()].entry = entry }
+        for (word, list) in phrases { index[word, default: Known()].phrases = list }
+        for word in detectionWords { index[word, default: Known()].isFunctionWord = true }
+        for (word, entry) in words
+        where entry.role == .sentiment && (entry.valence != 0 || entry.negated != nil) && word.utf8.count >= 4 {
+            heads[word.utf8Suffix(3), default: []].append(word)
+        }
+        for key in heads.keys { heads[key]!.sort { ($0.utf8.count, $0) > ($1.utf8.count, $1) } }
+        for prefix in prefixes.keys where prefix.utf8.count >= 3 {
+            prefixesByStart[prefix.utf8Prefix(3), default: []].append(prefix)
+        }
+        for key in prefixesByStart.keys { prefixesByStart[key]!.sort { ($0.utf8.count, $0) > ($1.utf8.count, $1) } }
     }
 
     /// Single words, phrases and compound parts.
@@ -202,17 +232,23 @@ struct Lexicon: Sendable {
         "negen", "tien", "twaalf", "twintig", "enkele",
     ]
 
+    /// What the lexicon knows about a word as written, or else as shortened ("sooo" → "so").
+    func lookup(_ word: Word) -> Known? {
+        if let known = index[word.text] { return known }
+        for spelling in word.shortened {
+            if let known = index[spelling] { return known }
+        }
+        return nil
+    }
+
     /// The longest phrase that starts at `tokens[index]`, with the number of words it covers.
     func phrase(in tokens: [Token], at index: Int) -> (Phrase, Int)? {
-        guard case .word(let first) = tokens[index] else { return nil }
-        var candidates: [Phrase]?
-        for spelling in first.spellings {
-            if let found = phrases[spelling] {
-                candidates = found
-                break
-            }
-        }
-        guard let candidates else { return nil }
+        guard case .word(let first) = tokens[index], let candidates = lookup(first)?.phrases else { return nil }
+        return phrase(among: candidates, in: tokens, at: index)
+    }
+
+    /// The longest of `candidates` (phrases of the word at `index`) that the tokens continue.
+    func phrase(among candidates: [Phrase], in tokens: [Token], at index: Int) -> (Phrase, Int)? {
         for phrase in candidates where index + phrase.words.count <= tokens.count {
             var matches = true
             for offset in 1..<phrase.words.count {
@@ -229,57 +265,85 @@ struct Lexicon: Sendable {
         return nil
     }
 
+    /// Whether the word is one of this language's function words or lexicon words (as written or
+    /// shortened), for detecting the language.
+    func knows(_ word: Word) -> Bool {
+        guard let known = lookup(word) else { return false }
+        return known.entry != nil || known.isFunctionWord
+    }
+
     /// What the lexicon says about a word: as written, elongation shortened, inflection removed,
     /// hyphenated parts, an adjective turned around by un-/on-, a compound's head or first part.
+    /// A function word of the language ("und", "the") is never looked at further.
     func resolve(_ word: Word) -> Entry? {
-        for spelling in word.spellings {
+        if let entry = words[word.text] { return entry }
+        for spelling in word.shortened {
             if let entry = words[spelling] { return entry }
         }
+        guard !detectionWords.contains(word.text) else { return nil }
+        return resolveUnknown(word)
+    }
+
+    /// `resolve` for a word whose spellings are known not to be in `index`.
+    func resolveUnknown(_ word: Word) -> Entry? {
         guard word.hasLetters else { return nil }
-        for spelling in word.spellings {
+        if let entry = inflected(word.text) { return entry }
+        for spelling in word.shortened {
             if let entry = inflected(spelling) { return entry }
         }
         if !word.parts.isEmpty, let entry = resolveParts(word.parts) { return entry }
-        for spelling in word.spellings {
-            if let entry = turnedAround(spelling) { return entry }
-            if splitsCompounds, spelling.unicodeScalars.count >= 7, let entry = compound(spelling) { return entry }
+        if let entry = turnedAround(word.text) ?? compound(word.text) { return entry }
+        for spelling in word.shortened {
+            if let entry = turnedAround(spelling) ?? compound(spelling) { return entry }
         }
-        if language == .dutch, word.text.contains("y") {
+        if language == .dutch, word.text.utf8.contains(UInt8(ascii: "y")) {
             // Dutch "ij" typed as "y" ("vriendelyk").
-            let respelled = String(word.text.unicodeScalars.split(separator: "y", omittingEmptySubsequences: false)
-                .map { String(String.UnicodeScalarView($0)) }.joined(separator: "ij"))
+            var bytes: [UInt8] = []
+            for byte in word.text.utf8 {
+                if byte == UInt8(ascii: "y") { bytes.append(UInt8(ascii: "i")); bytes.append(UInt8(ascii: "j")) } else {
+                    bytes.append(byte)
+                }
+            }
+            let respelled = String(decoding: bytes, as: UTF8.self)
             return resolve(Word(text: respelled, shortened: [], parts: [], isCapitals: false, hasLetters: true))
         }
         return nil
     }
 
-    /// A sentiment entry for an inflected form: "schlechten" → "schlecht", "slechte" → "slecht",
-    /// "terribly" → "terrible".
-    private func inflected(_ spelling: String) -> Entry? {
-        let length = spelling.unicodeScalars.count
-        for (ending, replacements) in inflections where spelling.hasSuffix(ending) {
-            let stemLength = length - ending.unicodeScalars.count
+    /// The spellings an inflection rule leads to: "schlechten" → "schlecht", "schlechte";
+    /// "terribly" → "terrible"; Dutch "snelle" → "snell" → "snel".
+    private func inflectionForms(_ spelling: String, _ body: (String) -> Bool) {
+        let length = spelling.utf8.count
+        guard length >= 4 else { return }
+        let last = spelling.utf8[spelling.utf8.index(before: spelling.utf8.endIndex)]
+        for (index, (ending, replacements)) in inflections.enumerated()
+        where inflectionLastBytes[index] == last && spelling.utf8HasSuffix(ending) {
+            let stemLength = length - ending.utf8.count
             guard stemLength >= 3 else { continue }
-            let stem = String(String.UnicodeScalarView(spelling.unicodeScalars.prefix(stemLength)))
-            for replacement in replacements {
-                if let entry = words[stem + replacement], entry.role == .sentiment { return entry }
-            }
-            if language == .dutch, let single = Self.undoubled(stem), let entry = words[single],
-                entry.role == .sentiment
-            {
-                return entry  // "snelle" → "snell" → "snel"
-            }
+            let stem = spelling.utf8Prefix(stemLength)
+            for replacement in replacements where body(replacement.isEmpty ? stem : stem + replacement) { return }
+            if language == .dutch, let single = Self.undoubled(stem), body(single) { return }
         }
-        return nil
+    }
+
+    /// A sentiment entry for an inflected form of the word.
+    private func inflected(_ spelling: String) -> Entry? {
+        var found: Entry?
+        inflectionForms(spelling) { form in
+            if let entry = words[form], entry.role == .sentiment { found = entry }
+            return found != nil
+        }
+        return found
     }
 
     /// A stem ending in a doubled consonant, with the last one removed.
     private static func undoubled(_ stem: String) -> String? {
-        let scalars = Array(stem.unicodeScalars)
-        guard scalars.count >= 3, scalars[scalars.count - 1] == scalars[scalars.count - 2],
-            !"aeiou".unicodeScalars.contains(scalars[scalars.count - 1])
-        else { return nil }
-        return String(String.UnicodeScalarView(scalars.dropLast()))
+        let bytes = stem.utf8
+        guard bytes.count >= 3 else { return nil }
+        let last = bytes[bytes.index(bytes.endIndex, offsetBy: -1)]
+        let before = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+        guard last == before, last < 0x80, !"aeiou".utf8.contains(last) else { return nil }
+        return stem.utf8Prefix(bytes.count - 1)
     }
 
     private func sentimentEntry(_ spelling: String) -> Entry? {
@@ -289,9 +353,11 @@ struct Lexicon: Sendable {
 
     /// "un-" / "on-" before a positive adjective: "unzuverlässig", "onbehulpzaam", "unhelpful".
     private func turnedAround(_ spelling: String) -> Entry? {
-        for prefix in negatingPrefixes where spelling.hasPrefix(prefix) {
-            let rest = String(String.UnicodeScalarView(spelling.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
-            guard rest.unicodeScalars.count >= 4, let entry = sentimentEntry(rest), entry.valence > 0 else { continue }
+        for prefix in negatingPrefixes where spelling.utf8HasPrefix(prefix) {
+            let restLength = spelling.utf8.count - prefix.utf8.count
+            guard restLength >= 4 else { continue }
+            let rest = spelling.utf8Suffix(restLength)
+            guard let entry = sentimentEntry(rest), entry.valence > 0 else { continue }
             return Entry(role: .sentiment, valence: -0.8 * entry.valence)
         }
         return nil
@@ -330,45 +396,92 @@ struct Lexicon: Sendable {
     /// do not hide at the end of unrelated ones. Without a sentiment head, a first part that
     /// carries sentiment scores the word ("Mistladen", "topservice"; the rest at least five
     /// letters). Linking letters (-s-, -n-, -en-, -es-, -e-) between the parts are allowed; a verb
-    /// particle as first part makes a verb, not a compound ("auseinandergefallen").
+    /// particle as first part makes a verb, not a compound ("auseinandergefallen"). The heads are
+    /// found through an index by their last three letters, so an unknown word costs a few lookups.
     private func compound(_ spelling: String) -> Entry? {
-        let scalars = Array(spelling.unicodeScalars)
-        let count = scalars.count
-        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        func prefix(_ modifier: String) -> PrefixEntry? {
-            if let entry = prefixes[modifier] { return entry }
-            for link in ["s", "n", "en", "es", "e"] where modifier.hasSuffix(link) {
-                let stem = String(String.UnicodeScalarView(modifier.unicodeScalars.dropLast(link.unicodeScalars.count)))
-                if stem.unicodeScalars.count >= 3, let entry = prefixes[stem] { return entry }
-            }
-            return nil
-        }
-        var split = 3
-        while count - split >= 4 {
-            let head = text(split..<count)
-            if particles.contains(text(0..<split)) {
-                split += 1
-                continue
-            }
-            if let entry = sentimentEntry(head), entry.valence != 0 || entry.negated != nil {
-                let first = prefix(text(0..<split))
-                if count - split >= 5 || first != nil {
-                    var scaled = entry
-                    if let factor = first?.multiplier {
-                        scaled.valence *= factor
-                        scaled.negated = scaled.negated.map { $0 * factor }
-                    }
-                    return scaled
+        guard splitsCompounds, spelling.utf8.count >= 7 else { return nil }
+        var result: Entry?
+        func tryHeads(_ form: String) -> Bool {
+            let length = form.utf8.count
+            guard length >= 7, let candidates = heads[form.utf8Suffix(3)] else { return false }
+            for head in candidates {
+                let headLength = head.utf8.count
+                guard length - headLength >= 3, form.utf8HasSuffix(head), let entry = words[head] else { continue }
+                let modifier = form.utf8Prefix(length - headLength)
+                if particles.contains(modifier) { continue }
+                let first = prefixEntry(modifier)
+                guard headLength >= 5 || first != nil else { continue }
+                var scaled = entry
+                if let factor = first?.multiplier {
+                    scaled.valence *= factor
+                    scaled.negated = scaled.negated.map { $0 * factor }
                 }
+                result = scaled
+                return true
             }
-            split += 1
+            return false
         }
-        var end = count - 5
-        while end >= 3 {
-            if let valence = prefix(text(0..<end))?.valence { return Entry(role: .sentiment, valence: valence) }
-            end -= 1
+        if tryHeads(spelling) { return result }
+        inflectionForms(spelling, tryHeads)
+        if result != nil { return result }
+        let length = spelling.utf8.count
+        if length >= 8, let candidates = prefixesByStart[spelling.utf8Prefix(3)] {
+            for prefix in candidates where length - prefix.utf8.count >= 5 && spelling.utf8HasPrefix(prefix) {
+                if let valence = prefixes[prefix]?.valence { return Entry(role: .sentiment, valence: valence) }
+            }
         }
         return nil
+    }
+
+    /// A compound's first part, with or without a linking element.
+    private func prefixEntry(_ modifier: String) -> PrefixEntry? {
+        if let entry = prefixes[modifier] { return entry }
+        let length = modifier.utf8.count
+        for link in ["s", "n", "en", "es", "e"] where modifier.utf8HasSuffix(link) && length - link.utf8.count >= 3 {
+            if let entry = prefixes[modifier.utf8Prefix(length - link.utf8.count)] { return entry }
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The first `count` UTF-8 bytes as a string (callers cut at ASCII or lexicon-word boundaries).
+    func utf8Prefix(_ count: Int) -> String {
+        String(decoding: utf8.prefix(count), as: UTF8.self)
+    }
+
+    /// The last `count` UTF-8 bytes as a string.
+    func utf8Suffix(_ count: Int) -> String {
+        String(decoding: utf8.suffix(count), as: UTF8.self)
+    }
+
+    func utf8HasSuffix(_ suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        let total = utf8.count
+        guard total >= count else { return false }
+        let fast = utf8.withContiguousStorageIfAvailable { bytes in
+            suffix.utf8.withContiguousStorageIfAvailable { other in
+                var offset = 0
+                while offset < count, bytes[total - count + offset] == other[offset] { offset += 1 }
+                return offset == count
+            }
+        }
+        if let fast = fast ?? nil { return fast }
+        return utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+
+    func utf8HasPrefix(_ prefix: String) -> Bool {
+        let count = prefix.utf8.count
+        guard utf8.count >= count else { return false }
+        let fast = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { other in
+                var offset = 0
+                while offset < count, bytes[offset] == other[offset] { offset += 1 }
+                return offset == count
+            }
+        }
+        if let fast = fast ?? nil { return fast }
+        return utf8.prefix(count).elementsEqual(prefix.utf8)
     }
 }
 

@@ -44,29 +44,24 @@ public enum SentimentScorer {
     /// language whose typical ending or spelling it has ("-ung", "-lijk", "ae" from "ä"); the hint
     /// is worth 1.5 votes; a tie goes to the hint, then to English, German, Dutch.
     static func detectLanguage(_ tokens: [Token], hint: SentimentLanguage?) -> SentimentLanguage {
-        let lexicons = Lexicons.all
-        var votes = lexicons.map { $0.language == hint ? 1.5 : 0 }
+        let languages = Lexicons.languages
+        var votes = languages.map { $0 == hint ? 1.5 : 0 }
         var seen = 0
         for token in tokens {
             guard case .word(let word) = token, word.hasLetters else { continue }
             seen += 1
             if seen > 100 { break }
-            var known = false
-            for (index, lexicon) in lexicons.enumerated()
-            where word.spellings.contains(where: { lexicon.detectionWords.contains($0) || lexicon.words[$0] != nil }) {
-                votes[index] += 1
-                known = true
-            }
-            if !known, word.text.unicodeScalars.count >= 5 {
-                let cue =
-                    Lexicons.endings.first { word.text.hasSuffix($0.ending) }?.language
-                    ?? Lexicons.spellings.first { word.text.contains($0.pair) }?.language
-                if let cue, let index = lexicons.firstIndex(where: { $0.language == cue }) { votes[index] += 0.5 }
+            var mask = Lexicons.detection[word.text]
+            for spelling in word.shortened where mask == nil { mask = Lexicons.detection[spelling] }
+            if let mask {
+                for index in languages.indices where mask & (1 << index) != 0 { votes[index] += 1 }
+            } else if word.text.utf8.count >= 5, let cue = Lexicons.cue(word.text) {
+                votes[cue] += 0.5
             }
         }
-        var best = hint.flatMap { hint in lexicons.firstIndex { $0.language == hint } } ?? 0
-        for index in lexicons.indices where votes[index] > votes[best] { best = index }
-        return lexicons[best].language
+        var best = hint.flatMap { languages.firstIndex(of: $0) } ?? 0
+        for index in languages.indices where votes[index] > votes[best] { best = index }
+        return languages[best]
     }
 
     // MARK: Scoring
@@ -90,7 +85,7 @@ public enum SentimentScorer {
         var words = 0
         var capitalWords = 0
         for token in tokens {
-            if case .word(let word) = token, word.hasLetters, word.text.unicodeScalars.count >= 2 {
+            if case .word(let word) = token, word.hasLetters, word.text.utf8.count >= 2 {
                 words += 1
                 if word.isCapitals { capitalWords += 1 }
             }
@@ -100,6 +95,8 @@ public enum SentimentScorer {
 
         var units: [Unit] = []
         units.reserveCapacity(tokens.count)
+        var resolved: [String: Entry?] = [:]  // a message repeats its words: look each up once
+        resolved.reserveCapacity(tokens.count / 2)
         var exclamations: [Int] = [0]
         var clause = 0
         var sentence = 0
@@ -108,7 +105,8 @@ public enum SentimentScorer {
             switch tokens[index] {
             case .word(let word):
                 var emphasis = 1.0
-                if let (phrase, length) = lexicon.phrase(in: tokens, at: index) {
+                let known = lexicon.lookup(word)
+                if let candidates = known?.phrases, let (phrase, length) = lexicon.phrase(among: candidates, in: tokens, at: index) {
                     for offset in 0..<length {
                         if case .word(let part) = tokens[index + offset] {
                             emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
@@ -118,10 +116,19 @@ public enum SentimentScorer {
                     index += length
                     continue
                 }
+                let entry: Entry?
+                if let known, known.entry != nil || known.isFunctionWord {
+                    entry = known.entry
+                } else if let cached = resolved[word.text] {
+                    entry = cached
+                } else {
+                    entry = known == nil ? lexicon.resolveUnknown(word) : lexicon.resolve(word)
+                    resolved[word.text] = entry
+                }
                 units.append(
                     Unit(
-                        entry: lexicon.resolve(word), emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis),
-                        clause: clause, sentence: sentence))
+                        entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause,
+                        sentence: sentence))
             case .symbol(let score, let repeated):
                 units.append(
                     Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause, sentence: sentence))

@@ -11,9 +11,6 @@ struct Word {
     /// Has letters (not only digits).
     var hasLetters: Bool
 
-    /// The spellings to look up, the written one first.
-    var spellings: [String] { shortened.isEmpty ? [text] : [text] + shortened }
-
     func matches(_ spelling: String) -> Bool {
         text == spelling || shortened.contains(spelling)
     }
@@ -38,24 +35,26 @@ enum Tokenizer {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4 + 1)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                index = readWord(scalars, from: index, into: &tokens)
-                continue
-            }
-            if let (score, length, repeated) = Emoticons.match(scalars, at: index) {
-                tokens.append(.symbol(score: score, repeated: repeated))
-                index += length
-                continue
-            }
-            if let score = Emoji.scores[scalar.value] {
+            if scalar.value >= 0x80, let score = Emoji.scores[scalar.value] {
                 var end = index + 1
                 // Variation selectors, skin tones and zero-width joiners belong to the emoji.
                 while end < scalars.count, Emoji.isModifier(scalars[end]) { end += 1 }
                 tokens.append(.symbol(score: score, repeated: false))
                 index = end
+                continue
+            }
+            if isWordScalar(scalar) {
+                index = readWord(scalars, from: index, into: &tokens, buffer: &buffer)
+                continue
+            }
+            if let (score, length, repeated) = Emoticons.match(scalars, at: index) {
+                tokens.append(.symbol(score: score, repeated: repeated))
+                index += length
                 continue
             }
             switch scalar {
@@ -109,45 +108,77 @@ enum Tokenizer {
 
     /// Reads a word from `start`: letters and digits, apostrophes between letters ("don't",
     /// "foto's", "geht's") and hyphens between letters or digits ("e-mail", "Kunden-Service").
-    private static func readWord(_ scalars: [Unicode.Scalar], from start: Int, into tokens: inout [Token]) -> Int {
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
+    private static func readWord(
+        _ scalars: [Unicode.Scalar], from start: Int, into tokens: inout [Token], buffer: inout [UInt8]
+    ) -> Int {
+        var parts: [String] = []  // only for hyphenated words
+        var firstPart: String?
+        buffer.removeAll(keepingCapacity: true)
+        var isASCII = true
+        var run = 0  // equal bytes in a row, for elongated words ("sooo")
+        var longestRun = 0
         var uppercase = 0
         var lowercase = 0
         var letters = 0
         var index = start
+        func finishPart() {
+            // ASCII letters are lowered as they are read; anything else goes through Folding.
+            let part = String(decoding: buffer, as: UTF8.self)
+            let folded = isASCII ? part : Folding.fold(part)
+            if firstPart == nil {
+                firstPart = folded
+            } else {
+                if parts.isEmpty { parts.append(firstPart!) }
+                parts.append(folded)
+            }
+            buffer.removeAll(keepingCapacity: true)
+            isASCII = true
+        }
         while index < scalars.count {
             let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                current.append(scalar)
+            let value = scalar.value
+            if value < 0x80, isWordScalar(scalar) {
+                var byte = UInt8(value)
+                if value >= 0x61 {
+                    letters += 1
+                    lowercase += 1
+                } else if value >= 0x41 {
+                    letters += 1
+                    uppercase += 1
+                    byte += 0x20
+                }
+                run = buffer.last == byte ? run + 1 : 1
+                if run > longestRun { longestRun = run }
+                buffer.append(byte)
+                index += 1
+            } else if value >= 0x80, isWordScalar(scalar) {
+                isASCII = false
+                longestRun = 3  // let Folding look for runs in the folded word
+                buffer.append(contentsOf: UTF8.encode(scalar)!)
                 if scalar.properties.isAlphabetic {
                     letters += 1
                     if scalar.properties.isUppercase { uppercase += 1 }
                     if scalar.properties.isLowercase { lowercase += 1 }
                 }
                 index += 1
-            } else if index + 1 < scalars.count, isWordScalar(scalars[index + 1]), !current.isEmpty,
-                isApostrophe(scalar)
-            {
-                current.append("'")
+            } else if index + 1 < scalars.count, !buffer.isEmpty, isApostrophe(scalar), isWordScalar(scalars[index + 1]) {
+                buffer.append(UInt8(ascii: "'"))
                 index += 1
-            } else if index + 1 < scalars.count, isWordScalar(scalars[index + 1]), !current.isEmpty,
-                scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
+            } else if index + 1 < scalars.count, !buffer.isEmpty,
+                scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}", isWordScalar(scalars[index + 1])
             {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
+                finishPart()
                 index += 1
             } else {
                 break
             }
         }
-        parts.append(String(current))
-        let folded = parts.map(Folding.fold)
-        let text = folded.count == 1 ? folded[0] : folded.joined()
+        finishPart()
+        let text = parts.isEmpty ? firstPart! : parts.joined()
         tokens.append(
             .word(
                 Word(
-                    text: text, shortened: Folding.shortenedRuns(text), parts: folded.count == 1 ? [] : folded,
+                    text: text, shortened: longestRun >= 3 ? Folding.shortenedRuns(text) : [], parts: parts,
                     isCapitals: letters >= 2 && lowercase == 0, hasLetters: letters > 0)))
         return index
     }

@@ -53,13 +53,14 @@ enum Emoticons {
         return entries.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.text.count > $1.text.count }
     }()
 
-    private static let starts: Set<Unicode.Scalar> = Set(table.map { $0.text[0] })
-
     /// The emoticon starting at `index`, if any: its score, its length (with any repeats of its
     /// last character, ":(((") and whether it was repeated. An emoticon must stand apart from
     /// digits, URLs and words after it ("10:30", "https://", ":Dear" are not emoticons).
     static func match(_ scalars: [Unicode.Scalar], at index: Int) -> (Double, Int, Bool)? {
-        guard starts.contains(scalars[index]) else { return nil }
+        switch scalars[index] {
+        case ":", ";", "=", "<", ">", "^", "(", "-": break
+        default: return nil
+        }
         if index > 0 {
             let before = scalars[index - 1]
             if before.properties.numericType != nil || before == ":" || before == "/" || before == "." { return nil }

@@ -29,6 +29,34 @@ enum Lexicons {
         splitsCompounds: true)
 
     static let all: [Lexicon] = [english, german, dutch]
+    static let languages: [SentimentLanguage] = all.map(\.language)
+
+    /// For each spelling any lexicon knows (a function word or a single-word entry), a bit per
+    /// language of `languages` that knows it: one lookup per word to detect the language.
+    static let detection: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for (bit, lexicon) in all.enumerated() {
+            for word in lexicon.detectionWords { table[word, default: 0] |= 1 << bit }
+            for word in lexicon.words.keys { table[word, default: 0] |= 1 << bit }
+        }
+        return table
+    }()
+
+    /// The index in `languages` of the language an unknown word's ending or spelling points to.
+    static func cue(_ word: String) -> Int? {
+        var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
+        if language == nil {
+            var previous: UInt8 = 0
+            for byte in word.utf8 {
+                for (first, second, candidate) in spellings where previous == first && byte == second {
+                    language = candidate
+                }
+                if language != nil { break }
+                previous = byte
+            }
+        }
+        return language.flatMap { languages.firstIndex(of: $0) }
+    }
 
     /// Word endings typical of one language, for words no lexicon knows ("einwandfreiem",
     /// "Bestätigung", "vriendelijkheid"): half a vote in `SentimentScorer.detectLanguage`.
@@ -39,8 +67,9 @@ enum Lexicons {
     ]
 
     /// Letter pairs typical of one language anywhere in an unknown word ("ae" is a folded ä).
-    static let spellings: [(pair: String, language: SentimentLanguage)] = [
-        ("ae", .german), ("ij", .dutch), ("aa", .dutch), ("uu", .dutch),
+    static let spellings: [(first: UInt8, second: UInt8, language: SentimentLanguage)] = [
+        (UInt8(ascii: "a"), UInt8(ascii: "e"), .german), (UInt8(ascii: "i"), UInt8(ascii: "j"), .dutch),
+        (UInt8(ascii: "a"), UInt8(ascii: "a"), .dutch), (UInt8(ascii: "u"), UInt8(ascii: "u"), .dutch),
     ]
 
     static func lexicon(for language: SentimentLanguage) -> Lexicon {
