@@ -226,6 +226,7 @@ struct RuleTests {
 
     @Test("Scores are deterministic and stay within -1…1, even for long messages")
     func bounded() {
+        SentimentScorer.prepare()
         let long = String(repeating: "This is terrible, useless, the worst 😡!!! ", count: 100)
         #expect(score(long) >= -1 && score(long) < -0.9)
         let praise = String(repeating: "Thank you so much, excellent service 😀 ", count: 100)

@@ -54,7 +54,7 @@ struct Phrase: Sendable {
     var entry: Entry
 }
 
-/// One language's lexicon, built once from its Swift source text (see `LexiconSource`).
+/// One language's lexicon, built once (on first use) from its source text in `Lexicons/`.
 struct Lexicon: Sendable {
     let language: SentimentLanguage
     private(set) var words: [String: Entry] = [:]
@@ -241,12 +241,6 @@ struct Lexicon: Sendable {
         return nil
     }
 
-    /// The longest phrase that starts at `tokens[index]`, with the number of words it covers.
-    func phrase(in tokens: [Token], at index: Int) -> (Phrase, Int)? {
-        guard case .word(let first) = tokens[index], let candidates = lookup(first)?.phrases else { return nil }
-        return phrase(among: candidates, in: tokens, at: index)
-    }
-
     /// The longest of `candidates` (phrases of the word at `index`) that the tokens continue.
     func phrase(among candidates: [Phrase], in tokens: [Token], at index: Int) -> (Phrase, Int)? {
         for phrase in candidates where index + phrase.words.count <= tokens.count {
@@ -263,13 +257,6 @@ struct Lexicon: Sendable {
             if matches { return (phrase, phrase.words.count) }
         }
         return nil
-    }
-
-    /// Whether the word is one of this language's function words or lexicon words (as written or
-    /// shortened), for detecting the language.
-    func knows(_ word: Word) -> Bool {
-        guard let known = lookup(word) else { return false }
-        return known.entry != nil || known.isFunctionWord
     }
 
     /// What the lexicon says about a word: as written, elongation shortened, inflection removed,

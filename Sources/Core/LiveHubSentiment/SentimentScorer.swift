@@ -22,6 +22,12 @@ public struct SentimentAnalysis: Sendable, Hashable {
 /// "maar" everything counts half, after it 1.5 times; a clause opened by "although" counts half.
 /// The sum is squashed into -1…1 by x / (|x| + 3) (no libm needed).
 public enum SentimentScorer {
+    /// Builds the lexicons now (about 8 ms, once per process) instead of on the first message,
+    /// for example at startup, before the hub thread handles customers.
+    public static func prepare() {
+        _ = Lexicons.detection
+    }
+
     /// The message's score in -1…1.
     public static func score(_ text: String, language hint: SentimentLanguage? = nil) -> Double {
         analyze(text, language: hint).score
