@@ -29,6 +29,7 @@ let package = Package(
             swiftSettings: strict),
         // The journal's record format: segments, records, CRC-32C, the torn-tail rule. No I/O.
         .target(name: "LiveHubJournal", path: "Sources/Core/LiveHubJournal", swiftSettings: strict),
+        .target(name: "LiveHubSentiment", path: "Sources/Core/LiveHubSentiment", swiftSettings: strict),
 
         // Adapters: thin wrappers around C libraries and the kernel.
         .target(
@@ -97,6 +98,9 @@ let package = Package(
         .testTarget(name: "LiveHubWebSocketTests", dependencies: ["LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubHTTPTests", dependencies: ["LiveHubHTTP"], swiftSettings: strict),
         .testTarget(name: "LiveHubDomainTests", dependencies: ["LiveHubDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubSentimentTests", dependencies: ["LiveHubSentiment"], exclude: ["Evaluation"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubProtocolTests", dependencies: ["LiveHubProtocol", "LiveHubDomain"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,101 @@
+/// The three lexicons, built once on first use from the Swift sources in this folder.
+enum Lexicons {
+    static let english = Lexicon(
+        language: .english, source: EnglishLexicon.source, shared: SharedLexicon.source,
+        inflections: [
+            ("iest", ["y"]), ("ier", ["y"]), ("ily", ["y"]), ("bly", ["ble"]), ("ly", ["", "e"]), ("ness", [""]),
+            ("ing", ["", "e"]), ("ied", ["y"]), ("ies", ["y"]), ("ed", ["", "e"]), ("es", ["", "e"]), ("est", ["", "e"]),
+            ("er", ["", "e"]), ("'s", [""]), ("s", [""]),
+        ],
+        splitsCompounds: false)
+
+    static let german = Lexicon(
+        language: .german, source: GermanLexicon.source, shared: SharedLexicon.source,
+        inflections: [
+            ("esten", [""]), ("ester", [""]), ("estes", [""]), ("estem", [""]), ("este", [""]), ("sten", [""]),
+            ("ster", [""]), ("stes", [""]), ("stem", [""]), ("ste", [""]), ("eren", ["er"]), ("erem", ["er"]),
+            ("eres", ["er"]), ("ere", ["er"]), ("en", ["", "e"]), ("er", [""]), ("es", [""]), ("em", [""]),
+            ("e", [""]), ("n", [""]), ("s", [""]), ("t", ["", "en"]), ("st", ["", "en"]),
+        ],
+        splitsCompounds: true)
+
+    static let dutch = Lexicon(
+        language: .dutch, source: DutchLexicon.source, shared: SharedLexicon.source,
+        inflections: [
+            // A verb's -t goes back to the infinitive only: "duurt" is "duren", not "duur" (expensive).
+            ("ste", [""]), ("sten", [""]), ("ere", [""]), ("er", [""]), ("en", ["", "e"]), ("e", [""]), ("s", [""]),
+            ("t", ["en"]),
+        ],
+        splitsCompounds: true)
+
+    static let all: [Lexicon] = [english, german, dutch]
+    static let languages: [SentimentLanguage] = all.map(\.language)
+
+    /// For each spelling any lexicon knows (a function word or a single-word entry), a bit per
+    /// language of `languages` that knows it: one lookup per word to detect the language.
+    static let detection: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for (bit, lexicon) in all.enumerated() {
+            for word in lexicon.detectionWords { table[word, default: 0] |= 1 << bit }
+            for word in lexicon.words.keys { table[word, default: 0] |= 1 << bit }
+        }
+        return table
+    }()
+
+    /// The index in `languages` of the language an unknown word's ending or spelling points to.
+    static func cue(_ word: String) -> Int? {
+        var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
+        if language == nil {
+            var previous: UInt8 = 0
+            for byte in word.utf8 {
+                for (first, second, candidate) in spellings where previous == first && byte == second {
+                    language = candidate
+                }
+                if language != nil { break }
+                previous = byte
+            }
+        }
+        return language.flatMap { languages.firstIndex(of: $0) }
+    }
+
+    /// Word endings typical of one language, for words no lexicon knows ("einwandfreiem",
+    /// "Bestätigung", "vriendelijkheid"): half a vote in `SentimentScorer.detectLanguage`.
+    static let endings: [(ending: String, language: SentimentLanguage)] = [
+        ("tion", .english), ("ing", .english), ("ly", .english), ("ness", .english), ("ful", .english),
+        ("ung", .german), ("heit", .german), ("keit", .german), ("lich", .german), ("isch", .german), ("em", .german),
+        ("chen", .german), ("lijk", .dutch), ("heid", .dutch), ("tje", .dutch), ("tjes", .dutch),
+    ]
+
+    /// Letter pairs typical of one language anywhere in an unknown word ("ae" is a folded ä).
+    static let spellings: [(first: UInt8, second: UInt8, language: SentimentLanguage)] = [
+        (UInt8(ascii: "a"), UInt8(ascii: "e"), .german), (UInt8(ascii: "i"), UInt8(ascii: "j"), .dutch),
+        (UInt8(ascii: "a"), UInt8(ascii: "a"), .dutch), (UInt8(ascii: "u"), UInt8(ascii: "u"), .dutch),
+    ]
+
+    static func lexicon(for language: SentimentLanguage) -> Lexicon {
+        switch language {
+        case .english: english
+        case .german: german
+        case .dutch: dutch
+        }
+    }
+}
+
+/// Chat words customers use whatever language they write in. A language may redefine any of them.
+enum SharedLexicon {
+    static let source = """
+        thanks, thx, thanx, thnx, merci = 1.5
+        nice = 1.5
+        cool = 1.2
+        top = 2
+        super = 2 | x1.4
+        mega = 1.5 | x1.5
+        perfect, perfekt = 2.5
+        xd = 1.5
+        yay = 1.5
+        wtf = -2.5
+        grr, argh, ugh, meh = -1.5
+        fail = -2
+        ok, okay, oke, oki = 0 / -1.5
+        """
+}

@@ -1,0 +1,283 @@
+/// The result of scoring one message.
+public struct SentimentAnalysis: Sendable, Hashable {
+    /// -1 (very negative) … 1 (very positive); 0 when nothing in the message carries sentiment.
+    public let score: Double
+    /// The language the message was scored in.
+    public let language: SentimentLanguage
+    /// How many words, phrases, emoji and emoticons contributed.
+    public let evidence: Int
+
+    public var level: SentimentLevel { SentimentLevel(score: score) }
+}
+
+/// Scores a customer's chat message with the lexicons of this module: pure, deterministic, no I/O.
+///
+/// A message is split into words, emoji and emoticons. Its language (English, German or Dutch) is
+/// detected from its function words and lexicon words; a hint decides when the text does not.
+/// Each word or phrase found in that language's lexicon contributes its score (-3…3), scaled by
+/// the modifiers right before it ("very", "sehr", "een beetje"), turned around by a negation
+/// before it (within four words of the same clause) or, for verb-final clauses, right after it
+/// ("Das gefällt mir nicht", "Het werkt niet"). Words in capitals and elongated words count 1.3
+/// and 1.2 times, a sentence ending in "!" up to 1.45 times. Before the last "but" / "aber" /
+/// "maar" everything counts half, after it 1.5 times; a clause opened by "although" counts half.
+/// The sum is squashed into -1…1 by x / (|x| + 3) (no libm needed).
+public enum SentimentScorer {
+    /// Builds the lexicons now (about 8 ms, once per process) instead of on the first message,
+    /// for example at startup, before the hub thread handles customers.
+    public static func prepare() {
+        _ = Lexicons.detection
+    }
+
+    /// The message's score in -1…1.
+    public static func score(_ text: String, language hint: SentimentLanguage? = nil) -> Double {
+        analyze(text, language: hint).score
+    }
+
+    /// The message's score with the language it was scored in and how much evidence it had.
+    public static func analyze(_ text: String, language hint: SentimentLanguage? = nil) -> SentimentAnalysis {
+        let tokens = Tokenizer.tokens(text)
+        let language = detectLanguage(tokens, hint: hint)
+        return score(tokens, lexicon: Lexicons.lexicon(for: language))
+    }
+
+    /// The language a message is most likely written in; `hint` when the text does not tell.
+    public static func detectLanguage(_ text: String, hint: SentimentLanguage? = nil) -> SentimentLanguage {
+        detectLanguage(Tokenizer.tokens(text), hint: hint)
+    }
+
+    /// Votes: each of the first 100 words gives a vote to every language that has it as a
+    /// function word or a single word of its lexicon; a word none knows gives half a vote to the
+    /// language whose typical ending or spelling it has ("-ung", "-lijk", "ae" from "ä"); the hint
+    /// is worth 1.5 votes; a tie goes to the hint, then to English, German, Dutch.
+    static func detectLanguage(_ tokens: [Token], hint: SentimentLanguage?) -> SentimentLanguage {
+        let languages = Lexicons.languages
+        var votes = languages.map { $0 == hint ? 1.5 : 0 }
+        var seen = 0
+        for token in tokens {
+            guard case .word(let word) = token, word.hasLetters else { continue }
+            seen += 1
+            if seen > 100 { break }
+            var mask = Lexicons.detection[word.text]
+            for spelling in word.shortened where mask == nil { mask = Lexicons.detection[spelling] }
+            if let mask {
+                for index in languages.indices where mask & (1 << index) != 0 { votes[index] += 1 }
+            } else if word.text.utf8.count >= 5, let cue = Lexicons.cue(word.text) {
+                votes[cue] += 0.5
+            }
+        }
+        var best = hint.flatMap { languages.firstIndex(of: $0) } ?? 0
+        for index in languages.indices where votes[index] > votes[best] { best = index }
+        return languages[best]
+    }
+
+    // MARK: Scoring
+
+    private struct Unit {
+        var entry: Entry?  // nil: a word the lexicon does not know
+        var symbol: Double?  // an emoji or emoticon's score
+        var emphasis: Double
+        var clause: Int
+        var sentence: Int
+        var negated = false
+        var factor = 1.0
+
+        var role: Entry.Role? { entry?.role }
+        var isSentiment: Bool { symbol == nil && entry?.role == .sentiment }
+    }
+
+    static let squash = 3.0
+
+    static func score(_ tokens: [Token], lexicon: Lexicon) -> SentimentAnalysis {
+        var words = 0
+        var capitalWords = 0
+        for token in tokens {
+            if case .word(let word) = token, word.hasLetters, word.text.utf8.count >= 2 {
+                words += 1
+                if word.isCapitals { capitalWords += 1 }
+            }
+        }
+        // A message written all in capitals shouts throughout: its capitals say less each.
+        let capitalsEmphasis = words >= 2 && capitalWords == words ? 1.1 : 1.3
+
+        var units: [Unit] = []
+        units.reserveCapacity(tokens.count)
+        var resolved: [String: Entry?] = [:]  // a message repeats its words: look each up once
+        resolved.reserveCapacity(tokens.count / 2)
+        var exclamations: [Int] = [0]
+        var clause = 0
+        var sentence = 0
+        var index = 0
+        while index < tokens.count {
+            switch tokens[index] {
+            case .word(let word):
+                var emphasis = 1.0
+                let known = lexicon.lookup(word)
+                if let candidates = known?.phrases, let (phrase, length) = lexicon.phrase(among: candidates, in: tokens, at: index) {
+                    for offset in 0..<length {
+                        if case .word(let part) = tokens[index + offset] {
+                            emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+                        }
+                    }
+                    units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause, sentence: sentence))
+                    index += length
+                    continue
+                }
+                let entry: Entry?
+                if let known, known.entry != nil || known.isFunctionWord {
+                    entry = known.entry
+                } else if let cached = resolved[word.text] {
+                    entry = cached
+                } else {
+                    entry = known == nil ? lexicon.resolveUnknown(word) : lexicon.resolve(word)
+                    resolved[word.text] = entry
+                }
+                units.append(
+                    Unit(
+                        entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause,
+                        sentence: sentence))
+            case .symbol(let score, let repeated):
+                units.append(
+                    Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause, sentence: sentence))
+            case .clauseBreak:
+                clause += 1
+            case .sentenceBreak(let count):
+                exclamations[sentence] += count
+                sentence += 1
+                exclamations.append(0)
+                clause += 1
+            }
+            index += 1
+        }
+
+        resolveDoubleRoles(&units)
+        applyModifiersAndNegation(&units)
+
+        // Contrast: the last "but" that has sentiment after it splits the message.
+        var contrastAt: Int?
+        var sentimentAfter = false
+        for position in units.indices.reversed() {
+            if units[position].isSentiment || units[position].symbol != nil { sentimentAfter = true }
+            if units[position].role == .contrast, sentimentAfter {
+                contrastAt = position
+                break
+            }
+        }
+        var concessionClause: Int?
+        var total = 0.0
+        var evidence = 0
+        for (position, unit) in units.enumerated() {
+            if unit.role == .concession { concessionClause = unit.clause }
+            var value: Double
+            if let symbol = unit.symbol {
+                value = symbol * unit.emphasis
+            } else if let entry = unit.entry, entry.role == .sentiment {
+                value = entry.value(negated: unit.negated) * unit.factor * unit.emphasis
+            } else {
+                continue
+            }
+            guard value != 0 else { continue }
+            if let contrastAt { value *= position < contrastAt ? 0.5 : 1.5 }
+            if concessionClause == unit.clause { value *= 0.5 }
+            value *= 1 + 0.15 * Double(min(exclamations[unit.sentence], 3))
+            total += value
+            evidence += 1
+        }
+        let score = total / (abs(total) + squash)
+        return SentimentAnalysis(score: score, language: lexicon.language, evidence: evidence)
+    }
+
+    private static func emphasis(of word: Word, capitals: Double) -> Double {
+        (word.isCapitals ? capitals : 1) * (word.shortened.isEmpty ? 1 : 1.2)
+    }
+
+    /// A sentiment word that can also scale ("super", "echt", "erg") scales when another
+    /// sentiment word, modifier or negation follows it in the same clause.
+    private static func resolveDoubleRoles(_ units: inout [Unit]) {
+        var position = units.count - 2
+        while position >= 0 {
+            defer { position -= 1 }
+            guard let entry = units[position].entry, entry.role == .sentiment, let factor = entry.multiplier,
+                units[position].symbol == nil
+            else { continue }
+            let next = units[position + 1]
+            guard next.clause == units[position].clause, next.symbol == nil, let nextEntry = next.entry,
+                nextEntry.role == .modifier || nextEntry.role == .negator
+                    || (nextEntry.role == .sentiment
+                        && (nextEntry.valence != 0 || nextEntry.negated != nil || nextEntry.multiplier != nil))
+            else { continue }
+            units[position].entry = Entry(role: .modifier, multiplier: factor)
+        }
+    }
+
+    /// Modifiers in an unbroken chain right before a sentiment word scale it; a negation up to
+    /// four units before it in the same clause turns it around. A negation with no sentiment
+    /// word after it turns around the nearest one up to three units before it, with the modifiers
+    /// right before the negation ("funktioniert überhaupt nicht", "werkt helemaal niet").
+    private static func applyModifiersAndNegation(_ units: inout [Unit]) {
+        var usedNegations = [Bool](repeating: false, count: units.count)
+        for position in units.indices where units[position].isSentiment {
+            var factor = 1.0
+            var emphasis = units[position].emphasis
+            var negated = false
+            var chain = true
+            var back = position - 1
+            var distance = 0
+            while back >= 0, distance < 4, units[back].clause == units[position].clause {
+                let unit = units[back]
+                if unit.symbol != nil { break }
+                switch unit.role {
+                case .sentiment?, .contrast?, .concession?, .boundary?:
+                    distance = 4
+                    continue
+                case .modifier?:
+                    if chain {
+                        factor *= unit.entry?.multiplier ?? 1
+                        emphasis = max(emphasis, unit.emphasis)
+                    }
+                case .negator?:
+                    if !negated {
+                        negated = true
+                        usedNegations[back] = true
+                        emphasis = max(emphasis, unit.emphasis)
+                    }
+                case nil:
+                    chain = false
+                }
+                distance += 1
+                back -= 1
+            }
+            units[position].factor = factor
+            units[position].emphasis = emphasis
+            units[position].negated = negated
+        }
+        for position in units.indices where units[position].role == .negator && !usedNegations[position] {
+            var factor = 1.0
+            var emphasis = units[position].emphasis
+            var back = position - 1
+            while back >= 0, units[back].clause == units[position].clause, units[back].role == .modifier,
+                units[back].symbol == nil
+            {
+                factor *= units[back].entry?.multiplier ?? 1
+                emphasis = max(emphasis, units[back].emphasis)
+                back -= 1
+            }
+            var distance = 0
+            while back >= 0, distance < 3, units[back].clause == units[position].clause, units[back].symbol == nil {
+                if units[back].role == .contrast || units[back].role == .concession || units[back].role == .boundary {
+                    break
+                }
+                // Only what negation can turn around: "gefällt", "werkt", not "leider" or "kaputt".
+                if units[back].isSentiment, let entry = units[back].entry, entry.valence > 0 || entry.negated != nil {
+                    if !units[back].negated {
+                        units[back].negated = true
+                        units[back].factor *= factor
+                        units[back].emphasis = max(units[back].emphasis, emphasis)
+                    }
+                    break
+                }
+                distance += 1
+                back -= 1
+            }
+        }
+    }
+}
