@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     /// The longest lifetime (`exp` minus now) of a token the hub accepts, whoever signed it: a leaked
     /// token cannot be good for years.
     public var maxTokenLifetimeSeconds: Int64 = 86_400
+    /// The folder the pages are served from (`--web-root`); nil = the resource bundle SwiftPM copies
+    /// next to the executable (`StaticCatalog.defaultRoot`).
+    public var webRoot: String?
 
     public init() {}
 
