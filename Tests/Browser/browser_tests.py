@@ -455,5 +455,25 @@ def test_static(context):
         assert fetch(base + path)[0] == 404, path
 
 
-TESTS = [test_static, test_first_screen, test_scenario, test_resume, test_keyboard, test_admin, test_mobile,
+def test_strings(context):
+    """English, German and Dutch have the same keys and the same placeholders"""
+    import pathlib
+    import re
+    source = (pathlib.Path(__file__).resolve().parents[2]
+              / "Sources/App/LiveHubServer/Web/Pages/public/assets/js/strings.js").read_text()
+    sections = re.split(r"^  (en|de|nl): \{$", source, flags=re.M)
+    languages = {sections[i]: sections[i + 1] for i in range(1, len(sections), 2)}
+    assert set(languages) == {"en", "de", "nl"}, languages.keys()
+    entries = {code: dict(re.findall(r"^    '([^']+)': '((?:[^'\\]|\\.)*)',$", text, flags=re.M))
+               for code, text in languages.items()}
+    for code in ("de", "nl"):
+        assert entries[code].keys() == entries["en"].keys(), (
+            code, sorted(entries["en"].keys() ^ entries[code].keys()))
+        for key, english in entries["en"].items():
+            wanted = set(re.findall(r"\{\w+\}", english))
+            assert set(re.findall(r"\{\w+\}", entries[code][key])) == wanted, (code, key)
+    assert len(entries["en"]) > 200
+
+
+TESTS = [test_strings, test_static, test_first_screen, test_scenario, test_resume, test_keyboard, test_admin, test_mobile,
          test_languages, test_weight]

@@ -91,9 +91,13 @@ public final class HubServer: Sendable {
             return (.empty, "cannot tell where the executable is (/proc/self/exe); pass --web-root PATH")
         }
         do {
+            let started = MonotonicClock.now()
             let catalog = try StaticCatalog.load(root: root)
             let bytes = catalog.assets.values.reduce(0) { $0 + $1.identity.count }
-            logger.info("event=web.loaded root=\(root) files=\(catalog.assets.count) bytes=\(bytes) skipped=\(catalog.skipped.count)")
+            let milliseconds = (MonotonicClock.now() - started) / 1_000_000
+            logger.info(
+                "event=web.loaded root=\(root) files=\(catalog.assets.count) bytes=\(bytes) "
+                    + "skipped=\(catalog.skipped.count) ms=\(milliseconds)")
             for path in catalog.skipped.prefix(20) { logger.warning("event=web.skipped path=\(path)") }
             return (catalog, nil)
         } catch {

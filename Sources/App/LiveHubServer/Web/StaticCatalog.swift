@@ -1,6 +1,7 @@
 import LiveHubDeflate
 import LiveHubPosix
 import LiveHubProtocol
+import Synchronization
 
 /// One file the hub serves, prepared once at start-up: its bytes, a gzip variant when that pays, and
 /// the validators (strong ETags) of both.
@@ -52,10 +53,21 @@ final class StaticCatalog: Sendable {
     /// An empty catalog: no web root.
     static let empty = StaticCatalog(root: nil, assets: [:], skipped: [])
 
+    /// Catalogs already prepared in this process, by resolved root: the files are read once per process
+    /// (a server reads its pages at start-up; the test suite starts many servers over the same pages).
+    private static let loaded = Mutex<[String: StaticCatalog]>([:])
+
     /// Walks `root` (resolved with realpath, so the root itself may be a link) and prepares every file.
     static func load(root: String) throws(LoadError) -> StaticCatalog {
         guard let resolved = FileSystem.absolutePath(root) else { throw LoadError(description: "\(root): no such folder") }
         guard FileSystem.entryKind(resolved) == .directory else { throw LoadError(description: "\(root): not a folder") }
+        if let catalog = loaded.withLock({ $0[resolved] }) { return catalog }
+        let catalog = try walk(resolved)
+        loaded.withLock { $0[resolved] = catalog }
+        return catalog
+    }
+
+    private static func walk(_ resolved: String) throws(LoadError) -> StaticCatalog {
         var assets: [String: StaticAsset] = [:]
         var skipped: [String] = []
         var total = 0
@@ -142,6 +154,6 @@ enum ContentTypes {
     /// Text formats compress well; images and fonts are compressed already.
     static func isCompressible(_ type: String) -> Bool {
         type.hasPrefix("text/") || type.hasPrefix("application/json") || type.hasPrefix("application/manifest+json")
-            || type.hasPrefix("image/svg+xml") || type == "application/octet-stream"
+            || type.hasPrefix("image/svg+xml")
     }
 }

@@ -237,7 +237,7 @@ function startConsole({ token, claims }) {
   for (const id of saved.conversations || []) conversation(id);
 
   client.on('welcome', async (welcome) => {
-    document.getElementById('who').textContent = welcome.user.name || welcome.user.id;
+    if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
     client.request('presence.set', { presence: state.presence }).catch(() => {});
     await Promise.all([...state.conversations.values()].map((item) => resume(item, item.lastSeq)));
     for (const item of state.conversations.values()) flushOutbox(client, item, scheduleRender);
@@ -283,7 +283,11 @@ function startConsole({ token, claims }) {
     state.unread.delete(id);
     paneConversation = null;
     scheduleRender();
-    requestAnimationFrame(() => document.getElementById('composer-text')?.focus());
+    requestAnimationFrame(() => {
+      // On a phone the conversation sits below the lists: bring it into view.
+      if (window.innerWidth < 760) pane.scrollIntoView({ block: 'start' });
+      document.getElementById('composer-text')?.focus({ preventScroll: window.innerWidth < 760 });
+    });
   }
 
   let paneConversation = null;
@@ -306,7 +310,7 @@ function startConsole({ token, claims }) {
     const customer = item.customerId ? directory.name(item.customerId, item.participants.get(item.customerId)?.name) : '';
     replaceChildren(meta,
       h('span', { class: `status status-${item.status}` }, t(`status.${item.status}`)),
-      customer ? ` · ${t('conversation.customer', { name: customer })}` : '',
+      customer ? ` · ${customer}` : '',
       item.queueId ? ` · ${directory.queueName(item.queueId)}` : '',
       item.roleOf(me) ? ` · ${t(`role.${item.roleOf(me)}`)}` : '');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
@@ -468,7 +472,10 @@ function startConsole({ token, claims }) {
     paneConversation = null;
     scheduleRender();
   });
-  directory.load(token).then(scheduleRender);
+  directory.load(token).then(() => {
+    document.getElementById('who').textContent = directory.name(me, claims.name !== me ? claims.name : undefined);
+    scheduleRender();
+  });
   client.start();
   window.livehub = { client, state };
 }

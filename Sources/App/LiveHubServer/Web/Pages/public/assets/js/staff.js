@@ -159,10 +159,16 @@ export class Directory {
     return this;
   }
 
-  /** A display name for a user id: a name the hub sent wins, then the directory's, then the id. */
+  /**
+   * A display name for a user id: a name the hub sent wins, then the directory's; a customer without
+   * a name is "Customer" and the end of their id (the hub's ids are long and random).
+   */
   name(userId, sentName) {
-    return sentName || this.agents.get(userId)?.name || this.supervisors.get(userId)?.name
-      || this.bots.get(userId)?.name || userId || '';
+    const known = sentName || this.agents.get(userId)?.name || this.supervisors.get(userId)?.name
+      || this.bots.get(userId)?.name;
+    if (known) return known;
+    if (typeof userId === 'string' && userId.startsWith('customer-')) return t('customer', { tag: userId.slice(-4) });
+    return userId || '';
   }
 
   queueName(queueId) {

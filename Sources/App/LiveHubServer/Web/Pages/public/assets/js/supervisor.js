@@ -524,7 +524,7 @@ function startDashboard({ token, claims }) {
   // ---- Connection ------------------------------------------------------------------------------------------
 
   client.on('welcome', async (welcome) => {
-    document.getElementById('who').textContent = welcome.user.name || welcome.user.id;
+    if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
     client.request('report.subscribe').catch((error) => toast(t('error.generic', { message: error.message }), 'error'));
     // settings.update without fields changes nothing and answers with the current settings.
     if (isAdmin) client.request('settings.update').catch(() => {});
@@ -547,7 +547,10 @@ function startDashboard({ token, claims }) {
     renderReport();
     if (state.monitored) buildMonitorPanel();
   });
-  directory.load(token).then(() => renderReport());
+  directory.load(token).then(() => {
+    document.getElementById('who').textContent = directory.name(me, claims.name !== me ? claims.name : undefined);
+    renderReport();
+  });
   client.start();
   window.livehub = { client, state };
 }
