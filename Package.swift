@@ -58,14 +58,22 @@ let package = Package(
             name: "LiveHubBenchEndpoints",
             dependencies: ["LiveHubTransport", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP"],
             path: "Sources/App/LiveHubBenchEndpoints", swiftSettings: strict),
-        // The hub application: hub service on its own thread, authentication, sessions, configuration.
+        // The browser pages (HTML, CSS, JavaScript modules), copied next to the executable as
+        // `livehub_LiveHubWebPages.resources/public`. A resource-only C target (one empty anchor file)
+        // rather than resources of LiveHubServer: SwiftPM gives every Swift target with resources a
+        // generated `Bundle.module` accessor that imports Foundation, which would link Foundation and
+        // ICU into livehub (+8.5 MB RSS at start) for a path the hub finds through /proc/self/exe.
+        .target(
+            name: "LiveHubWebPages", path: "Sources/App/LiveHubServer/Web/Pages", resources: [.copy("public")]),
+        // The hub application: hub service on its own thread, authentication, sessions, configuration,
+        // static pages.
         .target(
             name: "LiveHubServer",
             dependencies: [
                 "LiveHubTransport", "LiveHubBenchEndpoints", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP",
-                "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore",
+                "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore", "LiveHubDeflate", "LiveHubWebPages",
             ],
-            path: "Sources/App/LiveHubServer", swiftSettings: strict),
+            path: "Sources/App/LiveHubServer", exclude: ["Web/Pages"], swiftSettings: strict),
         .executableTarget(
             name: "livehub", dependencies: ["LiveHubServer", "LiveHubPosix"], path: "Sources/App/livehub",
             swiftSettings: strict),

@@ -36,6 +36,14 @@ struct HTTPResponseTests {
         #expect(text(bytes) == "HTTP/1.1 204 No Content\r\nConnection: keep-alive\r\nServer: livehub\r\n\r\n")
     }
 
+    @Test("304 has neither Content-Length nor body (RFC 9110 §8.6, §15.4.5)")
+    func notModified() {
+        let response = HTTPResponse(status: HTTPStatus(code: 304, reasonPhrase: "Not Modified"), headers: ["ETag": "\"a\""])
+        #expect(
+            text(response.serialized(keepAlive: true))
+                == "HTTP/1.1 304 Not Modified\r\nETag: \"a\"\r\nConnection: keep-alive\r\nServer: livehub\r\n\r\n")
+    }
+
     @Test("101 keeps the caller's Connection: Upgrade and adds no length or keep-alive")
     func switchingProtocols() {
         let response = HTTPResponse.switchingProtocols(headers: [

@@ -4,7 +4,7 @@ import Glibc
 
 /// Directory operations for the journal and the data directory. Blocking; off the I/O loops.
 extension FileSystem {
-    /// The names in `directory` (without `.` and `..`), in no particular order.
+    /// The names in `directory` (without `.` and `..`), sorted bytewise so walks are reproducible.
     public static func listDirectory(_ directory: String) throws(Failure) -> [String] {
         guard let stream = opendir(directory) else {
             throw Failure(path: directory, error: SystemError(call: "opendir", code: errno))
@@ -15,7 +15,7 @@ extension FileSystem {
             errno = 0
             guard let entry = readdir(stream) else {
                 if errno != 0 { throw Failure(path: directory, error: SystemError(call: "readdir", code: errno)) }
-                return names
+                return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             }
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
                 String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))

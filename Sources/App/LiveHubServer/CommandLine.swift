@@ -18,6 +18,10 @@ public struct TokenOptions: Sendable {
     public var name: String?
     public var ttlSeconds: Int64 = 3600
     public var dataDirectory = "./livehub-data"
+    /// `--link`: print a link that opens the role's page signed in (`BASE/agent#token=…`).
+    public var link = false
+    /// `--url BASE`: where the hub's pages are, for `--link`.
+    public var baseURL = "http://127.0.0.1:8080"
     public init() {}
 }
 
@@ -39,7 +43,7 @@ public struct CommandLineError: Error, CustomStringConvertible, Equatable {
 public enum CommandLineParser {
     public static let usage = """
         usage: livehub [serve] [options]
-               livehub token --role ROLE --sub ID [--name NAME] [--ttl SECONDS] [--data-dir PATH]
+               livehub token --role ROLE --sub ID [--name NAME] [--ttl SECONDS] [--data-dir PATH] [--link [--url BASE]]
 
         Starts the livehub server. Once listening it prints one line `listening on HOST:PORT`.
         SIGINT/SIGTERM drain: stop accepting, close every WebSocket with 1001, exit 0.
@@ -74,6 +78,7 @@ public enum CommandLineParser {
           --max-token-lifetime SECONDS  refuse tokens whose exp is further away than this (default 86400)
           --no-compression          do not negotiate permessage-deflate
           --deflate-context-takeover  keep compression context between messages (better ratio, ~340 KiB per busy connection)
+          --web-root PATH           serve the pages from this folder (default: the resources next to the executable)
           -h, --help                show this help
 
         livehub token mints an HS256 token for /v1/ws with the hub secret in --data-dir
@@ -81,16 +86,19 @@ public enum CommandLineParser {
         """
 
     public static let tokenUsage = """
-        usage: livehub token --role ROLE --sub ID [--name NAME] [--ttl SECONDS] [--data-dir PATH]
+        usage: livehub token --role ROLE --sub ID [--name NAME] [--ttl SECONDS] [--data-dir PATH] [--link [--url BASE]]
 
         Mints an HS256 token for /v1/ws, signed with the hub secret in --data-dir (the hub creates it
-        on its first start; this command never creates one). Prints the token.
+        on its first start; this command never creates one). Prints the token, or with --link a link
+        that opens the role's page signed in (agent: BASE/agent, supervisor and admin: BASE/supervisor).
 
           --role ROLE        customer, agent, supervisor, admin or bot (required)
           --sub ID           the user id (required; agents and supervisors as configured)
           --name NAME        display name (default: the id)
           --ttl SECONDS      lifetime (default 3600; the hub refuses more than its --max-token-lifetime)
           --data-dir PATH    the hub's data directory (default ./livehub-data)
+          --link             print BASE/PAGE#token=TOKEN instead of the bare token
+          --url BASE         the hub's address for --link (default http://127.0.0.1:8080)
           -h, --help         show this help
         """
 
@@ -165,6 +173,7 @@ public enum CommandLineParser {
             case "--http-idle-timeout": options.configuration.httpIdleTimeoutSeconds = try seconds()
             case "--allow-origin": options.configuration.allowedOrigins = (options.configuration.allowedOrigins ?? []) + [try value()]
             case "--max-token-lifetime": options.configuration.maxTokenLifetimeSeconds = Int64(try integer(60...31_536_000))
+            case "--web-root": options.configuration.webRoot = try value()
             case "--no-compression": options.configuration.deflate.enabled = false
             case "--deflate-context-takeover":
                 options.configuration.deflate.serverNoContextTakeover = false
@@ -183,12 +192,21 @@ public enum CommandLineParser {
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             if flag == "-h" || flag == "--help" { return .tokenHelp }
+            if flag == "--link" {
+                options.link = true
+                continue
+            }
             guard let value = rest.popFirst() else { throw CommandLineError(description: "\(flag) needs a value") }
             switch flag {
             case "--role": options.role = value
             case "--sub": options.subject = value
             case "--name": options.name = value
             case "--data-dir": options.dataDirectory = value
+            case "--url":
+                guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                    throw CommandLineError(description: "--url takes http://HOST:PORT or https://HOST:PORT, not '\(value)'")
+                }
+                options.baseURL = value
             case "--ttl":
                 guard let seconds = Int64(value), seconds > 0 else {
                     throw CommandLineError(description: "--ttl takes positive seconds, not '\(value)'")
@@ -204,6 +222,9 @@ public enum CommandLineParser {
             throw CommandLineError(description: "--role must be customer, agent, supervisor, admin or bot, not '\(options.role)'")
         }
         guard !options.subject.isEmpty else { throw CommandLineError(description: "--sub is required") }
+        if options.link && PageLinks.path(forRole: options.role) == nil {
+            throw CommandLineError(description: "--link needs an agent, supervisor or admin role: customers use the chat widget")
+        }
         return .token(options)
     }
 }

@@ -16,6 +16,10 @@ public final class HubServer: Sendable {
     /// The bound address (with the real port when 0 was asked for).
     public var address: SocketAddress { transport.address }
     public var loopCount: Int { transport.loopCount }
+    /// Where the pages are served from; nil when no web root was found (the pages answer 404).
+    public let webRoot: String?
+    /// Why no pages are served (the folder that was tried and the error), when `webRoot` is nil.
+    public let webRootProblem: String?
     private let transport: TransportServer
     private let hub: HubRuntime
     private let storage: HubStorage?
@@ -57,6 +61,7 @@ public final class HubServer: Sendable {
                 perMinute: configuration.customerSessionsPerMinute, burst: configuration.customerSessionsBurst))
         let rooms = RoomDirectory()
         let loops = LoopDirectory()
+        let (catalog, webRootProblem) = loadPages(configuration.webRoot, logger: logger)
         let transport: TransportServer
         do {
             transport = try TransportServer.start(configuration: configuration.transport, logger: logger) { loop in
@@ -74,6 +79,8 @@ public final class HubServer: Sendable {
                     router.add(method, "/v1/customer-sessions", .http(mint))
                     router.add(method, "/v1/customer-sessions/refresh", .http(refresh))
                 }
+                WebRoutes.add(
+                    to: &router, catalog: catalog, configuration: configuration.hub, authentication: authentication)
                 // Bench and conformance routes exist only when asked for: they are not part of the product.
                 if configuration.echoEnabled { router.add("GET", "/echo", .webSocket(EchoEndpoint())) }
                 if configuration.benchRoomsEnabled {
@@ -92,13 +99,40 @@ public final class HubServer: Sendable {
             "event=server.started address=\(transport.address) loops=\(transport.loopCount) "
                 + "tls=\(configuration.tlsCertificatePath != nil) echo=\(configuration.echoEnabled) "
                 + "bench_rooms=\(configuration.benchRoomsEnabled)")
-        return HubServer(transport: transport, hub: hub, storage: storage)
+        return HubServer(
+            transport: transport, hub: hub, storage: storage, webRoot: catalog.root, webRootProblem: webRootProblem)
     }
 
-    private init(transport: TransportServer, hub: HubRuntime, storage: HubStorage?) {
+    private init(
+        transport: TransportServer, hub: HubRuntime, storage: HubStorage?, webRoot: String?, webRootProblem: String?
+    ) {
         self.transport = transport
         self.hub = hub
         self.storage = storage
+        self.webRoot = webRoot
+        self.webRootProblem = webRootProblem
+    }
+
+    /// Reads the pages once: `--web-root`, else the resource bundle next to the executable. A missing
+    /// folder does not stop the hub (its WebSocket clients need no pages); it is logged and reported.
+    private static func loadPages(_ configured: String?, logger: Logger) -> (StaticCatalog, String?) {
+        guard let root = configured ?? StaticCatalog.defaultRoot() else {
+            return (.empty, "cannot tell where the executable is (/proc/self/exe); pass --web-root PATH")
+        }
+        do {
+            let started = MonotonicClock.now()
+            let catalog = try StaticCatalog.load(root: root)
+            let bytes = catalog.assets.values.reduce(0) { $0 + $1.identity.count }
+            let milliseconds = (MonotonicClock.now() - started) / 1_000_000
+            logger.info(
+                "event=web.loaded root=\(root) files=\(catalog.assets.count) bytes=\(bytes) "
+                    + "skipped=\(catalog.skipped.count) ms=\(milliseconds)")
+            for path in catalog.skipped.prefix(20) { logger.warning("event=web.skipped path=\(path)") }
+            return (catalog, nil)
+        } catch {
+            logger.warning("event=web.missing root=\(root) error=\"\(error)\"")
+            return (.empty, "\(error)")
+        }
     }
 
     /// Starts the drain on every loop. Safe from any thread; returns at once.

@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     /// The longest lifetime (`exp` minus now) of a token the hub accepts, whoever signed it: a leaked
     /// token cannot be good for years.
     public var maxTokenLifetimeSeconds: Int64 = 86_400
+    /// The folder the pages are served from (`--web-root`); nil = the resource bundle SwiftPM copies
+    /// next to the executable (`StaticCatalog.defaultRoot`).
+    public var webRoot: String?
 
     /// The hub's data directory (`--data-dir`, which must exist): the server locks it and keeps the
     /// journal in `journal/`, replayed at start. nil: no lock and no journal, an in-memory hub whose

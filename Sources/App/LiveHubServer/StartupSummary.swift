@@ -1,4 +1,5 @@
 import LiveHubDomain
+import LiveHubPosix
 
 /// What `livehub serve` prints after `listening on HOST:PORT`, for the person who just started it:
 /// where the data is, which configuration is loaded (for the embedded demo: its people, queues and
@@ -29,5 +30,25 @@ public enum StartupSummary {
         lines.append("customer tokens for a chat widget: POST http://\(address)/v1/customer-sessions")
         lines.append("health: http://\(address)/healthz · stop with Ctrl-C (drains, then exits 0)")
         return lines
+    }
+
+    /// The lines about the browser pages: where they are and, for the embedded demo, one signed-in
+    /// link per demo person (`PageLinks.demoLines`), so a newcomer's first minute is: start, open, chat.
+    public static func pageLines(
+        base: String, webRoot: String?, problem: String?, isDemo: Bool, configuration: Configuration,
+        secret: [UInt8], tokenSeconds: Int64
+    ) -> [String] {
+        guard webRoot != nil else {
+            return ["pages: not served (\(problem ?? "no web root")); --web-root PATH names the folder"]
+        }
+        guard isDemo else {
+            return [
+                "pages: \(base)/ (chat widget demo), \(base)/agent, \(base)/supervisor; "
+                    + "a signed-in link: livehub token --link --role agent --sub ID --url \(base)"
+            ]
+        }
+        return PageLinks.demoLines(
+            base: base, configuration: configuration, secret: secret,
+            nowSeconds: WallClock.millisecondsSinceEpoch() / 1000, ttlSeconds: tokenSeconds)
     }
 }

@@ -72,6 +72,15 @@ case .serve(let options):
     {
         say(line)
     }
+    let base = PageLinks.baseURL(
+        host: server.address.host, port: server.address.port, tls: configuration.tlsCertificatePath != nil)
+    for line in StartupSummary.pageLines(
+        base: base, webRoot: server.webRoot, problem: server.webRootProblem, isDemo: options.configPath == nil,
+        configuration: configuration.hub, secret: configuration.hubSecret,
+        tokenSeconds: min(8 * 3600, configuration.maxTokenLifetimeSeconds))
+    {
+        say(line)
+    }
     _ = signals.wait()
     server.shutdown()
     server.waitUntilStopped()

@@ -37,7 +37,8 @@ public struct HTTPResponse: Sendable {
 
     /// The bytes to send: status line, fields, blank line, body.
     ///
-    /// Adds `Content-Length` (RFC 9110 §8.6: never on 1xx or 204), `Connection: keep-alive` or
+    /// Adds `Content-Length` (RFC 9110 §8.6: never on 1xx or 204, and not on 304, where it would have to
+    /// be the length of the 200 the client already has), `Connection: keep-alive` or
     /// `close` (not on 101), and `Server: livehub` unless the caller set a Server field; no Date.
     /// For HEAD, Content-Length is the GET length but no body is written (RFC 9110 §9.3.2).
     /// CR, LF and NUL in caller-supplied names or values are replaced by spaces, so a value that
@@ -46,7 +47,7 @@ public struct HTTPResponse: Sendable {
     /// after it (a streamed response); `body` is then not written.
     public func serialized(keepAlive: Bool, isHeadRequest: Bool = false, streamedLength: Int? = nil) -> [UInt8] {
         let isUpgrade = status.code == HTTPStatus.switchingProtocols.code
-        let sendsLength = !(100...199).contains(status.code) && status.code != 204
+        let sendsLength = !(100...199).contains(status.code) && status.code != 204 && status.code != 304
         var output: [UInt8] = []
         output.reserveCapacity(128 + body.count)
         output.append(contentsOf: "HTTP/1.1 ".utf8)

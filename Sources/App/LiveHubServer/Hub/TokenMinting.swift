@@ -13,6 +13,8 @@ public enum TokenMinting {
         let claims = TokenClaims(
             subject: UserId(options.subject), role: role, name: options.name ?? options.subject,
             expiresAt: now + options.ttlSeconds, issuedAt: now)
-        return TokenIssuer(secret: secret).issue(claims)
+        let token = TokenIssuer(secret: secret).issue(claims)
+        guard options.link else { return token }
+        return PageLinks.link(base: options.baseURL, role: options.role, token: token) ?? token
     }
 }

@@ -1,0 +1,105 @@
+import LiveHubDomain
+import LiveHubHTTP
+import LiveHubPosix
+import LiveHubProtocol
+import LiveHubTransport
+
+/// `GET /v1/directory` with a staff token (`Authorization: Bearer`; agent, supervisor or admin): the
+/// configured queues (with their workstream's channels and allowed presences), agents (queues and
+/// capacity) and supervisors, with display names. The console and the dashboard use it to name people
+/// and to offer transfer and assign targets; it is the configuration, not live state (presence and
+/// load arrive over `/v1/ws`). Customers get 403: staff names and queues are not theirs to list.
+final class DirectoryEndpoint: HTTPEndpoint {
+    private let authentication: HubAuthentication?
+    private let body: [UInt8]
+
+    init(configuration: Configuration, authentication: HubAuthentication?) {
+        self.authentication = authentication
+        body = Self.encode(configuration)
+    }
+
+    func respond(to request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
+        guard let authentication else {
+            return .response(HubAuthentication.response(for: .rejected(.malformed("the hub has no token secret"))))
+        }
+        // Only the header: a token in a URL ends up in logs and histories.
+        var head = request.head
+        head.query = nil
+        switch authentication.authenticate(head, nowSeconds: WallClock.millisecondsSinceEpoch() / 1000) {
+        case .failure(let refusal):
+            return .response(HubAuthentication.response(for: refusal))
+        case .success(let claims) where claims.role == .agent || claims.role == .supervisor || claims.role == .admin:
+            var response = HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: body)
+            response.headers.add(name: "Cache-Control", value: "no-store")
+            return .response(response)
+        case .success:
+            return .response(.json(.forbidden, "{\"type\":\"error\",\"code\":\"forbidden\",\"message\":\"staff only\"}"))
+        }
+    }
+
+    static func encode(_ configuration: Configuration) -> [UInt8] {
+        var json = JSONWriter(capacity: 1024)
+        json.beginObject()
+        json.key("queues")
+        json.beginArray()
+        for queue in configuration.queues {
+            let workstream = configuration.workstreams.first { $0.id == queue.workstreamId }
+            json.beginObject()
+            json.key("id")
+            json.string(queue.id.rawValue)
+            json.key("name")
+            json.string(queue.name)
+            json.key("channels")
+            json.beginArray()
+            for channel in workstream?.channels ?? [] { json.string(channel.rawValue) }
+            json.endArray()
+            json.key("allowedPresences")
+            json.beginArray()
+            for presence in workstream?.allowedPresences ?? [] { json.string(presence.wireName) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("agents")
+        json.beginArray()
+        for agent in configuration.agents {
+            json.beginObject()
+            json.key("id")
+            json.string(agent.id.rawValue)
+            json.key("name")
+            json.string(agent.name)
+            json.key("queues")
+            json.beginArray()
+            for queue in agent.queues { json.string(queue.rawValue) }
+            json.endArray()
+            json.key("capacity")
+            json.integer(agent.capacity)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("supervisors")
+        json.beginArray()
+        for person in configuration.supervisors {
+            json.beginObject()
+            json.key("id")
+            json.string(person.id.rawValue)
+            json.key("name")
+            json.string(person.name)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("bots")
+        json.beginArray()
+        for bot in configuration.bots {
+            json.beginObject()
+            json.key("id")
+            json.string(bot.id.rawValue)
+            json.key("name")
+            json.string(bot.name)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.bytes
+    }
+}

@@ -1,0 +1,556 @@
+// The supervisor dashboard (/supervisor): the Ongoing conversations report as a live table (filters,
+// sorting, wait and handle times ticking), the agents panel, row actions (Monitor, Join, Assign,
+// Transfer, Force close), the monitored transcript in this tab (Join, then public or internal
+// messages), and for an admin the four supervisor settings.
+
+import { Conversation, flushOutbox } from './conversation.js';
+import { h, reconcile, openDialog, field, toast, replaceChildren, duration } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+import { renderTranscript } from './transcript.js';
+import {
+  takeToken, showSignIn, renderHeader, connectionIndicator, connect, Directory, translatePage, targetDialog,
+} from './staff.js';
+
+const ROLES = ['supervisor', 'admin'];
+const SETTINGS = ['supervisorMonitor', 'supervisorAssign', 'supervisorTransfer', 'supervisorForceClose'];
+const STATUSES = ['open', 'active', 'waiting', 'wrap-up'];
+const SENTIMENT_LEVELS = ['very-negative', 'negative', 'slightly-negative', 'neutral', 'slightly-positive', 'positive',
+  'very-positive'];
+
+translatePage();
+const signIn = takeToken();
+const main = document.getElementById('main');
+if (!signIn || signIn.expired || !ROLES.includes(signIn.claims.role)) {
+  renderHeader(null);
+  showSignIn(main, { roles: ROLES, reason: signIn?.expired ? 'signin.expired' : (signIn ? 'signin.wrongRole' : null) });
+} else {
+  startDashboard(signIn);
+}
+
+function startDashboard({ token, claims }) {
+  const me = claims.sub;
+  const isAdmin = claims.role === 'admin';
+  const state = {
+    rows: new Map(),
+    filters: { queue: '', agent: '', status: '', channel: '' },
+    sort: { key: 'wait', descending: true },
+    monitored: null,
+    joined: false,
+    visibility: 'internal',
+    settings: null,
+    agentsLive: new Map(),
+  };
+  const directory = new Directory();
+  const status = renderHeader(claims);
+  const client = connect({ token, onRefused: () => showSignIn(main, { roles: ROLES, reason: 'signin.refused' }) });
+  client.setIndicator(connectionIndicator(status));
+
+  // ---- Layout (the first screen, before the WebSocket) -------------------------------------------------
+
+  const settingsCard = h('section', { class: 'card settings', id: 'settings', 'aria-labelledby': 'settings-title', hidden: !isAdmin });
+  const filters = h('form', { class: 'filters', id: 'filters', 'aria-label': t('filters.label') });
+  const tableCaption = h('caption', { class: 'visually-hidden' });
+  const tableHead = h('thead');
+  const tableBody = h('tbody', { id: 'report-rows' });
+  const table = h('table', { class: 'report', id: 'report' }, tableCaption, tableHead, tableBody);
+  const agentsList = h('ul', { class: 'agents', id: 'agents' });
+  const monitorPanel = h('section', { class: 'card monitor', id: 'monitor', 'aria-labelledby': 'monitor-title', hidden: true });
+  replaceChildren(main,
+    settingsCard,
+    h('section', { class: 'card report-card', 'aria-labelledby': 'report-title' },
+      h('div', { class: 'card-header' },
+        h('h2', { id: 'report-title', 'data-i18n': 'report.title' }, t('report.title')),
+        h('span', { class: 'count', id: 'report-count', 'aria-live': 'polite' })),
+      filters,
+      h('div', { class: 'table-wrap' }, table),
+      h('p', { class: 'empty', id: 'report-empty', 'data-i18n': 'report.none' }, t('report.none'))),
+    monitorPanel,
+    h('section', { class: 'card agents-card', 'aria-labelledby': 'agents-title' },
+      h('h2', { id: 'agents-title', 'data-i18n': 'agents.title' }, t('agents.title')), agentsList));
+
+  // ---- Admin settings -------------------------------------------------------------------------------
+
+  function renderSettings() {
+    if (!isAdmin) return;
+    replaceChildren(settingsCard,
+      h('h2', { id: 'settings-title' }, t('settings.title')),
+      h('p', { class: 'hint' }, t('settings.help')),
+      h('div', { class: 'switches' }, SETTINGS.map((key) => {
+        const input = h('input', {
+          type: 'checkbox', role: 'switch', id: `setting-${key}`, name: key,
+          checked: state.settings?.[key] === true, disabled: state.settings === null,
+          'aria-checked': String(state.settings?.[key] === true),
+        });
+        input.addEventListener('change', async () => {
+          input.disabled = true;
+          try {
+            await client.request('settings.update', { [key]: input.checked });
+          } catch (error) {
+            toast(t('error.generic', { message: error.message }), 'error');
+          }
+          renderSettings();
+        });
+        return h('label', { class: 'switch', for: `setting-${key}` }, input, h('span', {}, t(`settings.${key}`)));
+      })));
+  }
+  client.on('notification:settings-updated', (frame) => {
+    state.settings = frame.settings;
+    renderSettings();
+  });
+
+  // ---- Report ------------------------------------------------------------------------------------------
+
+  client.on('report.snapshot', (frame) => {
+    state.rows.clear();
+    for (const row of frame.rows) state.rows.set(row.conversationId, { row, receivedAt: Date.now() });
+    renderReport();
+  });
+  client.on('report.update', (frame) => {
+    const row = frame.row;
+    if (row.status === 'closed') state.rows.delete(row.conversationId);
+    else state.rows.set(row.conversationId, { row, receivedAt: Date.now() });
+    renderReport();
+  });
+
+  /** Wait time counts while open; handle time while an agent has it (wrap-up included). */
+  function times({ row, receivedAt }) {
+    const elapsed = (Date.now() - receivedAt) / 1000;
+    return {
+      wait: row.waitSeconds + (row.status === 'open' ? elapsed : 0),
+      handle: row.handleSeconds + (['active', 'waiting', 'wrap-up'].includes(row.status) ? elapsed : 0),
+    };
+  }
+
+  function hasSentiment() {
+    return [...state.rows.values()].some(({ row }) => row.sentiment !== undefined);
+  }
+
+  function columns() {
+    const list = [
+      { key: 'subject', value: (e) => e.row.subject },
+      { key: 'status', value: (e) => STATUSES.indexOf(e.row.status) },
+      { key: 'agent', value: (e) => directory.name(e.row.agentId) },
+      { key: 'queue', value: (e) => directory.queueName(e.row.queueId) },
+      { key: 'channel', value: (e) => e.row.channel },
+      { key: 'wait', value: (e) => times(e).wait },
+      { key: 'handle', value: (e) => times(e).handle },
+    ];
+    if (hasSentiment()) list.push({ key: 'sentiment', value: (e) => SENTIMENT_LEVELS.indexOf(sentimentLevel(e.row.sentiment)) });
+    return list;
+  }
+
+  function visibleRows() {
+    const { queue, agent, status: wanted, channel } = state.filters;
+    const column = columns().find((c) => c.key === state.sort.key) || columns()[5];
+    return [...state.rows.values()]
+      .filter(({ row }) => (!queue || row.queueId === queue) && (!agent || (agent === '-' ? !row.agentId : row.agentId === agent))
+        && (!wanted || row.status === wanted) && (!channel || row.channel === channel))
+      .sort((a, b) => {
+        const left = column.value(a);
+        const right = column.value(b);
+        const order = typeof left === 'number' ? left - right : String(left ?? '').localeCompare(String(right ?? ''));
+        return state.sort.descending ? -order : order;
+      });
+  }
+
+  function renderFilters() {
+    const rows = [...state.rows.values()].map((e) => e.row);
+    const queues = new Set([...directory.queues.keys(), ...rows.map((r) => r.queueId)]);
+    const agents = new Set([...directory.agents.keys(), ...rows.map((r) => r.agentId).filter(Boolean)]);
+    const channels = new Set(rows.map((r) => r.channel));
+    const select = (key, options) => {
+      const element = h('select', { id: `filter-${key}`, name: key },
+        h('option', { value: '' }, t('filters.all')),
+        options.map(([value, label]) => h('option', { value, selected: state.filters[key] === value }, label)));
+      element.addEventListener('change', () => {
+        state.filters[key] = element.value;
+        renderReport();
+      });
+      return field(t(`filters.${key}`), element);
+    };
+    replaceChildren(filters,
+      select('queue', [...queues].map((id) => [id, directory.queueName(id)])),
+      select('agent', [['-', t('filters.noAgent')], ...[...agents].map((id) => [id, directory.name(id)])]),
+      select('status', STATUSES.map((s) => [s, t(`status.${s}`)])),
+      select('channel', [...channels].sort().map((c) => [c, t(`channel.${c}`, {}, c)])));
+  }
+
+  let filterSignature = '';
+  function renderReport() {
+    const signature = JSON.stringify([[...directory.queues.keys()], [...state.rows.values()].map((e) => [e.row.queueId, e.row.agentId, e.row.channel]).sort()]);
+    if (signature !== filterSignature) {
+      filterSignature = signature;
+      renderFilters();
+    }
+    const cols = columns();
+    tableHead.replaceChildren(h('tr', {}, cols.map((column) => {
+      const active = state.sort.key === column.key;
+      const sortState = active ? (state.sort.descending ? 'descending' : 'ascending') : 'none';
+      return h('th', { scope: 'col', 'aria-sort': sortState, class: `col-${column.key}` },
+        h('button', { type: 'button', class: 'sort', onclick: () => sortBy(column.key) },
+          t(`report.${column.key}`), h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (state.sort.descending ? ' ▼' : ' ▲') : '')));
+    }), h('th', { scope: 'col', class: 'col-actions' }, t('report.actions'))));
+    tableCaption.textContent = t('report.caption');
+    const rows = visibleRows();
+    // Rows are kept and refreshed in place, so a keyboard user's focus on a row action survives updates.
+    reconcile(tableBody, rows, (e) => e.row.conversationId, (e) => renderRow(e, cols), (element, e) => {
+      const focused = element.contains(document.activeElement) ? document.activeElement.dataset.action : null;
+      const fresh = renderRow(e, cols);
+      element.replaceChildren(...fresh.childNodes);
+      element.className = fresh.className;
+      element.entry = e;
+      if (focused) element.querySelector(`[data-action="${focused}"]`)?.focus();
+    });
+    document.getElementById('report-empty').hidden = state.rows.size > 0;
+    document.getElementById('report-count').textContent = t('report.count', { shown: rows.length, total: state.rows.size });
+    renderAgents();
+  }
+
+  function sortBy(key) {
+    state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : key === 'wait' || key === 'handle' };
+    renderReport();
+    table.querySelector(`th.col-${key} button`)?.focus();
+  }
+
+  function renderRow(entry, cols) {
+    const { row } = entry;
+    const cell = (key, ...content) => h('td', { class: `col-${key}`, 'data-label': t(`report.${key}`) }, ...content);
+    const { wait, handle } = times(entry);
+    const monitored = state.monitored?.id === row.conversationId;
+    const button = (key, handler, extra = {}) => h('button', {
+      type: 'button', class: `button small ${key === 'forceClose' ? 'danger' : 'secondary'}`, onclick: handler,
+      'data-action': key, 'aria-label': `${t(`actions.${key}`)}: ${row.subject}`, ...extra,
+    }, t(`actions.${key}`));
+    const cells = {
+      subject: () => cell('subject', row.subject),
+      status: () => cell('status', h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`))),
+      agent: () => cell('agent', row.agentId ? directory.name(row.agentId) : h('span', { class: 'muted' }, t('report.unassigned'))),
+      queue: () => cell('queue', directory.queueName(row.queueId)),
+      channel: () => cell('channel', t(`channel.${row.channel}`, {}, row.channel)),
+      wait: () => cell('wait', h('span', { class: 'ticking', dataset: { kind: 'wait' } }, duration(wait))),
+      handle: () => cell('handle', h('span', { class: 'ticking', dataset: { kind: 'handle' } }, duration(handle))),
+      sentiment: () => {
+        const level = sentimentLevel(row.sentiment);
+        return cell('sentiment', row.sentiment === undefined ? '—'
+          : h('span', { class: `sentiment sentiment-${level}` }, t(`sentiment.${level}`, {}, String(row.sentiment))));
+      },
+    };
+    const element = h('tr', { dataset: { conversationId: row.conversationId }, class: monitored ? 'monitored' : '' },
+      cols.map((column) => cells[column.key]()),
+      h('td', { class: 'col-actions', 'data-label': t('report.actions') }, h('div', { class: 'row-actions' },
+        button('monitor', () => monitor(row.conversationId), { 'aria-pressed': String(monitored) }),
+        button('join', () => join(row.conversationId)),
+        button('assign', () => assign(row)),
+        button('transfer', () => transfer(row)),
+        button('forceClose', () => forceClose(row)))));
+    element.entry = entry;
+    return element;
+  }
+
+  // The rows are re-rendered on every update; between updates only the two clocks move.
+  setInterval(() => {
+    for (const element of table.querySelectorAll('tbody tr')) {
+      const { wait, handle } = times(state.rows.get(element.dataset.conversationId) || element.entry);
+      element.querySelector('[data-kind=wait]').textContent = duration(wait);
+      element.querySelector('[data-kind=handle]').textContent = duration(handle);
+    }
+  }, 1000);
+
+  function sentimentLevel(value) {
+    if (value === undefined || value === null) return 'none';
+    if (typeof value === 'number') return SENTIMENT_LEVELS[Math.max(0, Math.min(6, Math.round(value) + 3))];
+    const text = String(typeof value === 'object' ? value.label : value).toLowerCase().replace(/[\s_]+/g, '-');
+    return SENTIMENT_LEVELS.includes(text) ? text : 'neutral';
+  }
+
+  // ---- Agents panel --------------------------------------------------------------------------------------
+
+  /**
+   * Configured agents with the conversations the report shows them handling. Presence and used
+   * capacity come live once the hub sends them (`state.agentsLive`, filled by `applyAgentLive`).
+   */
+  function renderAgents() {
+    const load = new Map();
+    for (const { row } of state.rows.values()) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) || 0) + 1);
+    const agents = [...directory.agents.values()];
+    reconcile(agentsList, agents, (agent) => agent.id, (agent) => h('li', { class: 'agent' }), () => {});
+    for (const element of agentsList.children) {
+      const agent = directory.agents.get(element.dataset.key);
+      const live = state.agentsLive.get(agent.id) || {};
+      const count = load.get(agent.id) || 0;
+      replaceChildren(element,
+        h('span', { class: 'agent-name' }, agent.name),
+        h('span', { class: `presence presence-${live.presence || 'unknown'}` }, live.presence ? t(`presence.${live.presence}`) : t('agents.presenceUnknown')),
+        h('span', { class: 'agent-load' }, t('agents.load', { count, capacity: live.capacity ?? agent.capacity })),
+        h('span', { class: 'agent-queues muted' }, agent.queues.map((q) => directory.queueName(q)).join(', ')));
+    }
+  }
+
+  /** Where a live agents view plugs in: client.on('<its type>', frame => applyAgentLive(id, {...})). */
+  function applyAgentLive(agentId, fields) {
+    state.agentsLive.set(agentId, { ...(state.agentsLive.get(agentId) || {}), ...fields });
+    renderAgents();
+  }
+  client.on('notification:presence-changed', (frame) => applyAgentLive(frame.userId, { presence: frame.presence }));
+
+  // ---- Monitor, join, write ------------------------------------------------------------------------------
+
+  async function monitor(conversationId) {
+    if (state.monitored?.id === conversationId) {
+      await stopMonitoring();
+      return;
+    }
+    if (state.monitored) await stopMonitoring();
+    const item = new Conversation(conversationId);
+    const entry = state.rows.get(conversationId);
+    if (entry) item.subject = entry.row.subject;
+    state.monitored = item;
+    state.joined = false;
+    buildMonitorPanel();
+    try {
+      await client.request('conversation.monitor', { conversationId });
+      renderMonitor();
+      renderReport();
+    } catch (error) {
+      state.monitored = null;
+      monitorPanel.hidden = true;
+      toast(t('error.generic', { message: error.message }), 'error');
+    }
+  }
+
+  async function stopMonitoring() {
+    const item = state.monitored;
+    if (!item) return;
+    state.monitored = null;
+    monitorPanel.hidden = true;
+    renderReport();
+    if (state.joined && item.status !== 'closed') await client.request('conversation.leave', { conversationId: item.id }).catch(() => {});
+    state.joined = false;
+    if (item.status !== 'closed') await client.request('conversation.unmonitor', { conversationId: item.id }).catch(() => {});
+  }
+
+  async function join(conversationId) {
+    if (state.monitored?.id !== conversationId) await monitor(conversationId);
+    if (state.monitored?.id !== conversationId) return;
+    try {
+      await client.request('conversation.join', { conversationId });
+      state.joined = true;
+      renderMonitor();
+      document.getElementById('monitor-text')?.focus();
+    } catch (error) {
+      toast(t('error.generic', { message: error.message }), 'error');
+    }
+  }
+
+  async function leave() {
+    const item = state.monitored;
+    try {
+      await client.request('conversation.leave', { conversationId: item.id });
+      state.joined = false;
+      renderMonitor();
+    } catch (error) {
+      toast(t('error.generic', { message: error.message }), 'error');
+    }
+  }
+
+  for (const type of ['message', 'participant.joined', 'participant.left', 'conversation.updated', 'conversation.closed',
+    'offer', 'notification']) {
+    client.on(type, (frame) => {
+      const item = state.monitored;
+      if (!item || frame.conversationId !== item.id || frame.seq === undefined) return;
+      if (item.apply(frame)) {
+        if (frame.type === 'participant.left' && frame.userId === me) state.joined = false;
+        if (frame.type === 'participant.joined' && frame.userId === me) state.joined = true;
+        scheduleMonitorRender();
+      }
+    });
+  }
+  client.on('typing', (frame) => {
+    if (state.monitored?.id !== frame.conversationId || frame.userId === me) return;
+    typingUntil.set(frame.userId, Date.now() + 4000);
+    scheduleMonitorRender();
+    setTimeout(scheduleMonitorRender, 4100);
+  });
+  const typingUntil = new Map();
+
+  let monitorParts = null;
+  function buildMonitorPanel() {
+    const item = state.monitored;
+    const title = h('h2', { id: 'monitor-title' });
+    const meta = h('p', { class: 'pane-meta' });
+    const toolbar = h('div', { class: 'actions', role: 'toolbar', 'aria-label': t('actions.label') });
+    const list = h('ol', { class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'monitor-title', tabindex: '0' });
+    const typing = h('p', { class: 'typing', 'aria-live': 'polite' });
+    const text = h('textarea', { id: 'monitor-text', name: 'text', rows: 2, required: true, maxlength: 4000 });
+    const internal = h('input', { type: 'radio', name: 'visibility', value: 'internal', id: 'monitor-internal', checked: state.visibility === 'internal' });
+    const publicRadio = h('input', { type: 'radio', name: 'visibility', value: 'public', id: 'monitor-public', checked: state.visibility === 'public' });
+    const composer = h('form', { class: 'composer', id: 'monitor-composer', 'aria-label': t('composer.label'), hidden: true },
+      h('fieldset', { class: 'visibility' },
+        h('legend', { class: 'visually-hidden' }, t('composer.visibility')),
+        h('label', { for: 'monitor-internal', class: 'internal-label' }, internal, ' ', t('composer.internal')),
+        h('label', { for: 'monitor-public' }, publicRadio, ' ', t('composer.public'))),
+      h('label', { for: 'monitor-text', class: 'visually-hidden' }, t('composer.message')),
+      h('div', { class: 'composer-row' }, text, h('button', { type: 'submit', class: 'button primary', id: 'monitor-send' }, t('composer.send'))));
+    const updateMode = () => {
+      state.visibility = internal.checked ? 'internal' : 'public';
+      composer.classList.toggle('internal-mode', internal.checked);
+      text.placeholder = internal.checked ? t('composer.internalPlaceholder') : t('composer.publicPlaceholder');
+    };
+    internal.addEventListener('change', updateMode);
+    publicRadio.addEventListener('change', updateMode);
+    updateMode();
+    text.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey) {
+        event.preventDefault();
+        composer.requestSubmit();
+      }
+    });
+    composer.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const value = text.value.trim();
+      if (!value || !state.monitored) return;
+      state.monitored.queue(value, state.visibility);
+      text.value = '';
+      scheduleMonitorRender();
+      flushOutbox(client, state.monitored, scheduleMonitorRender);
+    });
+    replaceChildren(monitorPanel, h('header', { class: 'pane-header' }, title, meta), toolbar, list, typing, composer);
+    monitorPanel.hidden = false;
+    monitorParts = { item, title, meta, toolbar, list, typing, composer };
+    renderMonitor();
+  }
+
+  let monitorQueued = false;
+  function scheduleMonitorRender() {
+    if (monitorQueued) return;
+    monitorQueued = true;
+    requestAnimationFrame(() => {
+      monitorQueued = false;
+      renderMonitor();
+    });
+  }
+
+  function renderMonitor() {
+    const item = state.monitored;
+    if (!item || !monitorParts || monitorParts.item !== item) return;
+    const { title, meta, toolbar, list, typing, composer } = monitorParts;
+    title.textContent = t('monitor.title', { subject: item.subject || item.id });
+    replaceChildren(meta,
+      h('span', { class: `status status-${item.status}` }, t(`status.${item.status}`)),
+      item.agentId ? ` · ${directory.name(item.agentId)}` : '',
+      ' · ', state.joined ? t('monitor.joined') : t('monitor.silent'));
+    const closed = item.status === 'closed';
+    replaceChildren(toolbar,
+      state.joined
+        ? h('button', { type: 'button', class: 'button secondary small', id: 'monitor-leave', disabled: closed, onclick: leave }, t('actions.leave'))
+        : h('button', { type: 'button', class: 'button primary small', id: 'monitor-join', disabled: closed, onclick: () => join(item.id) }, t('actions.join')),
+      h('button', { type: 'button', class: 'button secondary small', id: 'monitor-stop', onclick: stopMonitoring }, t('monitor.stop')));
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    renderTranscript(list, item, { me, audience: 'staff', name: (id, sent) => directory.name(id, sent) });
+    if (atBottom) list.scrollTop = list.scrollHeight;
+    const names = [...typingUntil.entries()].filter(([, until]) => until > Date.now()).map(([id]) => directory.name(id));
+    typing.textContent = names.length ? t('typing', { name: names.join(', ') }) : '';
+    composer.hidden = !state.joined || closed;
+  }
+
+  // ---- Assign, transfer, force close ---------------------------------------------------------------------
+
+  function agentOptions(row, withLoad) {
+    const load = new Map();
+    for (const { row: other } of state.rows.values()) if (other.agentId) load.set(other.agentId, (load.get(other.agentId) || 0) + 1);
+    return [...directory.agents.values()]
+      .filter((agent) => agent.id !== row.agentId)
+      .sort((a, b) => Number(b.queues.includes(row.queueId)) - Number(a.queues.includes(row.queueId)))
+      .map((agent) => {
+        const live = state.agentsLive.get(agent.id) || {};
+        const parts = [agent.name];
+        if (withLoad) parts.push(t('agents.load', { count: load.get(agent.id) || 0, capacity: agent.capacity }));
+        if (live.presence) parts.push(t(`presence.${live.presence}`));
+        return h('option', { value: agent.id }, parts.join(' — '));
+      });
+  }
+
+  async function assign(row) {
+    const result = await targetDialog({
+      title: t('assign.title', { subject: row.subject }), submitLabel: t('assign.submit'),
+      agents: agentOptions(row, true), queues: [...directory.queues.values()], currentQueue: row.queueId, withOverride: true,
+    });
+    if (!result) return;
+    const fields = result.target === 'queue' ? { queueId: result.queueId } : { agentId: result.agentId, override: result.override === 'true' };
+    try {
+      const ack = await client.request('conversation.assign', { conversationId: row.conversationId, ...fields });
+      toast(ack.capacityExceededBy
+        ? t('assign.exceeded', { count: ack.capacityExceededBy })
+        : t('assign.done', { name: result.target === 'queue' ? directory.queueName(result.queueId) : directory.name(result.agentId) }));
+    } catch (error) {
+      toast(error.code === 'capacity_exceeded' ? t('assign.full') : t('error.generic', { message: error.message }), 'error');
+    }
+  }
+
+  async function transfer(row) {
+    const result = await targetDialog({
+      title: t('transfer.titleFor', { subject: row.subject }), submitLabel: t('transfer.submit'),
+      agents: agentOptions(row, false), queues: [...directory.queues.values()], currentQueue: row.queueId,
+    });
+    if (!result) return;
+    const fields = result.target === 'queue' ? { queueId: result.queueId } : { agentId: result.agentId };
+    try {
+      await client.request('conversation.transfer', { conversationId: row.conversationId, ...fields });
+      toast(result.target === 'queue'
+        ? t('transfer.toQueue', { queue: directory.queueName(result.queueId) })
+        : t('transfer.sent', { name: directory.name(result.agentId) }));
+    } catch (error) {
+      toast(t('error.generic', { message: error.message }), 'error');
+    }
+  }
+
+  async function forceClose(row) {
+    const result = await openDialog({
+      title: t('forceClose.title'), submitLabel: t('forceClose.submit'), cancelLabel: t('cancel'), danger: true,
+      build: (form) => form.append(
+        h('p', { class: 'warning-text' }, t('forceClose.warning', { subject: row.subject })),
+        field(t('forceClose.reason'), h('textarea', { name: 'reason', required: true, rows: 3, maxlength: 500, id: 'force-close-reason' }),
+          t('forceClose.reasonHint'))),
+    });
+    if (!result) return;
+    try {
+      await client.request('conversation.forceClose', { conversationId: row.conversationId, reason: result.reason.trim() });
+      toast(t('forceClose.done', { subject: row.subject }));
+    } catch (error) {
+      toast(t('error.generic', { message: error.message }), 'error');
+    }
+  }
+
+  // ---- Connection ------------------------------------------------------------------------------------------
+
+  client.on('welcome', async (welcome) => {
+    if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
+    client.request('report.subscribe').catch((error) => toast(t('error.generic', { message: error.message }), 'error'));
+    // settings.update without fields changes nothing and answers with the current settings.
+    if (isAdmin) client.request('settings.update').catch(() => {});
+    if (state.monitored && welcome.reconnected) {
+      const item = state.monitored;
+      try {
+        await client.request('conversation.monitor', { conversationId: item.id });
+        flushOutbox(client, item, scheduleMonitorRender);
+      } catch {
+        // Closed meanwhile: the panel shows its last state.
+      }
+    }
+  });
+
+  renderSettings();
+  renderReport();
+  onLanguageChange(() => {
+    renderSettings();
+    filterSignature = '';
+    renderReport();
+    if (state.monitored) buildMonitorPanel();
+  });
+  directory.load(token).then(() => {
+    document.getElementById('who').textContent = directory.name(me, claims.name !== me ? claims.name : undefined);
+    renderReport();
+  });
+  client.start();
+  window.livehub = { client, state };
+}

@@ -1,0 +1,479 @@
+"""The browser tests, in the order run.py runs them. Each test's first docstring line is its name.
+
+Windows are shared between tests where a person would keep them open (the agents and the
+supervisor); every window's console must stay free of errors and warnings.
+"""
+import json
+import time
+import urllib.request
+
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from harness import Widget, Window
+
+# Console lines a test provokes on purpose (a WebSocket blocked by the test itself).
+EXPECTED_CONSOLE = ("/v1/ws",)
+
+
+class Context:
+    def __init__(self, hub, proxy, host, screenshots):
+        self.hub = hub
+        self.proxy = proxy
+        self.host = host
+        self.screenshots = screenshots
+        self.windows = {}
+        self.checked = {}
+        self.allowed = set()
+        self.conversation_ids = {}
+
+    def window(self, name, **options):
+        if name not in self.windows:
+            self.windows[name] = Window(name, **options)
+        return self.windows[name]
+
+    def drop(self, name):
+        window = self.windows.pop(name, None)
+        if window:
+            self.check_window(name, window)
+            window.quit()
+
+    def allow_console(self, name):
+        """This window is expected to log a blocked WebSocket (see EXPECTED_CONSOLE)."""
+        self.allowed.add(name)
+
+    def check_window(self, name, window):
+        problems = window.problems()
+        new = problems[self.checked.get(name, 0):]
+        self.checked[name] = len(problems)
+        if name in self.allowed:
+            new = [entry for entry in new if not any(text in entry.get("message", "") for text in EXPECTED_CONSOLE)]
+        if new:
+            raise AssertionError(f"console of {name}: " + "; ".join(entry["message"][:300] for entry in new))
+
+    def check_consoles(self, test_name):
+        for name, window in list(self.windows.items()):
+            self.check_window(name, window)
+
+    def shot(self, window, name):
+        window.screenshot(self.screenshots / f"{name}.png")
+
+    def dump(self, test_name):
+        for name, window in self.windows.items():
+            try:
+                self.shot(window, f"failure-{name}")
+                for entry in window.logs()[-10:]:
+                    print(f"  console {name}: {entry.get('level')} {entry.get('message', '')[:300]}")
+            except Exception:  # noqa: BLE001 - best effort after a failure
+                pass
+
+    def close(self):
+        for window in self.windows.values():
+            window.quit()
+        self.windows.clear()
+
+
+# ---- Helpers -------------------------------------------------------------------------------------------
+
+def open_agent(context, name, sub, presence=None):
+    window = context.window(name)
+    window.get(context.hub.link("agent", sub))
+    window.wait(lambda: window.text("#connection") == "Connected", message="agent connected")
+    if presence:
+        set_presence(window, presence)
+    return window
+
+
+def set_presence(window, presence):
+    Select(window.css("#presence")).select_by_value(presence)
+    window.wait(lambda: window.js("return window.livehub.state.presence") == presence, message=f"presence {presence}")
+    # The hub confirms with presence-changed; the select shows it.
+    window.wait(lambda: window.css("#presence").get_attribute("value") == presence)
+
+
+def agent_messages(window):
+    return window.js("return [...document.querySelectorAll('#conversation-pane .transcript .message .text')]"
+                     ".map(e => e.textContent)")
+
+
+def agent_transcript(window):
+    return window.text("#conversation-pane .transcript")
+
+
+def start_chat(window, question, name="Priya Nair", topic="general"):
+    widget = Widget(window)
+    widget.wait_ready()
+    widget.click("#lh-launcher")
+    widget.type("#lh-name", name)
+    widget.type("#lh-question", question)
+    window.js(f"{Widget.ROOT}.querySelector('#lh-topic').value = arguments[0]", topic)
+    widget.click("#lh-start")
+    window.wait(lambda: widget.text("#lh-status") in ("Waiting for an agent…",) or "chatting" in widget.text("#lh-status"),
+                message="the chat to start")
+    window.wait(lambda: window.js("return window.livehubWidget.conversation && window.livehubWidget.conversation.id"),
+                message="a conversation id")
+    return widget
+
+
+def send_as_agent(window, text, internal=False):
+    window.css("#visibility-internal" if internal else "#visibility-public").click()
+    box = window.css("#composer-text")
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+    window.wait(lambda: text in agent_messages(window) and not window.all("#conversation-pane .message.pending"),
+                message=f"'{text}' confirmed")
+
+
+def accept_offer(window, subject, kind=None):
+    selector = f"#offers .offer{'-' + kind if kind else ''}"
+    window.wait(lambda: any(subject in offer.text for offer in window.all(selector)), message=f"an offer for {subject}")
+    for offer in window.all(selector):
+        if subject in offer.text:
+            offer.find_element("css selector", "button.primary").click()
+            return
+
+
+def decline_offer(window, subject, kind):
+    selector = f"#offers .offer-{kind}"
+    window.wait(lambda: any(subject in offer.text for offer in window.all(selector)), message=f"a {kind} offer")
+    for offer in window.all(selector):
+        if subject in offer.text:
+            offer.find_element("css selector", "button.secondary").click()
+            return
+
+
+def transfer_to(window, agent_id):
+    window.click("#action-transfer")
+    window.wait(lambda: window.css("dialog[open] #target-agent-select"))
+    Select(window.css("dialog[open] #target-agent-select")).select_by_value(agent_id)
+    window.css("dialog[open] button[type=submit]").click()
+    window.wait(lambda: not window.all("dialog[open]"), message="the dialog to close")
+
+
+def report_row(window, conversation_id):
+    return f"#report-rows tr[data-conversation-id='{conversation_id}']"
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+# ---- Tests ---------------------------------------------------------------------------------------------
+
+def test_first_screen(context):
+    """the first screen renders without waiting for the WebSocket"""
+    window = context.window("blocked")
+    context.proxy.hold(True)
+    try:
+        for role, sub, page, heading in (("agent", "dave", "agent", "#offers-title"),
+                                         ("supervisor", "sam", "supervisor", "#report-title")):
+            window.get(context.hub.link(role, sub, base=context.proxy.base))
+            window.wait(lambda: window.css(heading).is_displayed(), message=f"{page} layout")
+            time.sleep(0.5)
+            assert window.text("#connection") == "Connecting…", window.text("#connection")
+            assert window.css("#main").text.strip(), "the page has content"
+        window.get(context.proxy.base + "/")
+        Widget(window).wait_ready()
+    finally:
+        context.proxy.hold(False)
+    context.drop("blocked")
+
+
+def test_scenario(context):
+    """chat, monitor, join, internal note, transfer declined then accepted, force close"""
+    alice = open_agent(context, "alice", "alice", presence="available")
+    bob = open_agent(context, "bob", "bob", presence="away")
+    sam = context.window("sam")
+    sam.get(context.hub.link("supervisor", "sam"))
+    sam.wait(lambda: sam.text("#connection") == "Connected", message="supervisor connected")
+
+    customer = context.window("customer")
+    customer.get(context.host.base + "/")
+    question = "My parcel has not arrived yet"
+    widget = start_chat(customer, question)
+    conversation_id = customer.js("return window.livehubWidget.conversation.id")
+    context.conversation_ids["scenario"] = conversation_id
+
+    # The offer reaches Alice (Bob is away); she accepts and sees the customer's question.
+    accept_offer(alice, question)
+    alice.wait(lambda: question in agent_messages(alice), message="the question in Alice's transcript")
+    customer.wait(lambda: "chatting with" in widget.text("#lh-status"), message="the customer told who answers")
+    send_as_agent(alice, "Hello Priya, let me check that for you.")
+    customer.wait(lambda: "Hello Priya, let me check that for you." in widget.messages(), message="Alice's reply")
+    widget.type("#lh-message", "Thank you! Order 1042.")
+    widget.query("#lh-message").send_keys(Keys.ENTER)
+    alice.wait(lambda: "Thank you! Order 1042." in agent_messages(alice), message="the customer's message")
+
+    # The supervisor sees the conversation live, monitors it silently, then joins.
+    row = report_row(sam, conversation_id)
+    sam.wait(lambda: "Active" in sam.text(row) and "alice" in sam.text(row).lower(), message="the active row")
+    sam.css(f"{row} [data-action=monitor]").click()
+    sam.wait_text("#monitor .transcript", "Thank you! Order 1042.")
+    assert "joined" not in agent_transcript(alice).split("Order 1042.")[-1], "monitoring must be silent"
+    sam.click("#monitor-join")
+    sam.wait(lambda: sam.all("#monitor-leave"), message="joined")
+    alice.wait_text("#conversation-pane .transcript", "(supervisor) joined the chat")
+    customer.wait(lambda: "(supervisor) joined the chat" in widget.text("#lh-transcript"), message="join notice")
+
+    # An internal note: Alice sees it marked; the customer never does.
+    note = "Offer a 10% voucher, the courier lost it."
+    assert sam.css("#monitor-internal").is_selected(), "a joined supervisor writes internal notes by default"
+    sam.css("#monitor-text").send_keys(note)
+    sam.css("#monitor-text").send_keys(Keys.ENTER)
+    alice.wait(lambda: note in agent_messages(alice), message="the internal note at Alice")
+    marked = alice.js("return [...document.querySelectorAll('#conversation-pane .message.internal')]"
+                      ".some(e => e.textContent.includes(arguments[0]) && e.textContent.includes('Internal note'))", note)
+    assert marked, "the note is marked internal for Alice"
+    send_as_agent(alice, "Noted, thanks Sam.", internal=True)
+    send_as_agent(alice, "I found it: it is on its way and arrives tomorrow.")
+    customer.wait(lambda: "I found it: it is on its way and arrives tomorrow." in widget.messages())
+    context.shot(customer, "widget-host-page")
+    context.shot(alice, "agent-console")
+    context.shot(sam, "supervisor-dashboard")
+
+    # Transfer to Bob: declined first (Alice hears of it), then accepted.
+    set_presence(bob, "available")
+    transfer_to(alice, "bob")
+    decline_offer(bob, question, "transfer")
+    alice.wait_text("#toasts", "declined the transfer")
+    alice.wait_text("#conversation-pane .transcript", "declined the transfer")
+    transfer_to(alice, "bob")
+    accept_offer(bob, question, "transfer")
+    bob.wait(lambda: question in agent_messages(bob), message="the history at Bob")
+    bob.wait(lambda: note in agent_messages(bob), message="the internal note at Bob")
+    alice.wait_text("#conversation-pane .pane-meta", "consultant")
+    customer.wait(lambda: "Transferred to" in widget.text("#lh-transcript"), message="transfer notice")
+    send_as_agent(bob, "Hi, Bob here. I will send you the tracking link.")
+    customer.wait(lambda: "Hi, Bob here. I will send you the tracking link." in widget.messages())
+
+    # Force close from the dashboard: a confirmation with a required reason.
+    sam.css(f"{row} [data-action=forceClose]").click()
+    sam.wait(lambda: sam.css("dialog[open] #force-close-reason"))
+    sam.css("dialog[open] button[type=submit]").click()
+    assert sam.all("dialog[open]"), "an empty reason is refused"
+    sam.css("dialog[open] #force-close-reason").send_keys("Closing the demo conversation")
+    sam.css("dialog[open] button[type=submit]").click()
+    customer.wait(lambda: "Closing the demo conversation" in widget.text("#lh-status"), message="the customer told")
+    assert not widget.query("#lh-composer").is_displayed(), "no composer after closing"
+    for agent in (alice, bob):
+        agent.wait_text("#conversation-pane .transcript", "A supervisor closed the chat: Closing the demo conversation")
+    sam.wait(lambda: not sam.all(row), message="the row leaves the report")
+
+    transcript = widget.text("#lh-transcript")
+    for hidden in (note, "Noted, thanks Sam.", "declined"):
+        assert hidden not in transcript, f"the customer saw '{hidden}'"
+    customer_messages = widget.messages()
+    for text in (question, "Hello Priya, let me check that for you.", "Thank you! Order 1042.",
+                 "Hi, Bob here. I will send you the tracking link."):
+        assert customer_messages.count(text) == 1, f"'{text}' shown {customer_messages.count(text)} times"
+
+
+def test_resume(context):
+    """a cut connection resumes with no lost or doubled message"""
+    customer = context.window("resume-customer")
+    # The hub's own demo shop, through the proxy that can cut it.
+    customer.get(context.proxy.base + "/")
+    question = "Can I change my delivery address?"
+    widget = start_chat(customer, question, name="Jonas Weber")
+    alice = context.windows.get("alice") or open_agent(context, "alice", "alice", presence="available")
+    bob = context.windows.get("bob")
+    if bob:
+        set_presence(bob, "away")
+    set_presence(alice, "available")
+    accept_offer(alice, question)
+    alice.wait(lambda: question in agent_messages(alice))
+    send_as_agent(alice, "Sure, what is the new address?")
+    customer.wait(lambda: "Sure, what is the new address?" in widget.messages())
+
+    # The hub's answers to the customer stop arriving; the customer writes; Alice answers; the line dies.
+    context.proxy.freeze()
+    widget.type("#lh-message", "Kastanienallee 12, Berlin")
+    widget.query("#lh-message").send_keys(Keys.ENTER)
+    alice.wait(lambda: "Kastanienallee 12, Berlin" in agent_messages(alice), message="the message reached the hub")
+    assert widget.pending_count() == 1, "unconfirmed on the customer's side"
+    send_as_agent(alice, "Updated. Anything else?")
+    time.sleep(0.3)
+    assert "Updated. Anything else?" not in widget.messages()
+    context.proxy.cut()
+
+    customer.wait(lambda: "Updated. Anything else?" in widget.messages() and widget.pending_count() == 0, timeout=20,
+                  message="the resumed transcript")
+    customer.wait(lambda: "chatting with" in widget.text("#lh-status"))
+    messages = widget.messages()
+    for text in (question, "Sure, what is the new address?", "Kastanienallee 12, Berlin", "Updated. Anything else?"):
+        assert messages.count(text) == 1, f"customer: '{text}' shown {messages.count(text)} times in {messages}"
+    # The resend after the reconnect (same clientMsgId) added nothing at the hub.
+    time.sleep(0.5)
+    assert agent_messages(alice).count("Kastanienallee 12, Berlin") == 1, agent_messages(alice)
+    widget.type("#lh-message", "No, that's all. Thanks!")
+    widget.query("#lh-message").send_keys(Keys.ENTER)
+    alice.wait(lambda: "No, that's all. Thanks!" in agent_messages(alice))
+
+    # A reload of the page carries the chat on (session storage), again without doubles.
+    customer.get(context.proxy.base + "/")
+    widget = Widget(customer)
+    widget.wait_ready()
+    customer.wait(lambda: "No, that's all. Thanks!" in (widget.messages() or []), message="the chat after a reload")
+    messages = widget.messages()
+    assert all(messages.count(text) == 1 for text in set(messages)), messages
+    context.shot(customer, "shop-widget")
+
+
+def test_mobile(context):
+    """the pages at 360 px: no sideways scrolling, controls on screen"""
+    window = context.window("mobile", width=360, height=740, mobile=True)
+    overflow = "return document.documentElement.scrollWidth - window.innerWidth"
+    window.get(context.hub.base + "/")
+    widget = Widget(window)
+    widget.wait_ready()
+    widget.click("#lh-launcher")
+    assert window.js(overflow) <= 0, f"shop overflows by {window.js(overflow)} px"
+    width = window.js(f"return {Widget.ROOT}.querySelector('#lh-panel').getBoundingClientRect().width")
+    assert 300 <= width <= 360, f"widget panel is {width} px wide"
+    context.shot(window, "mobile-widget")
+    for role, sub, page, control in (("agent", "carol", "agent", "#presence"),
+                                     ("supervisor", "sam", "supervisor", "#filter-queue")):
+        window.get(context.hub.link(role, sub))
+        window.wait(lambda: window.text("#connection") == "Connected", message=f"{page} connected")
+        window.wait(lambda: window.css(control).is_displayed())
+        assert window.js(overflow) <= 0, f"{page} overflows by {window.js(overflow)} px"
+        right = window.js("return document.querySelector(arguments[0]).getBoundingClientRect().right", control)
+        assert right <= 360, f"{control} ends at {right} px"
+        context.shot(window, f"mobile-{page}")
+    context.drop("mobile")
+
+
+def test_languages(context):
+    """German from the browser's language, switchable to Dutch and English"""
+    window = context.window("german", language="de-DE")
+    window.get(context.hub.link("agent", "dave"))
+    window.wait(lambda: window.text("#offers-title") == "Angebote", message="German")
+    assert window.js("return document.documentElement.lang") == "de"
+    assert window.driver.title.startswith("Agentenkonsole")
+    Select(window.css("#language")).select_by_value("nl")
+    window.wait(lambda: window.text("#offers-title") == "Aanbiedingen", message="Dutch")
+    assert window.text("#presence-label, label[for=presence]") == "Status"
+    window.get(context.hub.base + "/")
+    Widget(window).wait_ready()
+    window.wait(lambda: Widget(window).text("#lh-launcher").strip().endswith("Chat met ons"), message="Dutch widget")
+    Select(window.css("#shop-language-select")).select_by_value("en")
+    window.wait(lambda: Widget(window).text("#lh-launcher").strip().endswith("Chat with us"), message="English widget")
+    context.drop("german")
+
+
+def test_keyboard(context):
+    """dialogs work with the keyboard: focus inside, Tab stays inside, Escape closes"""
+    sam = context.windows.get("sam")
+    if sam is None:
+        sam = context.window("sam")
+        sam.get(context.hub.link("supervisor", "sam"))
+    customer = context.window("keyboard-customer")
+    customer.get(context.hub.base + "/")
+    start_chat(customer, "Keyboard test conversation")
+    conversation_id = customer.js("return window.livehubWidget.conversation.id")
+    row = report_row(sam, conversation_id)
+    sam.wait(lambda: sam.all(row), message="the new row")
+    button = sam.css(f"{row} [data-action=forceClose]")
+    sam.js("arguments[0].focus()", button)
+    button.send_keys(Keys.ENTER)
+    sam.wait(lambda: sam.all("dialog[open]"))
+    in_dialog = "return !!document.activeElement.closest('dialog[open]')"
+    assert sam.js(in_dialog), "focus moves into the dialog"
+    assert sam.js("return document.activeElement.id") == "force-close-reason"
+    for _ in range(6):
+        sam.driver.switch_to.active_element.send_keys(Keys.TAB)
+        assert sam.js(in_dialog), "Tab stays in the modal dialog"
+    sam.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    sam.wait(lambda: not sam.all("dialog[open]"), message="Escape closes")
+    assert sam.all(row), "cancelled: nothing closed"
+    # The widget's panel: Escape minimizes it and the launcher gets the focus back.
+    widget = Widget(customer)
+    widget.query("#lh-message").send_keys(Keys.ESCAPE)
+    customer.wait(lambda: widget.query("#lh-launcher").is_displayed())
+    assert customer.js(f"return {Widget.ROOT}.activeElement && {Widget.ROOT}.activeElement.id") == "lh-launcher"
+    context.drop("keyboard-customer")
+
+
+def test_admin(context):
+    """an admin sees and switches the four supervisor settings"""
+    admin = context.window("admin")
+    admin.get(context.hub.link("admin", "root"))
+    admin.wait(lambda: admin.text("#connection") == "Connected")
+    switches = ["supervisorMonitor", "supervisorAssign", "supervisorTransfer", "supervisorForceClose"]
+    admin.wait(lambda: all(admin.css(f"#setting-{key}").is_enabled() for key in switches), message="settings loaded")
+    assert all(admin.css(f"#setting-{key}").is_selected() for key in switches), "the demo allows all four"
+    admin.css("#setting-supervisorForceClose").click()
+    admin.wait(lambda: admin.css("#setting-supervisorForceClose").is_enabled()
+               and not admin.css("#setting-supervisorForceClose").is_selected(), message="switched off")
+    context.shot(admin, "admin-settings")
+    admin.css("#setting-supervisorForceClose").click()
+    admin.wait(lambda: admin.css("#setting-supervisorForceClose").is_enabled()
+               and admin.css("#setting-supervisorForceClose").is_selected(), message="switched on again")
+    context.drop("admin")
+
+
+def test_weight(context):
+    """each page ships at most 150 KB of its own JavaScript and CSS"""
+    window = context.window("weight")
+    report = {}
+    for page, url in (("/", context.hub.base + "/"), ("/agent", context.hub.link("agent", "dave")),
+                      ("/supervisor", context.hub.link("supervisor", "sam"))):
+        window.get(url)
+        if page == "/":
+            Widget(window).wait_ready()
+        else:
+            window.wait(lambda: window.text("#connection") == "Connected")
+        entries = window.js("return performance.getEntriesByType('resource').map(e => [e.name, e.decodedBodySize, e.encodedBodySize])")
+        own = [(name, size, wire) for name, size, wire in entries
+               if name.startswith(context.hub.base) and (name.split("?")[0].endswith(".js") or name.endswith(".css"))]
+        total = sum(size for _, size, _ in own)
+        report[page] = {"bytes": total, "gzip": sum(wire for _, _, wire in own), "files": len(own)}
+        assert total <= 150 * 1024, f"{page}: {total} bytes of JS and CSS"
+    print("  page weights (own JS+CSS, uncompressed / as sent):", json.dumps(report))
+    context.drop("weight")
+
+
+def test_static(context):
+    """static files: types, ETag and 304, gzip, CSP, 404 for traversal"""
+    base = context.hub.base
+    status, headers, body = fetch(base + "/agent", {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8", (status, headers)
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["Content-Encoding"] == "gzip"
+    status, _, _ = fetch(base + "/agent", {"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"]})
+    assert status == 304
+    status, headers, _ = fetch(base + "/widget.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    for path in ("/assets/%2e%2e/agent.html", "/assets/..%2f..%2fhub-secret", "/assets/js%5c..%5cagent.js",
+                 "/assets/js/%00agent.js", "/nope"):
+        assert fetch(base + path)[0] == 404, path
+
+
+def test_strings(context):
+    """English, German and Dutch have the same keys and the same placeholders"""
+    import pathlib
+    import re
+    source = (pathlib.Path(__file__).resolve().parents[2]
+              / "Sources/App/LiveHubServer/Web/Pages/public/assets/js/strings.js").read_text()
+    sections = re.split(r"^  (en|de|nl): \{$", source, flags=re.M)
+    languages = {sections[i]: sections[i + 1] for i in range(1, len(sections), 2)}
+    assert set(languages) == {"en", "de", "nl"}, languages.keys()
+    entries = {code: dict(re.findall(r"^    '([^']+)': '((?:[^'\\]|\\.)*)',$", text, flags=re.M))
+               for code, text in languages.items()}
+    for code in ("de", "nl"):
+        assert entries[code].keys() == entries["en"].keys(), (
+            code, sorted(entries["en"].keys() ^ entries[code].keys()))
+        for key, english in entries["en"].items():
+            wanted = set(re.findall(r"\{\w+\}", english))
+            assert set(re.findall(r"\{\w+\}", entries[code][key])) == wanted, (code, key)
+    assert len(entries["en"]) > 200
+
+
+TESTS = [test_strings, test_static, test_first_screen, test_scenario, test_resume, test_keyboard, test_admin, test_mobile,
+         test_languages, test_weight]
