@@ -18,9 +18,10 @@ from harness import Widget, Window
 # Console lines a test provokes on purpose (a WebSocket blocked by the test itself).
 EXPECTED_CONSOLE = ("/v1/ws",)
 
-# The screenshots shown in the README (`run.py --update-screenshots` copies them from a green run).
-README_SCREENSHOTS = ("shop-widget", "agent-console", "supervisor-dashboard", "mobile-widget", "mobile-agent",
-                      "mobile-supervisor")
+# The screenshots shown in the README (`run.py --update-screenshots` copies them from a green run), and
+# the size the desktop ones are laid out at: small files, still readable.
+README_SCREENSHOTS = ("shop-widget", "agent-console", "supervisor-dashboard", "mobile-widget", "mobile-supervisor")
+README_SIZE = (1100, 720)
 
 
 class Context:
@@ -62,8 +63,9 @@ class Context:
         for name, window in list(self.windows.items()):
             self.check_window(name, window)
 
-    def shot(self, window, name):
-        window.screenshot(self.screenshots / f"{name}.png")
+    def shot(self, window, name, size=None):
+        """A screenshot of `window` into the run's folder (see README_SCREENSHOTS for the README's)."""
+        window.screenshot(self.screenshots / f"{name}.png", size)
 
     def dump(self, test_name):
         for line in self.hub.log[-10:]:
@@ -177,19 +179,24 @@ def open_supervisor(context):
     return sam
 
 
-def assign_in_dialog(sam, conversation_id, agent_id=None, queue_id=None, override=False, hint=None):
-    """Opens Assign on a report row, picks the agent (checking the line explaining the fit) or the queue."""
-    sam.css(f"{report_row(sam, conversation_id)} [data-action=assign]").click()
+def assign_in_dialog(context, sam, conversation_id, agent_id=None, queue_id=None, override=False, hint=None, option=None):
+    """Opens Assign on a report row, picks the agent (checking its option's text and the line explaining
+    the fit) or the queue."""
+    sam.click(f"{report_row(sam, conversation_id)} [data-action=assign]")
     sam.wait(lambda: sam.css("dialog[open] #target-agent-select"))
     if queue_id:
         sam.css("dialog[open] #target-queue").click()
         Select(sam.css("dialog[open] #target-queue-select")).select_by_value(queue_id)
     else:
         Select(sam.css("dialog[open] #target-agent-select")).select_by_value(agent_id)
+        if option:
+            chosen = Select(sam.css("dialog[open] #target-agent-select")).first_selected_option.text
+            assert option in chosen, chosen
         if hint:
             sam.wait_text("dialog[open] #target-agent-hint", hint)
         if override:
             sam.css("dialog[open] #target-override").click()
+        context.shot(sam, "assign-dialog")
     sam.css("dialog[open] button[type=submit]").click()
     sam.wait(lambda: not sam.all("dialog[open]"), message="the dialog to close")
 
@@ -265,7 +272,7 @@ def test_scenario(context):
     # The supervisor sees the conversation live, monitors it silently, then joins.
     row = report_row(sam, conversation_id)
     sam.wait(lambda: "Active" in sam.text(row) and "alice" in sam.text(row).lower(), message="the active row")
-    sam.css(f"{row} [data-action=monitor]").click()
+    sam.click(f"{row} [data-action=monitor]")
     sam.wait_text("#monitor .transcript", "Thank you! Order 1042.")
     assert "Priya Nair" in sam.text("#monitor .transcript") and "Priya Nair" in sam.text("#monitor .pane-meta")
     assert "joined" not in agent_transcript(alice).split("Order 1042.")[-1], "monitoring must be silent"
@@ -287,8 +294,8 @@ def test_scenario(context):
     send_as_agent(alice, "I found it: it is on its way and arrives tomorrow.")
     customer.wait(lambda: "I found it: it is on its way and arrives tomorrow." in widget.messages())
     context.shot(customer, "widget-host-page")
-    context.shot(alice, "agent-console")
-    context.shot(sam, "supervisor-dashboard")
+    context.shot(alice, "agent-console", README_SIZE)
+    context.shot(sam, "supervisor-monitor")
 
     # Transfer to Bob: declined first (Alice hears of it), then accepted.
     set_presence(bob, "available")
@@ -309,7 +316,7 @@ def test_scenario(context):
     customer.wait(lambda: "Hi, Bob here. I will send you the tracking link." in widget.messages())
 
     # Force close from the dashboard: a confirmation with a required reason.
-    sam.css(f"{row} [data-action=forceClose]").click()
+    sam.click(f"{row} [data-action=forceClose]")
     sam.wait(lambda: sam.css("dialog[open] #force-close-reason"))
     sam.css("dialog[open] button[type=submit]").click()
     assert sam.all("dialog[open]"), "an empty reason is refused"
@@ -384,6 +391,7 @@ def test_resume(context):
     assert "Customer away" in alice.text("#conversations"), alice.text("#conversations")
     alice.wait_text("#conversation-pane .transcript", "Jonas Weber lost the connection")
     sam.wait_text(report_row(sam, conversation_id), "customer away")
+    context.shot(alice, "agent-customer-away")
     context.proxy.hold(False)
     context.proxy.cut()  # the upgrade held meanwhile fails, and the widget tries again
 
@@ -410,7 +418,7 @@ def test_resume(context):
     customer.wait(lambda: "No, that's all. Thanks!" in (widget.messages() or []), message="the chat after a reload")
     messages = widget.messages()
     assert all(messages.count(text) == 1 for text in set(messages)), messages
-    context.shot(customer, "shop-widget")
+    context.shot(customer, "shop-widget", README_SIZE)
 
     # The widget loses which conversation it had (as when the answer to its start is lost with the
     # connection) and starts again: the hub answers already_open with the conversation, which it resumes.
@@ -458,6 +466,7 @@ def test_unavailable(context):
         widget.query("#lh-message").send_keys(Keys.ENTER)
         customer.wait(lambda: "cannot save messages right now" in widget.text("#lh-notice"), message="the widget's notice")
         customer.wait(lambda: "trying again" in widget.text("#lh-transcript .message.pending"), message="the message retrying")
+        context.shot(customer, "widget-unavailable")
         alice.css("#visibility-public").click()
         alice.css("#composer-text").send_keys(answer, Keys.ENTER)
         alice.wait(lambda: "trying again" in alice.text("#conversation-pane .message.pending"), message="Alice's message retrying")
@@ -489,6 +498,8 @@ def test_queue(context):
     if alice:
         set_presence(alice, "away")  # nobody available: the new chats wait in the queue
     sam = open_supervisor(context)
+    if sam.all("#monitor-stop"):
+        sam.click("#monitor-stop")  # the scenario's closed conversation
     # Two chats in Billing (a chat there takes 2 of an agent's capacity units, for as long as it lasts).
     first = context.window("queue-first")
     first.get(context.hub.base + "/")
@@ -498,15 +509,23 @@ def test_queue(context):
     second.get(context.hub.base + "/")
     second_widget = start_chat(second, "Was I charged twice?", name="Bram de Vries", topic="billing")
     second.wait(lambda: "You are number 2 in the queue." in second_widget.text("#lh-status"), message="position 2")
-    info = second.js("return window.livehubWidget.conversation.queueInfo")
-    if info.get("waitSeconds") is not None:
-        assert "Estimated wait" in second_widget.text("#lh-status"), second_widget.text("#lh-status")
     first_id = first.js("return window.livehubWidget.conversation.id")
     second_id = second.js("return window.livehubWidget.conversation.id")
+    # A fresh queue has no times to estimate from, so the hub sends no estimate yet. How one reads, in
+    # each language, through the page's own dispatcher (a frame of the documented shape):
+    second.js("window.livehubWidget.client.dispatch({type: 'queue.position', conversationId: arguments[0], at: Date.now(),"
+              " position: 3, estimatedWaitSeconds: 240})", second_id)
+    for language, text in (("de", "Sie sind Nummer 3 in der Warteschlange. Geschätzte Wartezeit: etwa 4 Min."),
+                           ("nl", "U bent nummer 3 in de wachtrij. Geschatte wachttijd: ongeveer 4 min."),
+                           ("en", "You are number 3 in the queue. Estimated wait: about 4 min.")):
+        second.js(f"{Widget.ROOT}.querySelector('#lh-language').value = arguments[0];"
+                  f"{Widget.ROOT}.querySelector('#lh-language').dispatchEvent(new Event('change'))", language)
+        second.wait(lambda: second_widget.text("#lh-status") == text, message=f"the estimate in {language}")
+    context.shot(second, "widget-queue")
 
     # Dave is offline: the dialog says the queue does not take that; an override assigns anyway.
     sam.wait(lambda: sam.all(report_row(sam, first_id)) and sam.all(report_row(sam, second_id)), message="both rows")
-    assign_in_dialog(sam, first_id, agent_id="dave", override=True,
+    assign_in_dialog(context, sam, first_id, agent_id="dave", override=True, option="Dave Diaz — Offline, 2 of 2 free",
                      hint="Dave Diaz is Offline; this queue takes agents who are Available or Busy.")
     first.wait(lambda: "chatting with Dave Diaz" in first_widget.text("#lh-status"), message="assigned to Dave")
     # The one behind moves up, and hears of it.
@@ -514,15 +533,16 @@ def test_queue(context):
 
     # To another queue: the customer hears they are being connected to someone else. Then to Dave, over
     # his capacity: the dialog says by how much, and so does the answer.
-    assign_in_dialog(sam, second_id, queue_id="general")
+    assign_in_dialog(context, sam, second_id, queue_id="general")
     second.wait(lambda: "We are connecting you to someone else…" in second_widget.text("#lh-transcript"), message="requeue notice")
-    assign_in_dialog(sam, second_id, agent_id="dave", override=True,
+    assign_in_dialog(context, sam, second_id, agent_id="dave", override=True, option="Dave Diaz — Offline, 0 of 2 free",
                      hint="Assigning exceeds Dave Diaz’s capacity by 2 (2 of 2 in use, this conversation takes 2).")
     sam.wait_text("#toasts", "capacity is exceeded by 2")
     sam.wait(lambda: "4 of 2 in use" in agent_entry(sam, "dave") and "Was I charged twice?" in agent_entry(sam, "dave"),
              message="Dave over capacity in the agents panel")
     assert sam.js("return document.querySelector(\"#agents li[data-key='dave']\").classList.contains('over')")
-    context.shot(sam, "supervisor-dashboard")
+    sam.js("document.getElementById('toasts')?.replaceChildren()")  # the picture shows the table, not the toasts
+    context.shot(sam, "supervisor-dashboard", README_SIZE)
 
     # Dave signs in and drops: the panel shows the lost connection; after the grace period (3 s in these
     # tests) his chats go back to the queue, and the customers hear they are being connected to someone else.

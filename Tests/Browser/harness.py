@@ -294,6 +294,7 @@ class Window:
             self.emulate(width, height, mobile=False)
 
     def emulate(self, width, height, mobile):
+        self.size = (width, height, mobile)
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 
@@ -342,8 +343,15 @@ class Window:
         return self.wait(lambda: needle in self.text(selector), timeout, f"'{needle}' in {selector}")
 
     def click(self, selector):
-        element = self.wait(lambda: self._clickable(selector), message=f"clickable {selector}")
-        element.click()
+        """Clicks the first shown, enabled match; found again if the page re-rendered it meanwhile (the
+        dashboard redraws a report row on every update)."""
+        def attempt():
+            element = self._clickable(selector)
+            if element is None:
+                return False
+            element.click()
+            return True
+        self.wait(attempt, message=f"clickable {selector}")
 
     def _clickable(self, selector):
         for element in self.all(selector):
@@ -351,9 +359,21 @@ class Window:
                 return element
         return None
 
-    def screenshot(self, path):
+    def screenshot(self, path, size=None):
+        """Saves what the window shows; with `size` (width, height), laid out at that size for the picture."""
         pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.driver.save_screenshot(str(path))
+        if size is None:
+            self.driver.save_screenshot(str(path))
+            return
+        previous = self.size
+        self.emulate(size[0], size[1], previous[2])
+        try:
+            # Two frames: the layout at the new size is drawn before the picture is taken.
+            self.driver.execute_async_script(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))")
+            self.driver.save_screenshot(str(path))
+        finally:
+            self.emulate(*previous)
 
     def allow_downloads(self, folder):
         """Downloads (the widget's transcript) land in `folder` without asking."""

@@ -207,7 +207,7 @@ export function translatePage() {
  * shown under the agent choice as it changes (an assign's free capacity or excess). Resolves with
  * {target: 'agent'|'queue', agentId, queueId, override} or null.
  */
-export function targetDialog({ title, submitLabel, agents, queues, currentQueue, withOverride = false, explain }) {
+export function targetDialog({ title, submitLabel, agents, queues, currentQueue, withOverride = false, explain, toLabel = t('transfer.to') }) {
   return openDialog({
     title, submitLabel, cancelLabel: t('cancel'),
     build: (form) => {
@@ -234,7 +234,7 @@ export function targetDialog({ title, submitLabel, agents, queues, currentQueue,
       agentSelect.addEventListener('change', sync);
       override?.addEventListener('change', sync);
       form.append(
-        h('fieldset', { class: 'choice' }, h('legend', {}, t('transfer.to')),
+        h('fieldset', { class: 'choice' }, h('legend', {}, toLabel),
           h('label', { for: 'target-agent' }, toAgent, ' ', t('transfer.agent')),
           h('label', { for: 'target-queue' }, toQueue, ' ', t('transfer.queue'))),
         field(t('transfer.agent'), agentSelect),

@@ -241,8 +241,9 @@ function startDashboard({ token, claims }) {
     }, t(`actions.${key}`));
     const cells = {
       subject: () => cell('subject', row.subject),
-      status: () => cell('status', h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`)),
-        row.customerAway ? [' ', h('span', { class: 'tag away' }, t('report.away'))] : null),
+      status: () => cell('status', h('span', { class: 'badges' },
+        h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`)),
+        row.customerAway ? h('span', { class: 'tag away' }, t('report.away')) : null)),
       agent: () => cell('agent', row.agentId ? directory.name(row.agentId) : h('span', { class: 'muted' }, t('report.unassigned'))),
       queue: () => cell('queue', directory.queueName(row.queueId)),
       channel: () => cell('channel', t(`channel.${row.channel}`, {}, row.channel)),
@@ -319,14 +320,18 @@ function startDashboard({ token, claims }) {
           h('span', { class: 'agent-name' }, agent.name || agent.agentId),
           h('span', { class: `presence presence-${known ? agent.presence : 'unknown'}` },
             known ? t(`presence.${agent.presence}`) : (state.agents ? t('agents.presenceUnknown') : t('agents.waiting'))),
-          agent.disconnectedAt ? h('span', { class: 'tag away' }, t('agents.disconnected', { time: formatTime(agent.disconnectedAt) })) : null),
+          agent.disconnectedAt ? h('span', { class: 'tag away' }, t('agents.disconnected', { time: formatTime(agent.disconnectedAt) })) : null,
+          h('span', { class: 'agent-queues muted' }, (agent.queues || []).map((q) => directory.queueName(q)).join(', '))),
+        // Green while there is room, amber when full, red past the capacity (an override).
         h('div', { class: 'agent-capacity' },
-          h('meter', { min: 0, max: agent.capacity, value: Math.min(used, agent.capacity), 'aria-label': t('agents.capacity') }),
+          h('meter', {
+            min: 0, max: Math.max(agent.capacity, used), value: used, optimum: 0, low: agent.capacity - 0.5,
+            high: agent.capacity, 'aria-label': t('agents.capacity'),
+          }),
           h('span', { class: 'agent-load' }, t('agents.load', { count: used, capacity: agent.capacity }))),
         conversations.length
           ? h('ul', { class: 'agent-conversations', 'aria-label': t('agents.conversations') }, conversations)
-          : h('p', { class: 'agent-conversations muted' }, t('agents.noConversations')),
-        h('span', { class: 'agent-queues muted' }, (agent.queues || []).map((q) => directory.queueName(q)).join(', ')));
+          : h('p', { class: 'agent-conversations muted' }, t('agents.noConversations')));
     }
   }
 
@@ -569,14 +574,14 @@ function startDashboard({ token, claims }) {
     } else if (lines.length === 0) {
       lines.push(t('assign.fits', { name, free: fit.free, capacity: fit.capacity, units: fit.units }));
     }
-    return lines.join(' ');
+    return lines.join('\n');
   }
 
   async function assign(row) {
     const result = await targetDialog({
       title: t('assign.title', { subject: row.subject }), submitLabel: t('assign.submit'),
       agents: agentOptions(row), queues: [...directory.queues.values()], currentQueue: row.queueId, withOverride: true,
-      explain: (agentId, override) => explainAssign(row, agentId, override),
+      explain: (agentId, override) => explainAssign(row, agentId, override), toLabel: t('assign.to'),
     });
     if (!result) return;
     const fields = result.target === 'queue' ? { queueId: result.queueId } : { agentId: result.agentId, override: result.override === 'true' };

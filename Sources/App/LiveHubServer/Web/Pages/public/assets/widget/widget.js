@@ -322,7 +322,7 @@ export function mount(options) {
     conversation.queue(text, 'public');
     messageInput.value = '';
     save();
-    render();
+    render({ scroll: true });
     if (client?.online) flush();
   });
   messageInput.addEventListener('keydown', (event) => {
@@ -409,7 +409,9 @@ export function mount(options) {
     return '';
   }
 
-  function render() {
+  function render({ scroll = false } = {}) {
+    // Measured before the status and notice lines change the transcript's height.
+    const atBottom = scroll || transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
     const chatting = Boolean(session);
     prechat.hidden = chatting;
     chat.hidden = !chatting;
@@ -426,7 +428,6 @@ export function mount(options) {
     composer.hidden = done;
     endButton.hidden = done;
     newButton.hidden = !done;
-    const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
     renderTranscript(transcript, conversation, {
       me: session.userId, audience: 'customer', name: (id, sent) => agentName(id, sent),
       onRetry: (entry) => {
