@@ -659,6 +659,19 @@ def test_admin(context):
     admin.css("#setting-supervisorForceClose").click()
     admin.wait(lambda: admin.css("#setting-supervisorForceClose").is_enabled()
                and admin.css("#setting-supervisorForceClose").is_selected(), message="switched on again")
+
+    # Report rows are about to carry a sentiment (another change): the column appears with the first row
+    # that has one, as a label and a colour. A row of the documented shape, through the page's dispatcher
+    # (sent again on each look, since the hub's next update of that row, without one, replaces it).
+    def sentiment_shown():
+        admin.js("""const rows = window.livehub.state.rows;
+            const entry = rows.values().next().value;
+            if (entry) window.livehub.client.dispatch({type: 'report.update', at: Date.now(),
+                conversationId: entry.row.conversationId, row: {...entry.row, sentiment: 'slightly-negative'}});""")
+        return ("Sentiment" in admin.text("#report thead")
+                and admin.all("#report-rows .sentiment-slightly-negative")
+                and "Slightly negative" in admin.text("#report-rows .col-sentiment"))
+    admin.wait(sentiment_shown, message="the sentiment column")
     context.drop("admin")
 
 

@@ -304,9 +304,10 @@ function startDashboard({ token, claims }) {
    */
   function renderAgents() {
     const rows = agentRows();
+    const byId = new Map(rows.map((row) => [row.agentId, row]));
     reconcile(agentsList, rows, (agent) => agent.agentId, () => h('li', { class: 'agent' }), () => {});
     for (const element of agentsList.children) {
-      const agent = rows.find((row) => row.agentId === element.dataset.key);
+      const agent = byId.get(element.dataset.key);
       const known = state.agents?.has(agent.agentId);
       const used = agent.capacityUsed ?? 0;
       const conversations = (agent.conversationIds || []).map((id) => {
@@ -526,8 +527,8 @@ function startDashboard({ token, claims }) {
   // ---- Assign, transfer, force close ---------------------------------------------------------------------
 
   /** What assigning `row` to an agent means now: presence allowed by the queue, free capacity, excess. */
-  function assignFit(row, agentId) {
-    const agent = agentRows().find((candidate) => candidate.agentId === agentId);
+  function assignFit(row, agentId, rows = agentRows()) {
+    const agent = rows.find((candidate) => candidate.agentId === agentId);
     const queue = directory.queues.get(row.queueId);
     const units = directory.queues.get(state.firstQueues.get(row.conversationId) ?? row.queueId)?.capacityUnits ?? 1;
     const used = agent?.capacityUsed ?? 0;
@@ -544,8 +545,9 @@ function startDashboard({ token, claims }) {
 
   /** Agents for the assign and transfer dialogs: those who can take it now first, with presence and free capacity. */
   function agentOptions(row) {
-    const candidates = agentRows().filter((agent) => agent.agentId !== row.agentId).map((agent) => {
-      const fit = assignFit(row, agent.agentId);
+    const rows = agentRows();
+    const candidates = rows.filter((agent) => agent.agentId !== row.agentId).map((agent) => {
+      const fit = assignFit(row, agent.agentId, rows);
       const inQueue = (agent.queues || []).includes(row.queueId);
       return { agent, fit, rank: (fit.presenceAllowed && fit.excess <= 0 ? 0 : 2) + (inQueue ? 0 : 1) };
     });
