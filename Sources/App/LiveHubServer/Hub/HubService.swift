@@ -170,7 +170,7 @@ final class HubService {
     func metrics() -> HubMetrics {
         HubMetrics(
             statistics: hub.statistics(at: WallClock.now()), sessions: sessions.count, requestsHandled: requestsHandled,
-            refusalsByCode: refusalsByCode)
+            refusalsByCode: refusalsByCode, journal: journal.statistics, journalFailing: journal.isFailing)
     }
 
     // MARK: Timers
