@@ -1,0 +1,55 @@
+import LiveHubDomain
+import LiveHubHTTP
+import LiveHubPosix
+import LiveHubProtocol
+import LiveHubTransport
+
+/// `GET /v1/report/ongoing` with a supervisor or admin token (`Authorization: Bearer`): the Ongoing
+/// conversations report as JSON for other tools, `{"rows":[…],"at":ms}`, each row as in
+/// `report.snapshot` (sentiment included). 401 without a valid token, 403 for agents, customers and
+/// bots: the report is the supervisors'.
+///
+/// The rows live on the hub thread, so the answer is given later: the hub takes the rows in its next
+/// iteration and this connection's loop encodes them, so a tool polling a large report costs the hub
+/// only the snapshot, not the JSON.
+final class OngoingReportEndpoint: HTTPEndpoint {
+    private let authentication: HubAuthentication?
+    private let hub: HubMailbox
+
+    init(authentication: HubAuthentication?, hub: HubMailbox) {
+        self.authentication = authentication
+        self.hub = hub
+    }
+
+    func respond(to request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
+        guard let authentication else {
+            return .response(HubAuthentication.response(for: .rejected(.malformed("the hub has no token secret"))))
+        }
+        // Only the header: a token in a URL ends up in logs and histories.
+        var head = request.head
+        head.query = nil
+        switch authentication.authenticate(head, nowSeconds: WallClock.millisecondsSinceEpoch() / 1000) {
+        case .failure(let refusal):
+            return .response(HubAuthentication.response(for: refusal))
+        case .success(let claims) where claims.role == .supervisor || claims.role == .admin:
+            let responder = context.responder
+            let loop = context.loop.loop
+            hub.post { service in
+                let report = service.ongoingReport()
+                loop.execute {
+                    var response = HTTPResponse(
+                        status: .ok, headers: ["Content-Type": "application/json"],
+                        body: OngoingReportDocument.encode(report.rows, at: report.at))
+                    response.headers.add(name: "Cache-Control", value: "no-store")
+                    responder.send(response)
+                }
+            }
+            return .later
+        case .success:
+            return .response(
+                .json(
+                    .forbidden,
+                    "{\"type\":\"error\",\"code\":\"forbidden\",\"message\":\"supervisors and admins only\"}"))
+        }
+    }
+}
