@@ -22,34 +22,23 @@ final class OngoingReportEndpoint: HTTPEndpoint {
     }
 
     func respond(to request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
-        guard let authentication else {
-            return .response(HubAuthentication.response(for: .rejected(.malformed("the hub has no token secret"))))
+        if let refusal = HubAuthentication.refusal(
+            of: request, by: authentication, allowing: [.supervisor, .admin], who: "supervisors and admins")
+        {
+            return .response(refusal)
         }
-        // Only the header: a token in a URL ends up in logs and histories.
-        var head = request.head
-        head.query = nil
-        switch authentication.authenticate(head, nowSeconds: WallClock.millisecondsSinceEpoch() / 1000) {
-        case .failure(let refusal):
-            return .response(HubAuthentication.response(for: refusal))
-        case .success(let claims) where claims.role == .supervisor || claims.role == .admin:
-            let responder = context.responder
-            let loop = context.loop.loop
-            hub.post { service in
-                let report = service.ongoingReport()
-                loop.execute {
-                    var response = HTTPResponse(
-                        status: .ok, headers: ["Content-Type": "application/json"],
-                        body: OngoingReportDocument.encode(report.rows, at: report.at))
-                    response.headers.add(name: "Cache-Control", value: "no-store")
-                    responder.send(response)
-                }
+        let responder = context.responder
+        let loop = context.loop.loop
+        hub.post { service in
+            let report = service.ongoingReport()
+            loop.execute {
+                var response = HTTPResponse(
+                    status: .ok, headers: ["Content-Type": "application/json"],
+                    body: OngoingReportDocument.encode(report.rows, at: report.at))
+                response.headers.add(name: "Cache-Control", value: "no-store")
+                responder.send(response)
             }
-            return .later
-        case .success:
-            return .response(
-                .json(
-                    .forbidden,
-                    "{\"type\":\"error\",\"code\":\"forbidden\",\"message\":\"supervisors and admins only\"}"))
         }
+        return .later
     }
 }
