@@ -212,6 +212,15 @@ def test_scenario(context):
     # The supervisor sees the conversation live, monitors it silently, then joins.
     row = report_row(sam, conversation_id)
     sam.wait(lambda: "Active" in sam.text(row) and "alice" in sam.text(row).lower(), message="the active row")
+    # A clearly negative customer message: the row's sentiment shows a negative label, with its colour class.
+    complaint = "This is unacceptable, I am really angry!"
+    widget.type("#lh-message", complaint)
+    widget.query("#lh-message").send_keys(Keys.ENTER)
+    alice.wait(lambda: complaint in agent_messages(alice), message="the complaint at Alice")
+    sentiment = f"{row} .sentiment"
+    sam.wait(lambda: "negative" in sam.text(sentiment).lower()
+             and sam.js("return document.querySelector(arguments[0]).className", sentiment).endswith("negative"),
+             message="a negative sentiment label in the report row")
     sam.css(f"{row} [data-action=monitor]").click()
     sam.wait_text("#monitor .transcript", "Thank you! Order 1042.")
     assert "joined" not in agent_transcript(alice).split("Order 1042.")[-1], "monitoring must be silent"

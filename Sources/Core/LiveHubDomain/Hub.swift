@@ -169,7 +169,8 @@ public struct Hub: Sendable {
             handleSeconds: handleMilliseconds / 1_000, waitStartedAt: conversation.waitStartedAt,
             handleStartedAt: conversation.handleStartedAt, lastActivityAt: conversation.lastActivityAt,
             participantCount: conversation.participants.count,
-            customerAway: conversation.customerAwaySince != nil && conversation.status != .closed)
+            customerAway: conversation.customerAwaySince != nil && conversation.status != .closed,
+            sentiment: conversation.customerSentiment.level)
     }
 
     /// The agents view: every configured agent, in configuration order.

@@ -194,6 +194,12 @@ final class HubService {
             refusalsByCode: refusalsByCode, journal: journal.statistics, journalFailing: journal.isFailing)
     }
 
+    /// The Ongoing conversations report as of now, for `GET /v1/report/ongoing`.
+    func ongoingReport() -> (rows: [ReportRow], at: Instant) {
+        let now = WallClock.now()
+        return (hub.reportSnapshot(at: now), now)
+    }
+
     // MARK: Timers
 
     /// Called once per hub-loop iteration: fires every timer that is due. The loop wakes up for the
