@@ -23,10 +23,13 @@ let package = Package(
         // Core: pure Swift, no I/O, no Foundation. Tested without sockets.
         .target(name: "LiveHubWebSocket", path: "Sources/Core/LiveHubWebSocket", swiftSettings: strict),
         .target(name: "LiveHubHTTP", path: "Sources/Core/LiveHubHTTP", swiftSettings: strict),
-        .target(name: "LiveHubDomain", path: "Sources/Core/LiveHubDomain", swiftSettings: strict),
+        // The domain keeps each conversation's customer sentiment (scored in `apply`, so a replay rebuilds it).
         .target(
-            name: "LiveHubProtocol", dependencies: ["LiveHubDomain"], path: "Sources/Core/LiveHubProtocol",
+            name: "LiveHubDomain", dependencies: ["LiveHubSentiment"], path: "Sources/Core/LiveHubDomain",
             swiftSettings: strict),
+        .target(
+            name: "LiveHubProtocol", dependencies: ["LiveHubDomain", "LiveHubSentiment"],
+            path: "Sources/Core/LiveHubProtocol", swiftSettings: strict),
         // The journal's record format: segments, records, CRC-32C, the torn-tail rule. No I/O.
         .target(name: "LiveHubJournal", path: "Sources/Core/LiveHubJournal", swiftSettings: strict),
         .target(name: "LiveHubSentiment", path: "Sources/Core/LiveHubSentiment", swiftSettings: strict),
@@ -72,6 +75,7 @@ let package = Package(
             dependencies: [
                 "LiveHubTransport", "LiveHubBenchEndpoints", "LiveHubPosix", "LiveHubWebSocket", "LiveHubHTTP",
                 "LiveHubDomain", "LiveHubProtocol", "LiveHubJournalStore", "LiveHubDeflate", "LiveHubWebPages",
+                "LiveHubSentiment",
             ],
             path: "Sources/App/LiveHubServer", exclude: ["Web/Pages"], swiftSettings: strict),
         .executableTarget(
@@ -105,12 +109,14 @@ let package = Package(
             path: "Tests/LiveHubTestSupport", swiftSettings: strict),
         .testTarget(name: "LiveHubWebSocketTests", dependencies: ["LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubHTTPTests", dependencies: ["LiveHubHTTP"], swiftSettings: strict),
-        .testTarget(name: "LiveHubDomainTests", dependencies: ["LiveHubDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "LiveHubDomainTests", dependencies: ["LiveHubDomain", "LiveHubSentiment"], swiftSettings: strict),
         .testTarget(
             name: "LiveHubSentimentTests", dependencies: ["LiveHubSentiment"], exclude: ["Evaluation"],
             swiftSettings: strict),
         .testTarget(
-            name: "LiveHubProtocolTests", dependencies: ["LiveHubProtocol", "LiveHubDomain"], swiftSettings: strict),
+            name: "LiveHubProtocolTests", dependencies: ["LiveHubProtocol", "LiveHubDomain", "LiveHubSentiment"],
+            swiftSettings: strict),
         .testTarget(
             name: "LiveHubDeflateTests", dependencies: ["LiveHubDeflate", "LiveHubWebSocket"], swiftSettings: strict),
         .testTarget(name: "LiveHubTLSTests", dependencies: ["LiveHubTLS"], swiftSettings: strict),

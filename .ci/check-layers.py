@@ -20,9 +20,10 @@ c_modules = {"Glibc", "CLiveHubSystem", "COpenSSL", "CZlib", "Foundation"}
 core_allowed = {
     "LiveHubWebSocket": set(),
     "LiveHubHTTP": set(),
-    "LiveHubDomain": set(),
-    "LiveHubProtocol": {"LiveHubDomain"},
+    "LiveHubDomain": {"LiveHubSentiment"},
+    "LiveHubProtocol": {"LiveHubDomain", "LiveHubSentiment"},
     "LiveHubJournal": set(),
+    "LiveHubSentiment": set(),
 }
 import_line = re.compile(r"^\s*(?:@testable\s+)?import\s+(?:struct\s+|enum\s+|class\s+)?(\w+)", re.M)
 downcast = re.compile(r"\bas[?!]\s")

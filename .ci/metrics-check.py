@@ -49,6 +49,12 @@ def main():
          samples.get(("livehub_hub_errors_total", (("code", "invalid_message"),))) == 1),
         ("every configured agent is offline", samples.get(("livehub_agents", (("presence", "offline"),))) == 4),
         ("messages received are counted", (samples.get(("livehub_websocket_messages_received_total", ())) or 0) >= 2),
+        ("the journal holds the start's records", (samples.get(("livehub_journal_records_total", ())) or 0) >= 1),
+        ("every journal sync is in the latency histogram",
+         (samples.get(("livehub_journal_sync_seconds_count", ())) or 0) >= 1
+         and samples.get(("livehub_journal_sync_seconds_bucket", (("le", "+Inf"),)))
+         == samples.get(("livehub_journal_sync_seconds_count", ()))),
+        ("the journal is writable", samples.get(("livehub_journal_unavailable", ())) == 0),
     ])
 
 

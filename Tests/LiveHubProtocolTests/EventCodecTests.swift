@@ -1,5 +1,6 @@
 import LiveHubDomain
 import LiveHubProtocol
+import LiveHubSentiment
 import Testing
 
 /// Drives a real `Hub` through a full conversation and checks the wire form of everything it emits.
@@ -179,6 +180,52 @@ struct EventCodecTests {
             ])
         let started = ServerMessageEncoder.encodeAnswer(.conversationStarted("c9"), to: nil, for: .customer)
         #expect(started.map { String(decoding: $0, as: UTF8.self) } == [#"{"type":"ack","conversationId":"c9"}"#])
+    }
+
+    @Test(
+        "Sentiment: report rows carry the level's wire name last, in report.update, report.snapshot and /v1/report/ongoing, and read back"
+    )
+    func reportRowSentiment() throws {
+        let row = ReportRow(
+            conversationId: "c1", subject: "Refund", status: .active, agentId: "alice", queueId: "general",
+            channel: .livechat, createdAt: time(0), waitSeconds: 2, handleSeconds: 5, handleStartedAt: time(2),
+            lastActivityAt: time(6), participantCount: 2, sentiment: .veryNegative)
+        let update = EventEncoder.encode(
+            DomainEvent(conversationId: "c1", seq: nil, at: time(7), payload: .reportUpdate(row)), for: .staff)
+        let fields =
+            #""conversationId":"c1","subject":"Refund","status":"active","agentId":"alice","queueId":"general","#
+            + #""channel":"livechat","createdAt":1700000000000,"waitSeconds":2,"handleSeconds":5,"#
+            + #""handleStartedAt":1700000002000,"lastActivityAt":1700000006000,"participantCount":2,"#
+            + #""sentiment":"very-negative""#
+        #expect(
+            String(decoding: update, as: UTF8.self)
+                == #"{"type":"report.update","conversationId":"c1","at":1700000007000,"row":{"# + fields + "}}")
+        #expect(
+            try ServerMessageDecoder.decode(update)
+                == .event(DomainEvent(conversationId: "c1", seq: nil, at: time(7), payload: .reportUpdate(row))))
+        let snapshot = ServerMessageEncoder.encodeReportSnapshot([row])
+        #expect(String(decoding: snapshot, as: UTF8.self) == #"{"type":"report.snapshot","rows":[{"# + fields + "}]}")
+        #expect(try ServerMessageDecoder.decode(snapshot) == .reportSnapshot([row]))
+        let document = OngoingReportDocument.encode([row], at: time(8))
+        #expect(String(decoding: document, as: UTF8.self) == #"{"rows":[{"# + fields + #"}],"at":1700000008000}"#)
+        #expect(
+            String(decoding: OngoingReportDocument.encode([], at: time(8)), as: UTF8.self)
+                == #"{"rows":[],"at":1700000008000}"#)
+
+        // Every level has its spelling; a row without one, or with another word, is refused.
+        for level in SentimentLevel.allCases {
+            var leveled = row
+            leveled.sentiment = level
+            let encoded = ServerMessageEncoder.encodeReportSnapshot([leveled])
+            #expect(try ServerMessageDecoder.decode(encoded) == .reportSnapshot([leveled]))
+        }
+        let text = String(decoding: snapshot, as: UTF8.self)
+        for broken in [
+            text.replacing(#","sentiment":"very-negative""#, with: ""),
+            text.replacing("very-negative", with: "furious"),
+        ] {
+            #expect(throws: HubError.self) { try ServerMessageDecoder.decode(Array(broken.utf8)) }
+        }
     }
 
     @Test("a welcome frame round-trips and refuses the system role")

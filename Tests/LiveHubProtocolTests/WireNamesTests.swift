@@ -1,6 +1,7 @@
 import Foundation
 import LiveHubDomain
 import LiveHubProtocol
+import LiveHubSentiment
 import Testing
 
 /// Every name on the wire has exactly one spelling, in `LiveHubProtocol`, and it is the one
@@ -95,6 +96,17 @@ struct WireNamesTests {
         #expect(try Self.schemaEnums("requests/conversation.escalate", property: "mode") == [["voice", "video"]])
         for file in ["messages/conversation.updated", "messages/report.update", "messages/report.snapshot"] {
             #expect(try Self.schemaEnums(file, property: "status") == [Self.names(ConversationStatus.self)])
+        }
+        let sentiments = Self.names(SentimentLevel.self)
+        #expect(
+            sentiments == [
+                "very-negative", "negative", "slightly-negative", "neutral", "slightly-positive", "positive",
+                "very-positive",
+            ])
+        #expect(SentimentLevel.allCases.allSatisfy { SentimentLevel(wireName: $0.wireName) == $0 })
+        #expect(SentimentLevel(wireName: "angry") == nil)
+        for file in ["messages/report.update", "messages/report.snapshot"] {
+            #expect(try Self.schemaEnums(file, property: "sentiment") == [sentiments])
         }
         #expect(
             try Self.schemaEnums("messages/conversation.updated", property: "reason")

@@ -54,7 +54,7 @@ struct LabelledSet {
         print("\(name)-\(language.rawValue): \(lines.count - misses.count)/\(lines.count)")
         for (line, analysis) in misses {
             let score = (analysis.score * 100).rounded() / 100
-            print("  \(line.line) \(line.polarity.rawValue) → \(analysis.level.wireName) \(score) [\(analysis.language.rawValue)] \(line.text)")
+            print("  \(line.line) \(line.polarity.rawValue) → \(analysis.level) \(score) [\(analysis.language.rawValue)] \(line.text)")
         }
     }
 }

@@ -15,17 +15,6 @@ struct SentimentLevelTests {
         #expect(SentimentLevel(score: score) == level)
     }
 
-    @Test("Wire names are stable, distinct and round-trip")
-    func wireNames() {
-        #expect(
-            SentimentLevel.allCases.map(\.wireName) == [
-                "very-negative", "negative", "slightly-negative", "neutral", "slightly-positive", "positive",
-                "very-positive",
-            ])
-        for level in SentimentLevel.allCases { #expect(SentimentLevel(wireName: level.wireName) == level) }
-        #expect(SentimentLevel(wireName: "angry") == nil)
-    }
-
     @Test("Three-way polarity: slight levels count with their side; levels are ordered")
     func polarity() {
         #expect(SentimentLevel.slightlyNegative.polarity == .negative)

@@ -537,6 +537,35 @@ struct HubScenarioTests {
         try scenario.monitor()
     }
 
+    @Test("Settings: turning supervisorMonitor off stops what it allowed: the monitor is told monitor-stopped and gets no internal message after")
+    func monitoringSwitchedOff() throws {
+        let scenario = try Scenario()
+        try scenario.routeAndAccept()
+        try scenario.chat()
+        try scenario.monitor()
+        let admin = try Party(scenario.server, .admin, "root")
+        defer { admin.disconnect() }
+        try admin.client.send(#"{"type":"settings.update","id":"off","supervisorMonitor":false}"#)
+        // Sam may first hear of the settings change; then the monitor ends.
+        var stopped: JSONObject?
+        for _ in 0..<4 {
+            let (frame, _) = try scenario.sam.nextFrame()
+            if frame["kind"]?.stringValue == "monitor-stopped" {
+                stopped = frame
+                break
+            }
+        }
+        let stop = try #require(stopped, "sam was not told monitor-stopped")
+        #expect(stop["conversationId"]?.stringValue == scenario.conversation)
+        #expect(stop["sessionId"]?.stringValue == scenario.sam.sessionId)
+        // Internal notes no longer reach sam's connection.
+        _ = try scenario.alice.request(
+            "message.send",
+            ["conversationId": .text(scenario.conversation), "text": "Internal after the switch.", "visibility": "internal"])
+        try scenario.alice.expect("message", ["text": "Internal after the switch."])
+        try scenario.sam.expectNothingElse()
+    }
+
     @Test("Join: participant.joined and supervisor-joined reach every participant; the supervisor then writes")
     func join() throws {
         let scenario = try Scenario()

@@ -29,6 +29,8 @@ public struct JournalStatistics: Equatable, Sendable {
     /// Batches that got a failure.
     public var failedBatches: Int
     public var segmentsCreated: Int
+    /// How long the `fdatasync` calls took.
+    public var syncLatency: JournalSyncLatency
 }
 
 /// The writer's counters, bumped on its thread and read anywhere.
@@ -40,12 +42,13 @@ final class JournalCounters: Sendable {
     let bytes = Atomic<Int>(0)
     let failedBatches = Atomic<Int>(0)
     let segmentsCreated = Atomic<Int>(0)
+    let syncLatency = SyncLatencyHistogram()
 
     var snapshot: JournalStatistics {
         JournalStatistics(
             syncs: syncs.load(ordering: .relaxed), writes: writes.load(ordering: .relaxed),
             batches: batches.load(ordering: .relaxed), records: records.load(ordering: .relaxed),
             bytes: bytes.load(ordering: .relaxed), failedBatches: failedBatches.load(ordering: .relaxed),
-            segmentsCreated: segmentsCreated.load(ordering: .relaxed))
+            segmentsCreated: segmentsCreated.load(ordering: .relaxed), syncLatency: syncLatency.snapshot)
     }
 }

@@ -130,7 +130,7 @@ final class SegmentAppender {
             try file.append(buffer)
             counters.writes.add(1, ordering: .relaxed)
             if options.sync == .group {
-                try file.synchronize()
+                try timedSynchronize(file)
                 counters.syncs.add(1, ordering: .relaxed)
                 durableSize = file.size
                 durableLSN = runEnd - 1
@@ -167,7 +167,7 @@ final class SegmentAppender {
     private func rotate(now: UInt64) -> FileSystem.Failure? {
         if let file, file.size > durableSize {
             do throws(FileSystem.Failure) {
-                try file.synchronize()
+                try timedSynchronize(file)
             } catch {
                 return fail(error, refusing: 0, now: now)
             }
@@ -221,7 +221,7 @@ final class SegmentAppender {
             now >= lastSync + options.syncIntervalNanoseconds
         else { return }
         do throws(FileSystem.Failure) {
-            try file.synchronize()
+            try timedSynchronize(file)
         } catch {
             _ = fail(error, refusing: 0, now: now)
             return
@@ -264,7 +264,7 @@ final class SegmentAppender {
         do throws(FileSystem.Failure) {
             try file.truncate(at: options.sync == .off ? committedSize : durableSize)
             if !unsynced.isEmpty { try file.append(unsynced) }
-            try file.synchronize()
+            try timedSynchronize(file)
         } catch {
             damage = error
             return error
@@ -280,7 +280,7 @@ final class SegmentAppender {
     func close() {
         if let file, damage == nil, file.size > durableSize {
             do throws(FileSystem.Failure) {
-                try file.synchronize()
+                try timedSynchronize(file)
                 counters.syncs.add(1, ordering: .relaxed)
             } catch {
                 log("journal: the final sync failed: \(error)")
@@ -288,5 +288,12 @@ final class SegmentAppender {
         }
         file?.close()
         file = nil
+    }
+
+    /// Syncs and records how long it took (`/metrics`' journal sync latency).
+    private func timedSynchronize(_ file: some JournalFile) throws(FileSystem.Failure) {
+        let started = MonotonicClock.now()
+        try file.synchronize()
+        counters.syncLatency.record(nanoseconds: MonotonicClock.now() &- started)
     }
 }

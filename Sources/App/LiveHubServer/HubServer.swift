@@ -4,6 +4,7 @@ import LiveHubHTTP
 import LiveHubJournalStore
 import LiveHubPosix
 import LiveHubProtocol
+import LiveHubSentiment
 import LiveHubTransport
 import Synchronization
 
@@ -29,6 +30,9 @@ public final class HubServer: Sendable {
 
     public static func start(configuration: ServerConfiguration, logger: Logger? = nil) throws -> HubServer {
         let logger = logger ?? Logger(level: configuration.logLevel)
+        // The sentiment lexicons (about 8 ms to build) are built now, so neither the replay nor the
+        // first customer message pays for them.
+        SentimentScorer.prepare()
         var recovered = Hub(configuration: configuration.hub)
         let storage = try configuration.dataDirectory.map { directory throws(HubStorageError) in
             try HubStorage.open(
@@ -73,6 +77,9 @@ public final class HubServer: Sendable {
                 router.add("GET", "/v1/ws", .webSocket(hubEndpoint))
                 loops.register(loop, hubEndpoint: hubEndpoint)
                 router.add("GET", "/metrics", .http(MetricsEndpoint(directory: loops, hub: hub.mailbox)))
+                router.add(
+                    "GET", "/v1/report/ongoing",
+                    .http(OngoingReportEndpoint(authentication: authentication, hub: hub.mailbox)))
                 let mint = CustomerSessionsEndpoint(.mint, settings: customerSessions)
                 let refresh = CustomerSessionsEndpoint(.refresh, settings: customerSessions)
                 for method in ["POST", "OPTIONS"] {

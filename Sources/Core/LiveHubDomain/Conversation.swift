@@ -1,3 +1,5 @@
+import LiveHubSentiment
+
 /// A conversation as the hub knows it. Changed only by `Hub.apply`.
 public struct Conversation: Hashable, Sendable {
     public let id: ConversationId
@@ -20,6 +22,10 @@ public struct Conversation: Hashable, Sendable {
     public internal(set) var customerAwaySince: Instant?
     /// When the last message was written.
     public internal(set) var lastActivityAt: Instant?
+    /// The customer's sentiment: the scores of their last six public messages, neutral at the start.
+    /// Scored in `apply`, so a replayed journal rebuilds it exactly; staff, system and internal
+    /// messages never count.
+    public internal(set) var customerSentiment: ConversationSentiment
     /// Public and internal messages in seq order: read from the history, which holds each message once.
     public var transcript: [Message] {
         history.compactMap { event in
@@ -70,6 +76,7 @@ public struct Conversation: Hashable, Sendable {
         status = .open
         customerAwaySince = nil
         lastActivityAt = nil
+        customerSentiment = ConversationSentiment()
         capacityUnits = started.capacityUnits
         history = []
         lastSeq = 0
@@ -91,6 +98,11 @@ public struct Conversation: Hashable, Sendable {
 
     /// The customer's display name: the one they gave, or their id.
     public var customerDisplayName: String { customerName ?? customerId.rawValue }
+
+    /// Whether `message` is one the customer sentiment counts: the customer's own, and public.
+    func countsForSentiment(_ message: Message) -> Bool {
+        message.senderId == customerId && message.senderRole == .customer && message.visibility == .public
+    }
 
     /// Its place in its queue's line while open.
     var waitKey: WaitKey? {

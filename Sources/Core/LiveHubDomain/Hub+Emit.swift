@@ -17,6 +17,9 @@ extension Hub {
         }
         let event = DomainEvent(conversationId: conversationId, seq: seq, at: now, payload: payload)
         let before = payload.changesHeadline ? conversationId.flatMap { state.conversations[$0] }.map(Glance.init) : nil
+        let sentimentBefore =
+            payload.isMessage && recorder.sessions.reportHasSubscribers
+            ? conversationId.flatMap { state.conversations[$0]?.customerSentiment.level } : nil
 
         // Someone who leaves must still hear about it: for that event the audience is taken before the
         // state forgets them.
@@ -46,11 +49,23 @@ extension Hub {
         noteRouting(payload, of: conversationId, into: &recorder)
         // Report rows are built only when some connection reads them. Joins, leaves and activity
         // refresh a row at most once a second, at the end of the command (`finishRows`); a change of
-        // status, agent or queue (below) goes out at once, so one command sends one row.
+        // status, agent, queue or sentiment label (below) goes out at once, so one command sends one row
+        // (two when a customer's message revives a waiting conversation and changes the label).
         if recorder.sessions.reportHasSubscribers && payload.isReportActivity
             && !recorder.activityRows.contains(conversationId)
         {
             recorder.activityRows.append(conversationId)
+        }
+        // A message that moves the customer's sentiment to another label sends the row at once, like
+        // a change of status: a supervisor should see a conversation turn sour without waiting.
+        // Messages that leave the label as it was are activity like any other (held back above). A
+        // row already sent by this command (a customer's message reviving a waiting conversation)
+        // showed the old label, so this one goes out as well.
+        if let sentimentBefore, let conversation = state.conversations[conversationId],
+            conversation.customerSentiment.level != sentimentBefore
+        {
+            emit(.reportUpdate(reportRow(for: conversation, at: now)), in: conversationId, at: now, into: &recorder)
+            recorder.sentRows.insert(conversationId)
         }
         // The rest concerns only the events that change a conversation's headline.
         guard payload.changesHeadline, let after = state.conversations[conversationId].map(Glance.init) else { return }
@@ -202,6 +217,11 @@ extension EventPayload {
             .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected:
             false
         }
+    }
+
+    /// Whether the event is a message (the only event that can change the customer's sentiment).
+    var isMessage: Bool {
+        if case .message = self { true } else { false }
     }
 
     /// Whether the event can change a conversation's status, queue, line place or primary agent.

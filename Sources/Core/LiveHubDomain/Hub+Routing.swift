@@ -27,23 +27,26 @@ extension Hub {
         recorder.routingConversations = []
         recorder.routingAgents = []
         var nextCandidate = 0
+        var steps = candidates.count + agents.count
+        defer { routingSteps &+= steps }
         while true {
             while nextCandidate < candidates.count,
                 state.conversations[candidates[nextCandidate].conversationId]?.awaitsOffer != true
             {
                 nextCandidate += 1
+                steps += 1
             }
             var next: WaitKey? = nextCandidate < candidates.count ? candidates[nextCandidate] : nil
             var isCandidate = next != nil
             for agentId in agents {
-                if let work = earliestWork(for: agentId, before: next) {
+                if let work = earliestWork(for: agentId, before: next, steps: &steps) {
                     next = work
                     isCandidate = false
                 }
             }
             guard let key = next, let conversation = state.conversations[key.conversationId] else { break }
             if isCandidate { nextCandidate += 1 }
-            guard let agentId = bestAgent(for: conversation) else {
+            guard let agentId = bestAgent(for: conversation, steps: &steps) else {
                 // An agent's earliest work always has an agent: that one. Stop rather than spin.
                 guard isCandidate else { break }
                 noteUnrouted(conversation, at: now, into: &recorder)
@@ -60,9 +63,10 @@ extension Hub {
 
     /// The agent the router offers `conversation` to, or `nil` when nobody is eligible: the first of
     /// the queue's ready agents with enough free capacity who has not declined it and is not in it.
-    func bestAgent(for conversation: Conversation) -> UserId? {
+    func bestAgent(for conversation: Conversation, steps: inout Int) -> UserId? {
         guard let ready = readyAgents[conversation.queueId] else { return nil }
         for key in ready {
+            steps += 1
             // Sorted by free capacity, most first: nobody after this one has enough either.
             if key.free < conversation.capacityUnits { return nil }
             if conversation.declinedAgentIds.contains(key.agentId) || conversation.role(of: key.agentId) != nil {
@@ -74,7 +78,7 @@ extension Hub {
     }
 
     /// The earliest conversation awaiting an offer, before `limit`, that `agentId` is eligible for.
-    private func earliestWork(for agentId: UserId, before limit: WaitKey?) -> WaitKey? {
+    private func earliestWork(for agentId: UserId, before limit: WaitKey?, steps: inout Int) -> WaitKey? {
         guard let profile = directory.agents[agentId], let key = agentKeys[agentId], key.free > 0 else { return nil }
         let presence = presence(of: agentId)
         var best: WaitKey? = nil
@@ -84,6 +88,7 @@ extension Hub {
             else { continue }
             for (units, work) in line.unoffered where units <= key.free {
                 for waitKey in work {
+                    steps += 1
                     if let bound = best ?? limit, !(waitKey < bound) { break }
                     guard let conversation = state.conversations[waitKey.conversationId] else { continue }
                     if conversation.declinedAgentIds.contains(agentId) || conversation.role(of: agentId) != nil {

@@ -32,6 +32,10 @@ public struct Hub: Sendable {
     /// What was last delivered of the coalesced, transient deliveries (typing, report rows, queue
     /// positions), so repeats are held back.
     var sent = DeliveryMemory()
+    /// How many conversations and agents the router has looked at since this hub was made: its work,
+    /// counted so tests can hold routing cost flat as open conversations pile up (a start with 10,000
+    /// waiting must look at a handful, as with 10). Not state: a replay does not rebuild it.
+    public internal(set) var routingSteps = 0
     let directory: Directory
 
     public init(configuration: Configuration) {
@@ -165,7 +169,8 @@ public struct Hub: Sendable {
             handleSeconds: handleMilliseconds / 1_000, waitStartedAt: conversation.waitStartedAt,
             handleStartedAt: conversation.handleStartedAt, lastActivityAt: conversation.lastActivityAt,
             participantCount: conversation.participants.count,
-            customerAway: conversation.customerAwaySince != nil && conversation.status != .closed)
+            customerAway: conversation.customerAwaySince != nil && conversation.status != .closed,
+            sentiment: conversation.customerSentiment.level)
     }
 
     /// The agents view: every configured agent, in configuration order.

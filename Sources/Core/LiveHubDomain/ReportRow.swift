@@ -1,3 +1,5 @@
+import LiveHubSentiment
+
 /// One line of the supervisor report: a conversation that is not closed and started in the window.
 public struct ReportRow: Hashable, Sendable {
     public var conversationId: ConversationId
@@ -23,12 +25,14 @@ public struct ReportRow: Hashable, Sendable {
     public var participantCount: Int
     /// Whether the customer is disconnected, within their reconnection window.
     public var customerAway: Bool
+    /// The customer's sentiment over their last six public messages; neutral until one carries any.
+    public var sentiment: SentimentLevel
 
     public init(
         conversationId: ConversationId, subject: String, status: ConversationStatus, agentId: UserId?,
         queueId: QueueId, channel: Channel, createdAt: Instant, waitSeconds: Int64, handleSeconds: Int64,
         waitStartedAt: Instant? = nil, handleStartedAt: Instant? = nil, lastActivityAt: Instant? = nil,
-        participantCount: Int = 1, customerAway: Bool = false
+        participantCount: Int = 1, customerAway: Bool = false, sentiment: SentimentLevel = .neutral
     ) {
         self.conversationId = conversationId
         self.subject = subject
@@ -44,6 +48,7 @@ public struct ReportRow: Hashable, Sendable {
         self.lastActivityAt = lastActivityAt
         self.participantCount = participantCount
         self.customerAway = customerAway
+        self.sentiment = sentiment
     }
 
     /// Whether a dashboard showing `other` would show the same as for this row: everything but the

@@ -1,5 +1,8 @@
 /// The seven levels of the report's sentiment column, from very negative to very positive.
 ///
+/// Their wire spellings (`very-negative` … `very-positive`) live in `LiveHubProtocol`, with every
+/// other name on the wire.
+///
 /// A level is a band of the score in -1…1: neutral is -0.05 < score < 0.05, the slight levels
 /// reach 0.3 in magnitude, the plain levels 0.6, and the very levels the rest.
 public enum SentimentLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
@@ -30,26 +33,6 @@ public enum SentimentLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
             step = 3
         }
         self.init(rawValue: score < 0 ? -step : step)!
-    }
-
-    /// The stable name: `very-negative`, `negative`, `slightly-negative`, `neutral`,
-    /// `slightly-positive`, `positive`, `very-positive`.
-    public var wireName: String {
-        switch self {
-        case .veryNegative: "very-negative"
-        case .negative: "negative"
-        case .slightlyNegative: "slightly-negative"
-        case .neutral: "neutral"
-        case .slightlyPositive: "slightly-positive"
-        case .positive: "positive"
-        case .veryPositive: "very-positive"
-        }
-    }
-
-    /// The level with this stable name, or nil.
-    public init?(wireName: String) {
-        guard let level = Self.allCases.first(where: { $0.wireName == wireName }) else { return nil }
-        self = level
     }
 
     /// Three-way polarity: the slight levels count with their side.

@@ -1,5 +1,6 @@
 import LiveHubDomain
 import LiveHubHTTP
+import LiveHubJournalStore
 import LiveHubPosix
 import LiveHubProtocol
 import LiveHubTransport
@@ -11,6 +12,10 @@ struct HubMetrics: Sendable {
     var sessions: Int
     var requestsHandled: Int
     var refusalsByCode: [String: Int]
+    /// nil without a data directory (an in-memory hub).
+    var journal: JournalStatistics?
+    /// Whether the journal cannot write (requests that would are answered `unavailable`).
+    var journalFailing: Bool
 }
 
 /// One loop's share: its transport counters and what its hub endpoint refused before the hub saw it.
@@ -127,7 +132,29 @@ enum MetricsText {
         for presence in Presence.allCases {
             sample("livehub_agents", [("presence", presence.wireName)], Int64(statistics.agentsByPresence[presence] ?? 0))
         }
+        if let journal = hub.journal { renderJournal(journal, failing: hub.journalFailing, into: &out) }
         return out
+    }
+
+    private static func renderJournal(_ journal: JournalStatistics, failing: Bool, into out: inout String) {
+        out += "# HELP livehub_journal_records_total Records written to the journal.\n"
+        out += "# TYPE livehub_journal_records_total counter\nlivehub_journal_records_total \(journal.records)\n"
+        out += "# HELP livehub_journal_bytes_total Bytes written to the journal.\n"
+        out += "# TYPE livehub_journal_bytes_total counter\nlivehub_journal_bytes_total \(journal.bytes)\n"
+        out += "# HELP livehub_journal_failed_batches_total Journal batches whose write or sync failed.\n"
+        out += "# TYPE livehub_journal_failed_batches_total counter\n"
+        out += "livehub_journal_failed_batches_total \(journal.failedBatches)\n"
+        out += "# HELP livehub_journal_unavailable 1 while the journal cannot write (writes are refused).\n"
+        out += "# TYPE livehub_journal_unavailable gauge\nlivehub_journal_unavailable \(failing ? 1 : 0)\n"
+        let latency = journal.syncLatency
+        out += "# HELP livehub_journal_sync_seconds How long the journal's fdatasync calls take.\n"
+        out += "# TYPE livehub_journal_sync_seconds histogram\n"
+        for bucket in latency.buckets {
+            out += "livehub_journal_sync_seconds_bucket{le=\"\(bucket.upperBound)\"} \(bucket.count)\n"
+        }
+        out += "livehub_journal_sync_seconds_bucket{le=\"+Inf\"} \(latency.count)\n"
+        out += "livehub_journal_sync_seconds_sum \(latency.sumSeconds)\n"
+        out += "livehub_journal_sync_seconds_count \(latency.count)\n"
     }
 
     /// Label values escape backslash, double quote and line feed (exposition format 0.0.4).

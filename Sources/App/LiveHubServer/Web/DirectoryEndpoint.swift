@@ -19,22 +19,14 @@ final class DirectoryEndpoint: HTTPEndpoint {
     }
 
     func respond(to request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
-        guard let authentication else {
-            return .response(HubAuthentication.response(for: .rejected(.malformed("the hub has no token secret"))))
+        if let refusal = HubAuthentication.refusal(
+            of: request, by: authentication, allowing: [.agent, .supervisor, .admin], who: "staff")
+        {
+            return .response(refusal)
         }
-        // Only the header: a token in a URL ends up in logs and histories.
-        var head = request.head
-        head.query = nil
-        switch authentication.authenticate(head, nowSeconds: WallClock.millisecondsSinceEpoch() / 1000) {
-        case .failure(let refusal):
-            return .response(HubAuthentication.response(for: refusal))
-        case .success(let claims) where claims.role == .agent || claims.role == .supervisor || claims.role == .admin:
-            var response = HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: body)
-            response.headers.add(name: "Cache-Control", value: "no-store")
-            return .response(response)
-        case .success:
-            return .response(.json(.forbidden, "{\"type\":\"error\",\"code\":\"forbidden\",\"message\":\"staff only\"}"))
-        }
+        var response = HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: body)
+        response.headers.add(name: "Cache-Control", value: "no-store")
+        return .response(response)
     }
 
     static func encode(_ configuration: Configuration) -> [UInt8] {

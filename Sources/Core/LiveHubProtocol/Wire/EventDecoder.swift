@@ -1,4 +1,5 @@
 import LiveHubDomain
+import LiveHubSentiment
 
 /// Reads an event's wire object back into a `DomainEvent` (what a Swift client or a test needs).
 ///
@@ -166,7 +167,8 @@ enum EventDecoder {
             lastActivityAt: try reader.optionalInstant(WireKey.lastActivityAt),
             participantCount: try reader.optionalInteger(WireKey.participantCount).map { Int(truncatingIfNeeded: $0) }
                 ?? 1,
-            customerAway: try reader.optionalBool(WireKey.customerAway) ?? false)
+            customerAway: try reader.optionalBool(WireKey.customerAway) ?? false,
+            sentiment: try reader.enumeration(WireKey.sentiment, as: SentimentLevel.self))
         try reader.finish()
         return row
     }

@@ -1,4 +1,5 @@
 import LiveHubDomain
+import LiveHubSentiment
 
 /// Writes a `DomainEvent` as its wire object: `type`, then `conversationId` and `seq` when the event
 /// has them, then `at`, then the payload's fields in documented order.
@@ -128,6 +129,7 @@ public enum EventEncoder {
         if let at = row.lastActivityAt { writer.field(WireKey.lastActivityAt, at) }
         writer.field(WireKey.participantCount, row.participantCount)
         if row.customerAway { writer.field(WireKey.customerAway, true) }
+        writer.field(WireKey.sentiment, row.sentiment.wireName)
         writer.endObject()
     }
 

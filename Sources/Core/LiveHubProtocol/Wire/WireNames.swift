@@ -132,6 +132,7 @@ enum WireKey {
     static let lastActivityAt: StaticString = "lastActivityAt"
     static let participantCount: StaticString = "participantCount"
     static let customerAway: StaticString = "customerAway"
+    static let sentiment: StaticString = "sentiment"
     static let position: StaticString = "position"
     static let estimatedWaitSeconds: StaticString = "estimatedWaitSeconds"
     static let agents: StaticString = "agents"

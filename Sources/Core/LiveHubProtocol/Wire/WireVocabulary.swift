@@ -1,6 +1,7 @@
 import LiveHubDomain
+import LiveHubSentiment
 
-// The wire spellings of the domain's value vocabularies, written here and nowhere else: the domain's
+// The wire spellings of the domain's value vocabularies (and of the sentiment levels in its report rows), written here and nowhere else: the domain's
 // enums carry no strings. `WireNamesTests` checks each against `Protocol/README.md` and the schemas.
 
 /// A domain value with exactly one wire spelling.
@@ -111,6 +112,21 @@ extension UpdateReason: WireSpelled {
         case .retried: "retried"
         case .customerDisconnected: "customer-disconnected"
         case .agentDisconnected: "agent-disconnected"
+        }
+    }
+}
+
+/// The report rows' `sentiment`: the customer's level over their last six public messages.
+extension SentimentLevel: WireSpelled {
+    public var wireName: String {
+        switch self {
+        case .veryNegative: "very-negative"
+        case .negative: "negative"
+        case .slightlyNegative: "slightly-negative"
+        case .neutral: "neutral"
+        case .slightlyPositive: "slightly-positive"
+        case .positive: "positive"
+        case .veryPositive: "very-positive"
         }
     }
 }
