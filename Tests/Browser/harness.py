@@ -4,10 +4,13 @@ freeze and cut a browser's connections, and headless Chromium windows with their
 Only loopback addresses are used. Every wait is bounded.
 """
 import http.server
+import json
 import os
 import pathlib
 import re
+import resource
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -24,18 +27,54 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 DEFAULT_TIMEOUT = 15
 
+# The embedded demo's people and queues (Configuration.demo), with timings short enough to watch in a
+# test: a dropped agent's conversations go back to the queue after 3 s, waiting customers hear of a new
+# place in the line within 1 s.
+TEST_CONFIGURATION = {
+    "queues": [{"id": "general", "name": "General support", "workstream": "chat"},
+               {"id": "billing", "name": "Billing", "workstream": "messaging"}],
+    "workstreams": [
+        {"id": "chat", "name": "Live chat", "channels": ["livechat"], "allowedPresences": ["available"],
+         "capacityUnits": 1, "offerTimeoutSeconds": 30},
+        {"id": "messaging", "name": "Messaging", "channels": ["livechat", "sms", "whatsapp"],
+         "allowedPresences": ["available", "busy"], "capacityUnits": 2, "offerTimeoutSeconds": 60}],
+    "agents": [
+        {"id": "alice", "name": "Alice Archer", "queues": ["general", "billing"], "skills": ["english"], "capacity": 4},
+        {"id": "bob", "name": "Bob Baker", "queues": ["general"], "skills": ["english", "french"], "capacity": 3},
+        {"id": "carol", "name": "Carol Chen", "queues": ["billing"], "skills": ["english"], "capacity": 4},
+        {"id": "dave", "name": "Dave Diaz", "queues": ["general", "billing"], "skills": ["spanish"], "capacity": 2}],
+    "supervisors": [{"id": "sam", "name": "Sam Singh"}],
+    "bots": [{"id": "helpbot", "name": "Help Bot"}],
+    "settings": {"supervisorMonitor": True, "supervisorAssign": True, "supervisorTransfer": True,
+                 "supervisorForceClose": True},
+    "timing": {"agentGraceSeconds": 3, "queueUpdateSeconds": 1},
+}
+
+
+def _ignore_file_size_signal():
+    """In the hub's process before exec: a write past RLIMIT_FSIZE fails with EFBIG instead of killing
+    it with SIGXFSZ (an ignored signal stays ignored across exec), so `Hub.fail_writes` is a disk error."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
 
 class Hub:
-    """A livehub on a free loopback port with its own data directory."""
+    """A livehub on a free loopback port with its own data directory and the test configuration."""
 
     def __init__(self, binary, web_root=None):
         self.binary = binary
         self.data_dir = tempfile.mkdtemp(prefix="livehub-browser-")
-        args = [binary, "serve", "--port", "0", "--data-dir", self.data_dir, "--log-level", "warning"]
+        self.config_dir = tempfile.mkdtemp(prefix="livehub-browser-config-")
+        config = os.path.join(self.config_dir, "hub.json")
+        with open(config, "w") as file:
+            json.dump(TEST_CONFIGURATION, file)
+        args = [binary, "serve", "--port", "0", "--data-dir", self.data_dir, "--log-level", "warning", "--config", config]
         if web_root:
             args += ["--web-root", web_root]
-        self.log = open(os.path.join(self.data_dir, "hub.log"), "w+")
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        # The log comes through a pipe, not a file: a file would be cut off by `fail_writes` too.
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        preexec_fn=_ignore_file_size_signal)
+        self.log = []
+        threading.Thread(target=self._drain_log, daemon=True).start()
         self.output = []
         deadline = time.time() + 20
         self.port = None
@@ -58,6 +97,27 @@ class Hub:
         for line in self.process.stdout:
             self.output.append(line.rstrip("\n"))
 
+    def _drain_log(self):
+        for line in self.process.stderr:
+            self.log.append(line.rstrip("\n"))
+
+    def wait_log(self, needle, timeout=DEFAULT_TIMEOUT):
+        """Waits for a line of the hub's log containing `needle`; returns it."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for line in list(self.log):
+                if needle in line:
+                    return line
+            time.sleep(0.05)
+        raise TimeoutException(f"no '{needle}' in the hub's log: {self.log[-5:]}")
+
+    def fail_writes(self, failing):
+        """While `failing`, every write of the hub to a file fails (EFBIG: a file-size limit of 1 byte set on
+        the running process), as a full disk would; the hub answers writing requests `unavailable` until
+        the limit is lifted and its journal writes again."""
+        limit = 1 if failing else resource.RLIM_INFINITY
+        resource.prlimit(self.process.pid, resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
     def link(self, role, sub, name=None, base=None):
         """A signed-in page link from `livehub token --link`."""
         args = [self.binary, "token", "--role", role, "--sub", sub, "--data-dir", self.data_dir, "--link",
@@ -68,13 +128,14 @@ class Hub:
 
     def stop(self):
         if self.process.poll() is None:
+            self.fail_writes(False)
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        self.log.close()
         shutil.rmtree(self.data_dir, ignore_errors=True)
+        shutil.rmtree(self.config_dir, ignore_errors=True)
 
 
 class HostSite:
@@ -233,6 +294,7 @@ class Window:
             self.emulate(width, height, mobile=False)
 
     def emulate(self, width, height, mobile):
+        self.size = (width, height, mobile)
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 
@@ -281,8 +343,15 @@ class Window:
         return self.wait(lambda: needle in self.text(selector), timeout, f"'{needle}' in {selector}")
 
     def click(self, selector):
-        element = self.wait(lambda: self._clickable(selector), message=f"clickable {selector}")
-        element.click()
+        """Clicks the first shown, enabled match; found again if the page re-rendered it meanwhile (the
+        dashboard redraws a report row on every update)."""
+        def attempt():
+            element = self._clickable(selector)
+            if element is None:
+                return False
+            element.click()
+            return True
+        self.wait(attempt, message=f"clickable {selector}")
 
     def _clickable(self, selector):
         for element in self.all(selector):
@@ -290,9 +359,26 @@ class Window:
                 return element
         return None
 
-    def screenshot(self, path):
+    def screenshot(self, path, size=None):
+        """Saves what the window shows; with `size` (width, height), laid out at that size for the picture."""
         pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.driver.save_screenshot(str(path))
+        if size is None:
+            self.driver.save_screenshot(str(path))
+            return
+        previous = self.size
+        self.emulate(size[0], size[1], previous[2])
+        try:
+            # Two frames: the layout at the new size is drawn before the picture is taken.
+            self.driver.execute_async_script(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))")
+            self.driver.save_screenshot(str(path))
+        finally:
+            self.emulate(*previous)
+
+    def allow_downloads(self, folder):
+        """Downloads (the widget's transcript) land in `folder` without asking."""
+        pathlib.Path(folder).mkdir(parents=True, exist_ok=True)
+        self.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
 
     def quit(self):
         try:

@@ -289,7 +289,7 @@ struct StaticFilesTests {
 
     // MARK: Directory and links
 
-    @Test("GET /v1/directory: staff get names, queues and capacities; customers 403; no token 401")
+    @Test("GET /v1/directory: staff get names, queues (with the capacity units a conversation takes) and capacities; customers 403; no token 401")
     func directory() throws {
         let server = try TestServer()
         func token(_ role: Role, _ subject: String) -> String {
@@ -303,6 +303,7 @@ struct StaticFilesTests {
         let body = String(decoding: agent.body, as: UTF8.self)
         #expect(body.contains("{\"id\":\"alice\",\"name\":\"Alice Archer\",\"queues\":[\"general\",\"billing\"],\"capacity\":4}"))
         #expect(body.contains("\"allowedPresences\":[\"available\"]"))
+        #expect(body.contains("\"allowedPresences\":[\"available\",\"busy\"],\"capacityUnits\":2}"))
         let customer = try Self.get(server, "/v1/directory", headers: ["Authorization: Bearer \(token(.customer, "c-1"))"])
         #expect(customer.status == 403)
         // A token in the query is ignored here: tokens in URLs end up in logs.

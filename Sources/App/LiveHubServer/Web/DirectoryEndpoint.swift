@@ -5,7 +5,7 @@ import LiveHubProtocol
 import LiveHubTransport
 
 /// `GET /v1/directory` with a staff token (`Authorization: Bearer`; agent, supervisor or admin): the
-/// configured queues (with their workstream's channels and allowed presences), agents (queues and
+/// configured queues (with their workstream's channels, allowed presences and capacity units), agents (queues and
 /// capacity) and supervisors, with display names. The console and the dashboard use it to name people
 /// and to offer transfer and assign targets; it is the configuration, not live state (presence and
 /// load arrive over `/v1/ws`). Customers get 403: staff names and queues are not theirs to list.
@@ -49,6 +49,10 @@ final class DirectoryEndpoint: HTTPEndpoint {
             json.beginArray()
             for presence in workstream?.allowedPresences ?? [] { json.string(presence.wireName) }
             json.endArray()
+            // What one conversation of the queue takes of an agent's capacity: the dashboard's assign
+            // dialog shows by how much an override would exceed it.
+            json.key("capacityUnits")
+            json.integer(workstream?.capacityUnits ?? 1)
             json.endObject()
         }
         json.endArray()

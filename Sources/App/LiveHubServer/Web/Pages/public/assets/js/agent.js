@@ -4,10 +4,14 @@
 
 import { Conversation, isHistoryEvent, flushOutbox } from './conversation.js';
 import { h, reconcile, openDialog, field, toast, announce, replaceChildren } from './dom.js';
+
+// The history events of a conversation this agent takes part in (offers and notifications apart).
+const HISTORY = ['message', 'participant.joined', 'participant.left', 'participant.away', 'participant.back',
+  'conversation.updated', 'conversation.closed'];
 import { t, onLanguageChange } from './i18n.js';
 import { renderTranscript } from './transcript.js';
 import {
-  takeToken, showSignIn, renderHeader, connectionIndicator, connect, Directory, translatePage, targetDialog,
+  takeToken, showSignIn, renderHeader, connectionIndicator, connect, Directory, translatePage, targetDialog, showError,
 } from './staff.js';
 
 const PRESENCES = ['available', 'busy', 'dnd', 'away', 'offline'];
@@ -70,7 +74,7 @@ function startConsole({ token, claims }) {
     try {
       await client.request('presence.set', { presence });
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   });
 
@@ -166,7 +170,7 @@ function startConsole({ token, claims }) {
     } catch (error) {
       state.offers.delete(offer.offerId);
       renderOffers();
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -181,10 +185,18 @@ function startConsole({ token, claims }) {
       state.unread.set(item.id, (state.unread.get(item.id) || 0) + 1);
     }
     if (frame.type === 'message') state.typing.delete(`${item.id}:${frame.senderId}`);
+    if ((frame.type === 'participant.away' || frame.type === 'participant.back') && !state.resuming.has(item.id)) {
+      announce(t(frame.type === 'participant.away' ? 'event.away' : 'event.back', { name: nameIn(item, frame.userId) }));
+    }
     scheduleRender();
   }
 
-  for (const type of ['message', 'participant.joined', 'participant.left', 'conversation.updated', 'conversation.closed']) {
+  /** A participant's display name: what the hub sent in this conversation, else the directory's. */
+  function nameIn(item, userId) {
+    return directory.name(userId, item.nameOf(userId));
+  }
+
+  for (const type of HISTORY) {
     client.on(type, (frame) => {
       if (!state.conversations.has(frame.conversationId)) {
         // A conversation this agent was just given (assigned by a supervisor, or joined): fetch its history.
@@ -238,7 +250,7 @@ function startConsole({ token, claims }) {
 
   client.on('welcome', async (welcome) => {
     if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
-    client.request('presence.set', { presence: state.presence }).catch(() => {});
+    client.request('presence.set', { presence: state.presence }).catch(showError);
     await Promise.all([...state.conversations.values()].map((item) => resume(item, item.lastSeq)));
     for (const item of state.conversations.values()) flushOutbox(client, item, scheduleRender);
   });
@@ -269,10 +281,13 @@ function startConsole({ token, claims }) {
       const unread = state.unread.get(item.id) || 0;
       const button = element.firstElementChild;
       button.setAttribute('aria-current', state.selected === item.id ? 'true' : 'false');
+      const customer = item.customerId ? nameIn(item, item.customerId) : '';
       replaceChildren(button,
         h('span', { class: 'conversation-subject' }, item.subject || item.id),
         h('span', { class: 'conversation-meta' },
           h('span', { class: `status status-${item.status}` }, t(`status.${item.status}`)),
+          customer ? h('span', { class: 'conversation-customer' }, customer) : null,
+          item.customerAway ? h('span', { class: 'tag away' }, t('customerAway')) : null,
           item.roleOf(me) === 'consult' ? h('span', { class: 'tag' }, t('role.consult')) : null,
           unread ? h('span', { class: 'unread', 'aria-label': t('unread', { count: unread }) }, String(unread)) : null));
     }
@@ -307,18 +322,21 @@ function startConsole({ token, claims }) {
     }
     const { title, meta, list, typing, actions, composer } = paneParts;
     title.textContent = item.subject || item.id;
-    const customer = item.customerId ? directory.name(item.customerId, item.participants.get(item.customerId)?.name) : '';
+    const customer = item.customerId ? nameIn(item, item.customerId) : '';
     replaceChildren(meta,
       h('span', { class: `status status-${item.status}` }, t(`status.${item.status}`)),
       customer ? ` · ${customer}` : '',
+      item.customerAway ? [' ', h('span', { class: 'tag away', id: 'customer-away' }, t('customerAway'))] : '',
       item.queueId ? ` · ${directory.queueName(item.queueId)}` : '',
       item.roleOf(me) ? ` · ${t(`role.${item.roleOf(me)}`)}` : '');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    renderTranscript(list, item, { me, audience: 'staff', name: (id, sent) => directory.name(id, sent), onRetry: retry });
+    renderTranscript(list, item, {
+      me, audience: 'staff', name: (id, sent) => directory.name(id, sent), queueName: (id) => directory.queueName(id), onRetry: retry,
+    });
     if (atBottom) list.scrollTop = list.scrollHeight;
     const typingNames = [...state.typing.entries()]
       .filter(([key, until]) => key.startsWith(`${item.id}:`) && until > Date.now())
-      .map(([key]) => directory.name(key.slice(item.id.length + 1)));
+      .map(([key]) => nameIn(item, key.slice(item.id.length + 1)));
     typing.textContent = typingNames.length ? t('typing', { name: typingNames.join(', ') }) : '';
     renderActions(item, actions);
     const canWrite = item.status !== 'closed' && !item.left && item.isParticipant(me);
@@ -413,7 +431,7 @@ function startConsole({ token, claims }) {
     try {
       await client.request(type, { conversationId: item.id, ...fields });
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -440,7 +458,7 @@ function startConsole({ token, claims }) {
       await client.request('consult.invite', { conversationId: item.id, agentId: result.agentId });
       toast(t('consult.sent', { name: directory.name(result.agentId) }));
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -457,7 +475,7 @@ function startConsole({ token, claims }) {
         ? t('transfer.toQueue', { queue: directory.queueName(result.queueId) })
         : t('transfer.sent', { name: directory.name(result.agentId) }));
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 

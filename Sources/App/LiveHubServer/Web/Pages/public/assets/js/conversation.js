@@ -15,8 +15,20 @@ export function newClientMsgId() {
   return `m-${random[0].toString(36)}${random[1].toString(36)}-${counter}`;
 }
 
-const HISTORY_TYPES = new Set(['message', 'participant.joined', 'participant.left', 'conversation.updated', 'offer',
-  'notification', 'conversation.closed']);
+const HISTORY_TYPES = new Set(['message', 'participant.joined', 'participant.left', 'participant.away',
+  'participant.back', 'conversation.updated', 'offer', 'notification', 'conversation.closed']);
+
+/** Every history event type a page subscribes to (offers and notifications only where staff get them). */
+export const CONVERSATION_EVENTS = [...HISTORY_TYPES];
+
+/**
+ * How long to wait before trying again after `unavailable` (the hub's journal cannot write) or
+ * `rate_limited`: 1 s, 2 s, 3 s … 10 s. Linear, not exponential: an outage usually ends by itself within
+ * seconds, and the person waiting should see their message go soon after.
+ */
+export function retryDelay(attempt) {
+  return Math.min(10000, 1000 * Math.max(1, attempt));
+}
 
 export class Conversation {
   constructor(id) {
@@ -35,6 +47,19 @@ export class Conversation {
     this.outbox = new Map();
     this.participants = new Map();
     this.clientIds = new Set();
+    // Display names the hub sent (participant events, customerName on the start), kept after a leave.
+    this.names = new Map();
+    // The customer's connection dropped and they have not come back (participant.away/back).
+    this.customerAway = false;
+    this.awaySeq = 0;
+    // {position, waitSeconds} from queue.position while open; cleared when an agent takes it.
+    this.queueInfo = null;
+    this.retry = { attempt: 0, timer: null };
+  }
+
+  /** The name the hub sent for `userId`, if any. */
+  nameOf(userId) {
+    return this.names.get(userId);
   }
 
   /** Applies a history event (one with seq); returns false for one already applied. */
@@ -65,12 +90,14 @@ export class Conversation {
           this.agentId = frame.agentId;
           if (frame.queueId) this.queueId = frame.queueId;
           if (frame.mode) this.mode = frame.mode;
+          if (frame.status !== 'open') this.queueInfo = null;
         }
         if (frame.reason === 'started') {
           this.subject = frame.subject;
           this.channel = frame.channel;
           this.customerId = frame.customerId;
           this.startedAt = frame.at;
+          if (frame.customerName) this.names.set(frame.customerId, frame.customerName);
         }
         break;
       case 'offer':
@@ -80,16 +107,28 @@ export class Conversation {
         break;
       case 'participant.joined':
         this.participants.set(frame.userId, { role: frame.role, name: frame.name, seq: frame.seq });
+        if (frame.name) this.names.set(frame.userId, frame.name);
         break;
       case 'participant.left': {
         const known = this.participants.get(frame.userId);
         if (!known || known.seq < frame.seq) this.participants.delete(frame.userId);
+        if (frame.name) this.names.set(frame.userId, frame.name);
         break;
       }
+      case 'participant.away':
+      case 'participant.back':
+        if (frame.name) this.names.set(frame.userId, frame.name);
+        if (frame.role === 'customer' && frame.seq > this.awaySeq) {
+          this.awaySeq = frame.seq;
+          this.customerAway = frame.type === 'participant.away';
+        }
+        break;
       case 'conversation.closed':
         this.status = 'closed';
         this.closed = frame;
         this.latestUpdateSeq = frame.seq;
+        this.queueInfo = null;
+        this.customerAway = false;
         break;
       default:
         break;
@@ -98,6 +137,8 @@ export class Conversation {
 
   /** Queues a message this page is sending; it shows as "sending" until the hub's event arrives. */
   queue(text, visibility, clientMsgId = newClientMsgId()) {
+    // Already in the history (a resend after a lost answer, replayed first): nothing left to send.
+    if (this.clientIds.has(clientMsgId)) return null;
     const entry = { clientMsgId, text, visibility, state: 'sending', createdAt: Date.now() };
     this.outbox.set(clientMsgId, entry);
     return entry;
@@ -130,21 +171,30 @@ export function isHistoryEvent(frame) {
 
 /**
  * Sends `conversation`'s queued messages (after a reconnect, or now). A send that fails with
- * 'disconnected' or 'offline' stays queued; a refusal from the hub marks it failed.
+ * 'disconnected' or 'offline' stays queued for the next connection; one refused with `unavailable`
+ * (the hub cannot write its journal, nothing was done) or `rate_limited` stays queued too, marked
+ * 'retrying', and is sent again after a pause (`retryDelay`); any other refusal marks it failed.
  */
 export async function flushOutbox(client, conversation, onChange) {
+  let busy = false;
   for (const entry of [...conversation.outbox.values()]) {
     if (entry.inFlight) continue;
     entry.inFlight = true;
-    entry.state = 'sending';
+    if (entry.state !== 'retrying') entry.state = 'sending';
     try {
-      await client.request('message.send', {
+      const ack = await client.request('message.send', {
         conversationId: conversation.id, text: entry.text, visibility: entry.visibility,
         clientMsgId: entry.clientMsgId,
       });
-      // The message event (with this clientMsgId) confirms it; the ack may come first or after.
+      // The message event (with this clientMsgId) confirms it; the ack may come first or after. A
+      // resend of a message the hub already had answers with its original seq and no new event.
+      entry.state = 'sending';
+      if (conversation.seqs.has(ack.seq)) conversation.outbox.delete(entry.clientMsgId);
     } catch (error) {
-      if (error.code !== 'disconnected' && error.code !== 'offline') {
+      if (error.code === 'unavailable' || error.code === 'rate_limited') {
+        entry.state = 'retrying';
+        busy = true;
+      } else if (error.code !== 'disconnected' && error.code !== 'offline') {
         entry.state = 'failed';
         entry.error = error;
       }
@@ -153,4 +203,20 @@ export async function flushOutbox(client, conversation, onChange) {
       onChange?.(conversation);
     }
   }
+  const retry = conversation.retry;
+  if (!busy) {
+    retry.attempt = 0;
+    return;
+  }
+  clearTimeout(retry.timer);
+  retry.attempt += 1;
+  retry.timer = setTimeout(() => {
+    retry.timer = null;
+    if (client.online) flushOutbox(client, conversation, onChange);
+  }, retryDelay(retry.attempt));
+}
+
+/** Whether a message of `conversation` waits for the hub to take writes again. */
+export function isRetrying(conversation) {
+  return [...conversation.outbox.values()].some((entry) => entry.state === 'retrying');
 }

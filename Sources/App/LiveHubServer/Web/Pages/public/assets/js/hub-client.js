@@ -134,7 +134,7 @@ export class HubClient {
       if (entry) {
         this.pending.delete(String(frame.id));
         if (frame.type === 'ack') entry.resolve(frame);
-        else entry.reject(new HubError(frame.code, frame.message));
+        else entry.reject(new HubError(frame.code, frame.message, frame.conversationId));
         return;
       }
     }
@@ -171,10 +171,12 @@ export class HubClient {
   }
 }
 
+/** A refused request: the hub's `code` and `message`, and the conversation it names (`already_open`). */
 export class HubError extends Error {
-  constructor(code, message) {
+  constructor(code, message, conversationId) {
     super(message);
     this.code = code;
+    if (conversationId !== undefined) this.conversationId = conversationId;
   }
 }
 

@@ -122,8 +122,27 @@ export function connect({ token, onRefused }) {
     },
   });
   client.setIndicator = (fn) => { indicator = fn; };
-  client.on('error', (frame) => toast(t('error.generic', { message: frame.message }), 'error'));
+  client.on('error', (frame) => toast(errorText(frame), 'error'));
   return client;
+}
+
+/**
+ * What to tell a person about a refused request, in their language: `unavailable` (the hub cannot
+ * write its journal; nothing was done, try again shortly), `rate_limited`, no connection; any other
+ * code with the hub's own message.
+ */
+export function errorText(error) {
+  switch (error?.code) {
+    case 'unavailable': return t('error.unavailable');
+    case 'rate_limited': return t('error.rateLimited');
+    case 'offline': case 'disconnected': return t('error.offline');
+    default: return t('error.generic', { message: error?.message || '' });
+  }
+}
+
+/** Shows a refused request as an error toast (role=alert). */
+export function showError(error) {
+  toast(errorText(error), 'error');
 }
 
 async function checkToken(token) {
@@ -184,10 +203,11 @@ export function translatePage() {
 
 /**
  * A dialog choosing an agent or a queue (transfer, assign). `agents` are <option>s; with
- * `withOverride`, a checkbox to exceed the agent's capacity. Resolves with
+ * `withOverride`, a checkbox to exceed the agent's capacity; `explain(agentId, override)` gives a line
+ * shown under the agent choice as it changes (an assign's free capacity or excess). Resolves with
  * {target: 'agent'|'queue', agentId, queueId, override} or null.
  */
-export function targetDialog({ title, submitLabel, agents, queues, currentQueue, withOverride = false }) {
+export function targetDialog({ title, submitLabel, agents, queues, currentQueue, withOverride = false, explain, toLabel = t('transfer.to') }) {
   return openDialog({
     title, submitLabel, cancelLabel: t('cancel'),
     build: (form) => {
@@ -197,20 +217,30 @@ export function targetDialog({ title, submitLabel, agents, queues, currentQueue,
       const toAgent = h('input', { type: 'radio', name: 'target', value: 'agent', id: 'target-agent', checked: agents.length > 0 });
       const toQueue = h('input', { type: 'radio', name: 'target', value: 'queue', id: 'target-queue', checked: agents.length === 0 });
       const override = withOverride ? h('input', { type: 'checkbox', name: 'override', value: 'true', id: 'target-override' }) : null;
+      const hint = explain ? h('p', { class: 'target-hint', id: 'target-agent-hint', 'aria-live': 'polite', hidden: true }) : null;
+      if (hint) agentSelect.setAttribute('aria-describedby', hint.id);
       const sync = () => {
         agentSelect.disabled = !toAgent.checked;
         queueSelect.disabled = !toQueue.checked;
         if (override) override.disabled = !toAgent.checked;
+        if (hint) {
+          const text = toAgent.checked && agentSelect.value ? explain(agentSelect.value, Boolean(override?.checked)) : '';
+          hint.textContent = text;
+          hint.hidden = !text;
+        }
       };
       toAgent.addEventListener('change', sync);
       toQueue.addEventListener('change', sync);
+      agentSelect.addEventListener('change', sync);
+      override?.addEventListener('change', sync);
       form.append(
-        h('fieldset', { class: 'choice' }, h('legend', {}, t('transfer.to')),
+        h('fieldset', { class: 'choice' }, h('legend', {}, toLabel),
           h('label', { for: 'target-agent' }, toAgent, ' ', t('transfer.agent')),
           h('label', { for: 'target-queue' }, toQueue, ' ', t('transfer.queue'))),
         field(t('transfer.agent'), agentSelect),
-        field(t('transfer.queue'), queueSelect),
-        override ? h('label', { for: 'target-override', class: 'checkbox' }, override, ' ', t('assign.override')) : null);
+        hint,
+        override ? h('label', { for: 'target-override', class: 'checkbox' }, override, ' ', t('assign.override')) : null,
+        field(t('transfer.queue'), queueSelect));
       sync();
     },
   });

@@ -3,12 +3,12 @@
 // Transfer, Force close), the monitored transcript in this tab (Join, then public or internal
 // messages), and for an admin the four supervisor settings.
 
-import { Conversation, flushOutbox } from './conversation.js';
+import { Conversation, CONVERSATION_EVENTS, flushOutbox } from './conversation.js';
 import { h, reconcile, openDialog, field, toast, replaceChildren, duration } from './dom.js';
-import { t, onLanguageChange } from './i18n.js';
+import { t, onLanguageChange, formatTime, currentLanguage } from './i18n.js';
 import { renderTranscript } from './transcript.js';
 import {
-  takeToken, showSignIn, renderHeader, connectionIndicator, connect, Directory, translatePage, targetDialog,
+  takeToken, showSignIn, renderHeader, connectionIndicator, connect, Directory, translatePage, targetDialog, showError,
 } from './staff.js';
 
 const ROLES = ['supervisor', 'admin'];
@@ -37,8 +37,14 @@ function startDashboard({ token, claims }) {
     monitored: null,
     joined: false,
     visibility: 'internal',
+    // The admin's settings: null until the hub reports them (it does so only with a change).
     settings: null,
-    agentsLive: new Map(),
+    // The agents view (agents.snapshot, then agents.update): agentId → row; null until the snapshot.
+    agents: null,
+    // The first queue this page saw each conversation in. A conversation keeps the capacity units of
+    // the queue it started in, and report rows do not carry them: this is the best guess for the
+    // assign dialog's preview (the ack's capacityExceededBy is exact).
+    firstQueues: new Map(),
   };
   const directory = new Directory();
   const status = renderHeader(claims);
@@ -72,21 +78,25 @@ function startDashboard({ token, claims }) {
 
   function renderSettings() {
     if (!isAdmin) return;
+    const known = state.settings !== null;
     replaceChildren(settingsCard,
       h('h2', { id: 'settings-title' }, t('settings.title')),
       h('p', { class: 'hint' }, t('settings.help')),
+      known ? null : h('p', { class: 'hint', id: 'settings-unknown' }, t('settings.unknown')),
       h('div', { class: 'switches' }, SETTINGS.map((key) => {
+        // The protocol has no read for the settings: until a settings-updated arrives (the answer to
+        // this admin's own change) each switch is indeterminate ("mixed" to a screen reader).
         const input = h('input', {
-          type: 'checkbox', role: 'switch', id: `setting-${key}`, name: key,
-          checked: state.settings?.[key] === true, disabled: state.settings === null,
-          'aria-checked': String(state.settings?.[key] === true),
+          type: 'checkbox', role: known ? 'switch' : null, id: `setting-${key}`, name: key,
+          checked: state.settings?.[key] === true,
         });
+        input.indeterminate = !known;
         input.addEventListener('change', async () => {
           input.disabled = true;
           try {
             await client.request('settings.update', { [key]: input.checked });
           } catch (error) {
-            toast(t('error.generic', { message: error.message }), 'error');
+            showError(error);
           }
           renderSettings();
         });
@@ -102,13 +112,21 @@ function startDashboard({ token, claims }) {
 
   client.on('report.snapshot', (frame) => {
     state.rows.clear();
-    for (const row of frame.rows) state.rows.set(row.conversationId, { row, receivedAt: Date.now() });
+    for (const row of frame.rows) {
+      state.rows.set(row.conversationId, { row, receivedAt: Date.now() });
+      if (!state.firstQueues.has(row.conversationId)) state.firstQueues.set(row.conversationId, row.queueId);
+    }
     renderReport();
   });
   client.on('report.update', (frame) => {
     const row = frame.row;
-    if (row.status === 'closed') state.rows.delete(row.conversationId);
-    else state.rows.set(row.conversationId, { row, receivedAt: Date.now() });
+    if (row.status === 'closed') {
+      state.rows.delete(row.conversationId);
+      state.firstQueues.delete(row.conversationId);
+    } else {
+      state.rows.set(row.conversationId, { row, receivedAt: Date.now() });
+      if (!state.firstQueues.has(row.conversationId)) state.firstQueues.set(row.conversationId, row.queueId);
+    }
     renderReport();
   });
 
@@ -223,7 +241,9 @@ function startDashboard({ token, claims }) {
     }, t(`actions.${key}`));
     const cells = {
       subject: () => cell('subject', row.subject),
-      status: () => cell('status', h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`))),
+      status: () => cell('status', h('span', { class: 'badges' },
+        h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`)),
+        row.customerAway ? h('span', { class: 'tag away' }, t('report.away')) : null)),
       agent: () => cell('agent', row.agentId ? directory.name(row.agentId) : h('span', { class: 'muted' }, t('report.unassigned'))),
       queue: () => cell('queue', directory.queueName(row.queueId)),
       channel: () => cell('channel', t(`channel.${row.channel}`, {}, row.channel)),
@@ -240,7 +260,7 @@ function startDashboard({ token, claims }) {
       h('td', { class: 'col-actions', 'data-label': t('report.actions') }, h('div', { class: 'row-actions' },
         button('monitor', () => monitor(row.conversationId), { 'aria-pressed': String(monitored) }),
         button('join', () => join(row.conversationId)),
-        button('assign', () => assign(row)),
+        button('assign', () => assign(row), row.status === 'open' ? {} : { disabled: true, title: t('assign.onlyOpen') }),
         button('transfer', () => transfer(row)),
         button('forceClose', () => forceClose(row)))));
     element.entry = entry;
@@ -265,33 +285,81 @@ function startDashboard({ token, claims }) {
 
   // ---- Agents panel --------------------------------------------------------------------------------------
 
+  /** The agents to show: the agents view's rows once it arrived, with the directory's agents it lacks. */
+  function agentRows() {
+    const rows = new Map();
+    for (const agent of directory.agents.values()) {
+      rows.set(agent.id, { agentId: agent.id, name: agent.name, capacity: agent.capacity, conversationIds: [], queues: agent.queues });
+    }
+    for (const live of state.agents?.values() || []) {
+      rows.set(live.agentId, { ...rows.get(live.agentId), ...live, queues: rows.get(live.agentId)?.queues || [] });
+    }
+    return [...rows.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  }
+
   /**
-   * Configured agents with the conversations the report shows them handling. Presence and used
-   * capacity come live once the hub sends them (`state.agentsLive`, filled by `applyAgentLive`).
+   * One entry per agent: presence (and since when the connection is lost), capacity used of total as
+   * a meter, the conversations they hold as primary agent (subjects from the report), their queues.
+   * Fed live by the agents view; before its snapshot, the directory's agents with presence unknown.
    */
   function renderAgents() {
-    const load = new Map();
-    for (const { row } of state.rows.values()) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) || 0) + 1);
-    const agents = [...directory.agents.values()];
-    reconcile(agentsList, agents, (agent) => agent.id, (agent) => h('li', { class: 'agent' }), () => {});
+    const rows = agentRows();
+    const byId = new Map(rows.map((row) => [row.agentId, row]));
+    reconcile(agentsList, rows, (agent) => agent.agentId, () => h('li', { class: 'agent' }), () => {});
     for (const element of agentsList.children) {
-      const agent = directory.agents.get(element.dataset.key);
-      const live = state.agentsLive.get(agent.id) || {};
-      const count = load.get(agent.id) || 0;
+      const agent = byId.get(element.dataset.key);
+      const known = state.agents?.has(agent.agentId);
+      const used = agent.capacityUsed ?? 0;
+      const conversations = (agent.conversationIds || []).map((id) => {
+        const row = state.rows.get(id)?.row;
+        return h('li', {}, row ? row.subject : id,
+          row ? [' ', h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`))] : null);
+      });
+      element.classList.toggle('over', used > agent.capacity);
       replaceChildren(element,
-        h('span', { class: 'agent-name' }, agent.name),
-        h('span', { class: `presence presence-${live.presence || 'unknown'}` }, live.presence ? t(`presence.${live.presence}`) : t('agents.presenceUnknown')),
-        h('span', { class: 'agent-load' }, t('agents.load', { count, capacity: live.capacity ?? agent.capacity })),
-        h('span', { class: 'agent-queues muted' }, agent.queues.map((q) => directory.queueName(q)).join(', ')));
+        h('div', { class: 'agent-head' },
+          h('span', { class: 'agent-name' }, agent.name || agent.agentId),
+          h('span', { class: `presence presence-${known ? agent.presence : 'unknown'}` },
+            known ? t(`presence.${agent.presence}`) : (state.agents ? t('agents.presenceUnknown') : t('agents.waiting'))),
+          agent.disconnectedAt ? h('span', { class: 'tag away' }, t('agents.disconnected', { time: formatTime(agent.disconnectedAt) })) : null,
+          h('span', { class: 'agent-queues muted' }, (agent.queues || []).map((q) => directory.queueName(q)).join(', '))),
+        // Green while there is room, amber when full, red past the capacity (an override).
+        h('div', { class: 'agent-capacity' },
+          h('meter', {
+            min: 0, max: Math.max(agent.capacity, used), value: used, optimum: 0, low: agent.capacity - 0.5,
+            high: agent.capacity, 'aria-label': t('agents.capacity'),
+          }),
+          h('span', { class: 'agent-load' }, t('agents.load', { count: used, capacity: agent.capacity }))),
+        conversations.length
+          ? h('ul', { class: 'agent-conversations', 'aria-label': t('agents.conversations') }, conversations)
+          : h('p', { class: 'agent-conversations muted' }, t('agents.noConversations')));
     }
   }
 
-  /** Where a live agents view plugs in: client.on('<its type>', frame => applyAgentLive(id, {...})). */
-  function applyAgentLive(agentId, fields) {
-    state.agentsLive.set(agentId, { ...(state.agentsLive.get(agentId) || {}), ...fields });
+  function applyAgent(row) {
+    if (!state.agents) state.agents = new Map();
+    state.agents.set(row.agentId, row);
     renderAgents();
   }
-  client.on('notification:presence-changed', (frame) => applyAgentLive(frame.userId, { presence: frame.presence }));
+
+  client.on('agents.snapshot', (frame) => {
+    state.agents = new Map(frame.agents.map((row) => [row.agentId, row]));
+    renderAgents();
+  });
+  client.on('agents.update', (frame) => applyAgent(frame.agent));
+  // The connection notifications arrive beside an agents.update; they keep the "connection lost" mark
+  // right should they come alone.
+  client.on('notification:agent-disconnected', (frame) => {
+    const row = state.agents?.get(frame.userId);
+    if (row && !row.disconnectedAt) applyAgent({ ...row, disconnectedAt: frame.at });
+  });
+  client.on('notification:agent-reconnected', (frame) => {
+    const row = state.agents?.get(frame.userId);
+    if (row) {
+      const { disconnectedAt, ...rest } = row;
+      applyAgent({ ...rest, presence: frame.presence });
+    }
+  });
 
   // ---- Monitor, join, write ------------------------------------------------------------------------------
 
@@ -314,7 +382,7 @@ function startDashboard({ token, claims }) {
     } catch (error) {
       state.monitored = null;
       monitorPanel.hidden = true;
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -338,7 +406,7 @@ function startDashboard({ token, claims }) {
       renderMonitor();
       document.getElementById('monitor-text')?.focus();
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -349,12 +417,11 @@ function startDashboard({ token, claims }) {
       state.joined = false;
       renderMonitor();
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
-  for (const type of ['message', 'participant.joined', 'participant.left', 'conversation.updated', 'conversation.closed',
-    'offer', 'notification']) {
+  for (const type of CONVERSATION_EVENTS) {
     client.on(type, (frame) => {
       const item = state.monitored;
       if (!item || frame.conversationId !== item.id || frame.seq === undefined) return;
@@ -437,7 +504,9 @@ function startDashboard({ token, claims }) {
     title.textContent = t('monitor.title', { subject: item.subject || item.id });
     replaceChildren(meta,
       h('span', { class: `status status-${item.status}` }, t(`status.${item.status}`)),
-      item.agentId ? ` · ${directory.name(item.agentId)}` : '',
+      item.customerId ? ` · ${directory.name(item.customerId, item.nameOf(item.customerId))}` : '',
+      item.customerAway ? [' ', h('span', { class: 'tag away' }, t('customerAway'))] : '',
+      item.agentId ? ` · ${directory.name(item.agentId, item.nameOf(item.agentId))}` : '',
       ' · ', state.joined ? t('monitor.joined') : t('monitor.silent'));
     const closed = item.status === 'closed';
     replaceChildren(toolbar,
@@ -446,34 +515,75 @@ function startDashboard({ token, claims }) {
         : h('button', { type: 'button', class: 'button primary small', id: 'monitor-join', disabled: closed, onclick: () => join(item.id) }, t('actions.join')),
       h('button', { type: 'button', class: 'button secondary small', id: 'monitor-stop', onclick: stopMonitoring }, t('monitor.stop')));
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    renderTranscript(list, item, { me, audience: 'staff', name: (id, sent) => directory.name(id, sent) });
+    renderTranscript(list, item, {
+      me, audience: 'staff', name: (id, sent) => directory.name(id, sent), queueName: (id) => directory.queueName(id),
+    });
     if (atBottom) list.scrollTop = list.scrollHeight;
-    const names = [...typingUntil.entries()].filter(([, until]) => until > Date.now()).map(([id]) => directory.name(id));
+    const names = [...typingUntil.entries()].filter(([, until]) => until > Date.now()).map(([id]) => directory.name(id, item.nameOf(id)));
     typing.textContent = names.length ? t('typing', { name: names.join(', ') }) : '';
     composer.hidden = !state.joined || closed;
   }
 
   // ---- Assign, transfer, force close ---------------------------------------------------------------------
 
-  function agentOptions(row, withLoad) {
-    const load = new Map();
-    for (const { row: other } of state.rows.values()) if (other.agentId) load.set(other.agentId, (load.get(other.agentId) || 0) + 1);
-    return [...directory.agents.values()]
-      .filter((agent) => agent.id !== row.agentId)
-      .sort((a, b) => Number(b.queues.includes(row.queueId)) - Number(a.queues.includes(row.queueId)))
-      .map((agent) => {
-        const live = state.agentsLive.get(agent.id) || {};
-        const parts = [agent.name];
-        if (withLoad) parts.push(t('agents.load', { count: load.get(agent.id) || 0, capacity: agent.capacity }));
-        if (live.presence) parts.push(t(`presence.${live.presence}`));
-        return h('option', { value: agent.id }, parts.join(' — '));
-      });
+  /** What assigning `row` to an agent means now: presence allowed by the queue, free capacity, excess. */
+  function assignFit(row, agentId, rows = agentRows()) {
+    const agent = rows.find((candidate) => candidate.agentId === agentId);
+    const queue = directory.queues.get(row.queueId);
+    const units = directory.queues.get(state.firstQueues.get(row.conversationId) ?? row.queueId)?.capacityUnits ?? 1;
+    const used = agent?.capacityUsed ?? 0;
+    const capacity = agent?.capacity ?? 0;
+    const presence = state.agents?.get(agentId)?.presence;
+    const allowed = queue?.allowedPresences || [];
+    return {
+      agent, units, used, capacity, presence, allowed,
+      free: Math.max(0, capacity - used),
+      excess: used + units - capacity,
+      presenceAllowed: presence !== undefined && (allowed.length === 0 || allowed.includes(presence)),
+    };
+  }
+
+  /** Agents for the assign and transfer dialogs: those who can take it now first, with presence and free capacity. */
+  function agentOptions(row) {
+    const rows = agentRows();
+    const candidates = rows.filter((agent) => agent.agentId !== row.agentId).map((agent) => {
+      const fit = assignFit(row, agent.agentId, rows);
+      const inQueue = (agent.queues || []).includes(row.queueId);
+      return { agent, fit, rank: (fit.presenceAllowed && fit.excess <= 0 ? 0 : 2) + (inQueue ? 0 : 1) };
+    });
+    candidates.sort((a, b) => a.rank - b.rank || String(a.agent.name).localeCompare(String(b.agent.name)));
+    return candidates.map(({ agent, fit }) => h('option', { value: agent.agentId },
+      t('assign.option', {
+        name: agent.name, free: fit.free, capacity: fit.capacity,
+        presence: fit.presence ? t(`presence.${fit.presence}`) : t('agents.presenceUnknown'),
+      })));
+  }
+
+  /** The line under the assign dialog's agent choice: fits, exceeds by how much, or a presence the queue does not take. */
+  function explainAssign(row, agentId, override) {
+    const fit = assignFit(row, agentId);
+    const name = fit.agent?.name || agentId;
+    const lines = [];
+    if (fit.presence && !fit.presenceAllowed) {
+      lines.push(t('assign.presence', {
+        name, presence: t(`presence.${fit.presence}`),
+        allowed: new Intl.ListFormat(currentLanguage(), { type: 'disjunction' }).format(fit.allowed.map((p) => t(`presence.${p}`))),
+      }));
+    }
+    if (fit.excess > 0) {
+      lines.push(t('assign.over', { name, units: fit.excess, used: fit.used, capacity: fit.capacity, needed: fit.units }));
+      if (!override) lines.push(t('assign.overHint'));
+    } else if (lines.length === 0) {
+      lines.push(t('assign.fits', { name, free: fit.free, capacity: fit.capacity, units: fit.units }));
+    }
+    return lines.join('\n');
   }
 
   async function assign(row) {
     const result = await targetDialog({
       title: t('assign.title', { subject: row.subject }), submitLabel: t('assign.submit'),
-      agents: agentOptions(row, true), queues: [...directory.queues.values()], currentQueue: row.queueId, withOverride: true,
+      agents: agentOptions(row), queues: [...directory.queues.values()], currentQueue: row.queueId, withOverride: true,
+      explain: (agentId, override) => explainAssign(row, agentId, override), toLabel: t('assign.to'),
     });
     if (!result) return;
     const fields = result.target === 'queue' ? { queueId: result.queueId } : { agentId: result.agentId, override: result.override === 'true' };
@@ -483,14 +593,15 @@ function startDashboard({ token, claims }) {
         ? t('assign.exceeded', { count: ack.capacityExceededBy })
         : t('assign.done', { name: result.target === 'queue' ? directory.queueName(result.queueId) : directory.name(result.agentId) }));
     } catch (error) {
-      toast(error.code === 'capacity_exceeded' ? t('assign.full') : t('error.generic', { message: error.message }), 'error');
+      if (error.code === 'capacity_exceeded') toast(t('assign.full'), 'error');
+      else showError(error);
     }
   }
 
   async function transfer(row) {
     const result = await targetDialog({
       title: t('transfer.titleFor', { subject: row.subject }), submitLabel: t('transfer.submit'),
-      agents: agentOptions(row, false), queues: [...directory.queues.values()], currentQueue: row.queueId,
+      agents: agentOptions(row), queues: [...directory.queues.values()], currentQueue: row.queueId,
     });
     if (!result) return;
     const fields = result.target === 'queue' ? { queueId: result.queueId } : { agentId: result.agentId };
@@ -500,7 +611,7 @@ function startDashboard({ token, claims }) {
         ? t('transfer.toQueue', { queue: directory.queueName(result.queueId) })
         : t('transfer.sent', { name: directory.name(result.agentId) }));
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -517,7 +628,7 @@ function startDashboard({ token, claims }) {
       await client.request('conversation.forceClose', { conversationId: row.conversationId, reason: result.reason.trim() });
       toast(t('forceClose.done', { subject: row.subject }));
     } catch (error) {
-      toast(t('error.generic', { message: error.message }), 'error');
+      showError(error);
     }
   }
 
@@ -525,9 +636,8 @@ function startDashboard({ token, claims }) {
 
   client.on('welcome', async (welcome) => {
     if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
-    client.request('report.subscribe').catch((error) => toast(t('error.generic', { message: error.message }), 'error'));
-    // settings.update without fields changes nothing and answers with the current settings.
-    if (isAdmin) client.request('settings.update').catch(() => {});
+    client.request('report.subscribe').catch(showError);
+    client.request('agents.subscribe').catch(showError);
     if (state.monitored && welcome.reconnected) {
       const item = state.monitored;
       try {

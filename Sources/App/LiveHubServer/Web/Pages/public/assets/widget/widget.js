@@ -4,7 +4,7 @@
 // and dropped connections (conversation.resume with afterSeq, resends with the same clientMsgId).
 
 import { HubClient, webSocketURL } from '../js/hub-client.js';
-import { Conversation, flushOutbox } from '../js/conversation.js';
+import { Conversation, CONVERSATION_EVENTS, flushOutbox, isRetrying, retryDelay } from '../js/conversation.js';
 import { h, replaceChildren } from '../js/dom.js';
 import { t, setLanguage, applyTranslations, languageSelect, onLanguageChange, formatTime } from '../js/i18n.js';
 import { renderTranscript, transcriptText } from '../js/transcript.js';
@@ -30,7 +30,9 @@ export function mount(options) {
   const typingUntil = new Map();
   let starting = false;
   const early = [];
-  const stateView = { agentName: '', connection: 'idle' };
+  // connection: the client's state; startRetry: a conversation.start refused with `unavailable` is
+  // tried again (the hub takes writes again by itself once its disk does).
+  const stateView = { connection: 'idle', startRetry: null, queueFrame: null };
 
   // ---- Layout -------------------------------------------------------------------------------------------
 
@@ -39,6 +41,7 @@ export function mount(options) {
     h('span', { 'data-i18n': 'widget.open' }, t('widget.open')));
   const title = h('h2', { id: 'lh-title' }, options.title || t('widget.title'));
   const status = h('p', { class: 'status-line', role: 'status', id: 'lh-status' });
+  const notice = h('p', { class: 'notice-line', role: 'status', id: 'lh-notice', hidden: true });
   const nameInput = h('input', { id: 'lh-name', name: 'name', autocomplete: 'name', maxlength: 80 });
   const emailInput = h('input', { id: 'lh-email', name: 'email', type: 'email', autocomplete: 'email', maxlength: 254 });
   const topicSelect = h('select', { id: 'lh-topic', name: 'topic' }, queues.map((queue) => h('option', { value: queue.id }, queue.label)));
@@ -67,7 +70,7 @@ export function mount(options) {
   const closeButton = h('button', { type: 'button', class: 'icon-button', id: 'lh-minimize', 'aria-label': t('widget.minimize'), 'data-i18n-attr': 'aria-label:widget.minimize' }, '–');
   const panel = h('section', { class: 'panel', id: 'lh-panel', 'aria-labelledby': 'lh-title', hidden: true },
     h('header', { class: 'panel-header' }, title, languageSelect({ compact: true, id: 'lh-language' }), closeButton),
-    status, prechat, chat);
+    status, notice, prechat, chat);
   root.append(h('div', { class: 'widget' }, panel, launcher));
 
   function labelled(id, key, control) {
@@ -155,7 +158,7 @@ export function mount(options) {
         render();
       },
     });
-    for (const type of ['message', 'participant.joined', 'participant.left', 'conversation.updated', 'conversation.closed', 'notification']) {
+    for (const type of CONVERSATION_EVENTS) {
       client.on(type, (frame) => {
         // Events a request causes may come before its ack: keep those of the conversation being started.
         if (!conversation && starting && frame.seq !== undefined) early.push(frame);
@@ -167,6 +170,16 @@ export function mount(options) {
         }
       });
     }
+    // Where the customer stands while waiting; sent again whenever it changes (no seq: not history).
+    client.on('queue.position', (frame) => {
+      if (!conversation) {
+        if (starting) stateView.queueFrame = frame;
+        return;
+      }
+      if (frame.conversationId !== conversation.id) return;
+      applyQueuePosition(frame);
+      render();
+    });
     client.on('typing', (frame) => {
       if (!conversation || frame.conversationId !== conversation.id || frame.userId === session.userId) return;
       typingUntil.set(frame.userId, Date.now() + 4000);
@@ -175,23 +188,7 @@ export function mount(options) {
     });
     client.on('welcome', async () => {
       if (!session.conversationId) {
-        try {
-          starting = true;
-          const ack = await client.request('conversation.start', {
-            subject: session.subject, channel: 'livechat', queueId: session.queueId,
-          });
-          adopt(ack.conversationId);
-          for (const frame of early.splice(0)) if (frame.conversationId === conversation.id) conversation.apply(frame);
-          conversation.queue(session.question, 'public', session.questionId);
-          save({ conversationId: ack.conversationId });
-        } catch (error) {
-          forget();
-          showError(error.message);
-          return;
-        } finally {
-          starting = false;
-          early.length = 0;
-        }
+        if (!(await start())) return;
       } else {
         try {
           await client.request('conversation.resume', { conversationId: conversation.id, afterSeq: conversation.lastSeq });
@@ -208,6 +205,65 @@ export function mount(options) {
     scheduleRefresh();
   }
 
+  /**
+   * Starts the conversation; true once there is one to talk in. The hub's `already_open` names the
+   * customer's conversation that is not closed (a start whose answer was lost with the connection,
+   * another tab): the widget resumes that one instead. `unavailable` (the hub cannot write its
+   * journal; nothing was done) and `rate_limited` are tried again after a pause; a dropped connection
+   * tries again on the next welcome.
+   */
+  async function start() {
+    clearTimeout(stateView.startRetry?.timer);
+    try {
+      starting = true;
+      const ack = await client.request('conversation.start', {
+        subject: session.subject, channel: 'livechat', queueId: session.queueId,
+      });
+      adopt(ack.conversationId);
+      for (const frame of early.splice(0)) if (frame.conversationId === conversation.id) conversation.apply(frame);
+    } catch (error) {
+      if (error.code === 'already_open' && error.conversationId) {
+        adopt(error.conversationId);
+        try {
+          await client.request('conversation.resume', { conversationId: conversation.id, afterSeq: 0 });
+        } catch {
+          // Shown as it arrives; a dropped connection resumes on the next welcome.
+        }
+      } else if (error.code === 'unavailable' || error.code === 'rate_limited') {
+        const attempt = (stateView.startRetry?.attempt || 0) + 1;
+        const timer = setTimeout(() => { if (client?.online) start().then((ok) => ok && flush()); }, retryDelay(attempt));
+        stateView.startRetry = { attempt, timer };
+        render();
+        return false;
+      } else if (error.code === 'disconnected' || error.code === 'offline') {
+        return false;
+      } else {
+        forget();
+        showError(error.message);
+        return false;
+      }
+    } finally {
+      starting = false;
+      early.length = 0;
+    }
+    stateView.startRetry = null;
+    if (stateView.queueFrame?.conversationId === conversation.id) applyQueuePosition(stateView.queueFrame);
+    stateView.queueFrame = null;
+    conversation.queue(session.question, 'public', session.questionId);
+    save({ conversationId: conversation.id });
+    render();
+    return true;
+  }
+
+  function flush() {
+    if (conversation) flushOutbox(client, conversation, () => { save(); render(); });
+  }
+
+  function applyQueuePosition(frame) {
+    if (conversation.status !== 'open') return;
+    conversation.queueInfo = { position: frame.position, waitSeconds: frame.estimatedWaitSeconds };
+  }
+
   function adopt(conversationId) {
     conversation = new Conversation(conversationId);
     conversation.subject = session.subject || '';
@@ -215,6 +271,8 @@ export function mount(options) {
   }
 
   function forget() {
+    clearTimeout(stateView.startRetry?.timer);
+    stateView.startRetry = null;
     client?.stop();
     client = null;
     clearTimeout(refreshTimer);
@@ -264,8 +322,8 @@ export function mount(options) {
     conversation.queue(text, 'public');
     messageInput.value = '';
     save();
-    render();
-    if (client?.online) flushOutbox(client, conversation, () => { save(); render(); });
+    render({ scroll: true });
+    if (client?.online) flush();
   });
   messageInput.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -296,9 +354,12 @@ export function mount(options) {
   });
   downloadButton.addEventListener('click', () => {
     if (!conversation) return;
-    const text = transcriptText(conversation, { me: session.userId, audience: 'customer', name: (id) => agentName(id) });
+    const text = transcriptText(conversation, {
+      me: session.userId, audience: 'customer', name: (id, sent) => agentName(id, sent), selfName: session.name,
+    });
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const link = h('a', { href: url, download: `chat-${conversation.id}.txt` });
+    const day = new Date().toISOString().slice(0, 10);
+    const link = h('a', { href: url, download: `chat-${conversation.id}-${day}.txt` });
     root.append(link);
     link.click();
     link.remove();
@@ -307,8 +368,9 @@ export function mount(options) {
 
   // ---- Rendering -----------------------------------------------------------------------------------------------
 
+  /** The name the hub sent for a participant (staff names from the configuration); the id only if none came. */
   function agentName(id, sent) {
-    return sent || conversation?.participants.get(id)?.name || id;
+    return sent || conversation?.nameOf(id) || conversation?.participants.get(id)?.name || id;
   }
 
   function statusText() {
@@ -329,19 +391,35 @@ export function mount(options) {
     }
   }
 
-  /** "Waiting for an agent…"; with a queue position and an estimated wait once the hub sends them. */
+  /** "Waiting for an agent…"; with the queue position and the estimated wait once the hub sends them. */
   function queueText() {
     const info = conversation?.queueInfo;
-    if (info?.position) return t('widget.position', { position: info.position, minutes: Math.max(1, Math.round((info.waitSeconds || 0) / 60)) });
-    return t('widget.waiting');
+    if (!info?.position) return t('widget.waiting');
+    const place = info.position === 1 ? t('widget.next') : t('widget.position', { position: info.position });
+    if (typeof info.waitSeconds !== 'number') return place;
+    const wait = info.waitSeconds < 60 ? t('widget.waitSoon') : t('widget.waitMinutes', { minutes: Math.round(info.waitSeconds / 60) });
+    return `${place} ${wait}`;
   }
 
-  function render() {
+  /** A problem the customer should know of while it lasts: the hub cannot save, so sends are retried. */
+  function noticeText() {
+    if (!session) return '';
+    if (stateView.startRetry && !conversation) return t('widget.startRetry');
+    if (conversation && isRetrying(conversation)) return t('widget.unavailable');
+    return '';
+  }
+
+  function render({ scroll = false } = {}) {
+    // Measured before the status and notice lines change the transcript's height.
+    const atBottom = scroll || transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
     const chatting = Boolean(session);
     prechat.hidden = chatting;
     chat.hidden = !chatting;
     status.textContent = statusText();
     status.hidden = !status.textContent;
+    const problem = noticeText();
+    if (notice.textContent !== problem) notice.textContent = problem;
+    notice.hidden = !problem;
     if (!conversation) {
       transcript.replaceChildren();
       return;
@@ -350,13 +428,12 @@ export function mount(options) {
     composer.hidden = done;
     endButton.hidden = done;
     newButton.hidden = !done;
-    const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
     renderTranscript(transcript, conversation, {
       me: session.userId, audience: 'customer', name: (id, sent) => agentName(id, sent),
       onRetry: (entry) => {
         const queued = conversation.outbox.get(entry.clientMsgId);
         if (queued) queued.state = 'sending';
-        flushOutbox(client, conversation, () => { save(); render(); });
+        flush();
       },
     });
     if (atBottom) transcript.scrollTop = transcript.scrollHeight;
