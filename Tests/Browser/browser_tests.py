@@ -646,28 +646,29 @@ def test_keyboard(context):
 
 
 def test_admin(context):
-    """an admin switches the four supervisor settings (shown once the hub reports them)"""
+    """an admin sees the four supervisor settings as they stand (settings.get) and switches them"""
     admin = context.window("admin")
     admin.get(context.hub.link("admin", "root"))  # (again, after the unavailable test: a fresh page)
     admin.wait(lambda: admin.text("#connection") == "Connected")
     switches = ["supervisorMonitor", "supervisorAssign", "supervisorTransfer", "supervisorForceClose"]
-    # The protocol has no read for the settings: until the first change they are shown as unknown
-    # (indeterminate) rather than guessed, and nothing is written to learn them.
-    admin.wait(lambda: all(admin.css(f"#setting-{key}").is_enabled() for key in switches), message="settings shown")
-    assert all(admin.js("return document.getElementById(arguments[0]).indeterminate", f"setting-{key}") for key in switches)
-    assert "first switch" in admin.text("#settings-unknown")
-    # Unknown → on: the hub's answer carries all four.
-    admin.css("#setting-supervisorForceClose").click()
-    admin.wait(lambda: all(admin.css(f"#setting-{key}").is_selected() for key in switches)
-               and not admin.all("#settings-unknown"), message="all four known")
+    # Read at sign-in: no switch stays indeterminate, and nothing was written to learn them.
+    admin.wait(lambda: all(admin.css(f"#setting-{key}").is_enabled() for key in switches)
+               and not admin.all("#settings-unknown"), message="settings read")
+    assert not any(admin.js("return document.getElementById(arguments[0]).indeterminate", f"setting-{key}")
+                   for key in switches)
     assert admin.css("#setting-supervisorForceClose").get_attribute("role") == "switch"
+    before = admin.css("#setting-supervisorForceClose").is_selected()
     admin.css("#setting-supervisorForceClose").click()
     admin.wait(lambda: admin.css("#setting-supervisorForceClose").is_enabled()
-               and not admin.css("#setting-supervisorForceClose").is_selected(), message="switched off")
+               and admin.css("#setting-supervisorForceClose").is_selected() != before, message="switched")
     context.shot(admin, "admin-settings")
+    # A fresh page reads the new value.
+    admin.get(context.hub.link("admin", "root"))
+    admin.wait(lambda: admin.text("#connection") == "Connected" and not admin.all("#settings-unknown")
+               and admin.css("#setting-supervisorForceClose").is_selected() != before, message="read back")
     admin.css("#setting-supervisorForceClose").click()
     admin.wait(lambda: admin.css("#setting-supervisorForceClose").is_enabled()
-               and admin.css("#setting-supervisorForceClose").is_selected(), message="switched on again")
+               and admin.css("#setting-supervisorForceClose").is_selected() == before, message="switched back")
 
     context.drop("admin")
 

@@ -86,6 +86,33 @@ struct LifecycleTests {
         #expect(scenario.refusal(.close(conversationId: conversationId), as: .customer("cara"), at: 2) == "forbidden")
     }
 
+    @Test(
+        "Transitions: a customer who gives up waiting withdraws: an open conversation closes at once (withdrawn), its offer is withdrawn and the agent is told; another customer may not"
+    )
+    func customerWithdrawsWhileWaiting() throws {
+        var scenario = Scenario()
+        scenario.setPresence(.available, "alice", at: 0)
+        let conversationId = scenario.start(at: 0)
+        let offer = try #require(scenario.pendingOffer(for: conversationId))
+        #expect(scenario.refusal(.end(conversationId: conversationId), as: .customer("mallory"), at: 1) == "forbidden")
+        let outcome = try scenario.run(.end(conversationId: conversationId), as: .customer("cara"), at: 2)
+        #expect(scenario.status(of: conversationId) == .closed)
+        #expect(scenario.hub.state.offers[offer.offerId] == nil)
+        let payloads = outcome.deliveries.map(\.event.payload)
+        #expect(
+            payloads.contains { payload in
+                if case .conversationClosed(let closed) = payload { closed.reason == "withdrawn" && closed.by == .customer } else { false }
+            })
+        #expect(
+            outcome.deliveries.contains { delivery in
+                if case .offerEnded = delivery.event.payload { delivery.recipients.contains(.user("alice")) } else { false }
+            })
+        // An agent still cannot end a conversation nobody took.
+        let waiting = scenario.start("dan", at: 3)
+        #expect(scenario.refusal(.end(conversationId: waiting), as: .agent("alice"), at: 4) != nil)
+        #expect(scenario.status(of: waiting) == .open)
+    }
+
     @Test("Transitions: only the primary agent parks, ends, closes or releases")
     func onlyPrimaryAgent() {
         var scenario = Scenario()

@@ -53,6 +53,19 @@ struct ReplayTests {
         #expect(scenario.hub.state.settings.supervisorMonitor)
     }
 
+    @Test("Settings: supervisors and admins read them as they stand (settings.get); agents and customers may not; reading changes nothing")
+    func readSettings() throws {
+        var scenario = Scenario(settings: AdminSettings(supervisorAssign: true))
+        #expect(scenario.refusal(.readSettings, as: .agent("alice")) == "forbidden")
+        #expect(scenario.refusal(.readSettings, as: .customer("cara")) == "forbidden")
+        let read = try scenario.run(.readSettings, as: .supervisor("sue"), at: 1)
+        #expect(read.acknowledgement == .settings(AdminSettings(supervisorAssign: true)))
+        #expect(read.events.isEmpty && read.deliveries.isEmpty)
+        try scenario.run(.updateSettings(SettingsChange(supervisorMonitor: true)), as: .admin("ada"), at: 2)
+        let after = try scenario.run(.readSettings, as: .admin("ada"), at: 3)
+        #expect(after.acknowledgement == .settings(AdminSettings(supervisorMonitor: true, supervisorAssign: true)))
+    }
+
     @Test("Presence: only configured agents set presence")
     func presenceActors() {
         var scenario = Scenario()

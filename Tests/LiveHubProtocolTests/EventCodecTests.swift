@@ -161,6 +161,19 @@ struct EventCodecTests {
         #expect(encoded.bytes(for: .staff) != first)
     }
 
+    @Test("settings.get is answered by an ack carrying all four settings, and it reads back")
+    func settingsAnswer() throws {
+        let settings = AdminSettings(supervisorMonitor: true, supervisorForceClose: true)
+        let frames = ServerMessageEncoder.encodeAnswer(.settings(settings), to: .string("r31"), for: .staff)
+        #expect(
+            frames.map { String(decoding: $0, as: UTF8.self) } == [
+                #"{"type":"ack","id":"r31","settings":{"supervisorMonitor":true,"supervisorAssign":false,"#
+                    + #""supervisorTransfer":false,"supervisorForceClose":true}}"#
+            ])
+        #expect(try ServerMessageDecoder.decode(frames[0]) == .ack(id: .string("r31"), result: .settings(settings)))
+        #expect(try RequestDecoder.decode(Array(#"{"type":"settings.get","id":"r31"}"#.utf8)).command == .readSettings)
+    }
+
     @Test("answers put history or the report before the ack")
     func answers() throws {
         let outcomes = try Self.scenario()

@@ -54,6 +54,8 @@ public enum Command: Hashable, Sendable {
     case updateSettings(SettingsChange)
     /// A supervisor or admin starts receiving `agents.update` on this connection (the agents view).
     case subscribeAgents
+    /// A supervisor or admin reads the supervisor settings (what may be done now).
+    case readSettings
 
     // System commands: the shell sends them from `Actor.system`; none has a wire form.
 

@@ -45,6 +45,15 @@ extension Hub {
         recorder.acknowledgement = .agents(agentsSnapshot())
     }
 
+    /// `settings.get`: a supervisor or admin reads the supervisor settings, so a dashboard shows what
+    /// is allowed before anything changes (`settings-updated` reaches only the admin who changed them).
+    mutating func readSettings(by actor: Actor, into recorder: inout OutcomeRecorder) throws(HubError) {
+        guard actor.role == .admin || actor.role == .supervisor else {
+            throw .forbidden("only supervisors and admins read the settings")
+        }
+        recorder.acknowledgement = .settings(state.settings)
+    }
+
     /// `settings.update`: an admin changes supervisor settings.
     mutating func updateSettings(
         _ change: SettingsChange, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder

@@ -10,13 +10,24 @@ extension Hub {
     }
 
     /// `conversation.end`: the primary agent or the customer ends it (active or waiting → wrap-up).
+    /// The customer may also end an open one (still waiting for an agent): it closes at once, reason
+    /// `withdrawn`, and its pending offer is withdrawn.
     /// Pending transfer and consult offers are withdrawn: there is nothing left to hand over.
     mutating func end(
         _ conversationId: ConversationId, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
         let conversation = try existingConversation(conversationId)
-        if !(actor.role == .customer && conversation.customerId == actor.userId) {
+        let isItsCustomer = actor.role == .customer && conversation.customerId == actor.userId
+        if !isItsCustomer {
             try requirePrimaryAgent(actor, of: conversation)
+        }
+        if isItsCustomer && conversation.status == .open {
+            // A customer who gives up waiting withdraws: nobody worked on it, so there is nothing to
+            // wrap up. It leaves the queue at once instead of being offered to an agent for nobody.
+            withdrawOffers(of: conversationId, at: now, into: &recorder)
+            let closed = ConversationClosed(by: .customer, userId: actor.userId, reason: "withdrawn")
+            emit(.conversationClosed(closed), in: conversationId, at: now, into: &recorder)
+            return
         }
         try requireStatus(conversation, in: [.active, .waiting], for: "end")
         withdrawOffers(of: conversationId, at: now, into: &recorder)

@@ -108,6 +108,8 @@ public struct Hub: Sendable {
             try updateSettings(change, by: actor, at: now, into: &recorder)
         case .subscribeAgents:
             try subscribeAgents(by: actor, into: &recorder)
+        case .readSettings:
+            try readSettings(by: actor, into: &recorder)
         case .offerTimedOut(let offerId):
             try offerTimedOut(offerId, by: actor, at: now, into: &recorder)
         case .retryRouting(let conversationId):

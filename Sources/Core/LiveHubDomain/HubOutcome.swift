@@ -120,6 +120,8 @@ public enum Acknowledgement: Hashable, Sendable {
     case report([ReportRow])
     /// `agents.subscribe`: the agents view as of now.
     case agents([AgentRow])
+    /// `settings.get`: the supervisor settings as of now.
+    case settings(AdminSettings)
 }
 
 /// A timer the shell arms; the domain never waits. When it fires the shell sends `command` from

@@ -220,7 +220,7 @@ extension Command {
     /// cannot write. Everything else (a command added later included) counts as a write.
     var onlyReads: Bool {
         switch self {
-        case .resume, .monitor, .unmonitor, .typing, .subscribeReport, .subscribeAgents: true
+        case .resume, .monitor, .unmonitor, .typing, .subscribeReport, .subscribeAgents, .readSettings: true
         default: false
         }
     }

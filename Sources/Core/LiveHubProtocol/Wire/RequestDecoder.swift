@@ -135,6 +135,8 @@ public enum RequestDecoder {
             let mode = try reader.enumeration(WireKey.mode, as: Mode.self)
             guard mode != .text else { throw reader.failure("field 'mode' must be one of voice, video") }
             return .escalate(conversationId: conversationId, mode: mode)
+        case .settingsGet:
+            return .readSettings
         case .settingsUpdate:
             return .updateSettings(
                 SettingsChange(

@@ -58,4 +58,6 @@ public enum AcknowledgementResult: Hashable, Sendable {
     case assigned(capacityExceededBy: Int)
     /// `conversation.resume`, `conversation.monitor`: `replayed`, the number of event frames sent just before.
     case replayed(count: Int)
+    /// `settings.get`: `settings`, all four booleans.
+    case settings(AdminSettings)
 }

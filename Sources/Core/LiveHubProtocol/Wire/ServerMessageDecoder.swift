@@ -100,6 +100,17 @@ public enum ServerMessageDecoder {
             results.append(.assigned(capacityExceededBy: try reader.count(WireKey.capacityExceededBy)))
         }
         if reader.object["replayed"] != nil { results.append(.replayed(count: try reader.count(WireKey.replayed))) }
+        if reader.object["settings"] != nil {
+            var settingsReader = FieldReader(try reader.object(WireKey.settings), context: "ack.settings")
+            results.append(
+                .settings(
+                    AdminSettings(
+                        supervisorMonitor: try settingsReader.bool(WireKey.supervisorMonitor),
+                        supervisorAssign: try settingsReader.bool(WireKey.supervisorAssign),
+                        supervisorTransfer: try settingsReader.bool(WireKey.supervisorTransfer),
+                        supervisorForceClose: try settingsReader.bool(WireKey.supervisorForceClose))))
+            try settingsReader.finish()
+        }
         guard results.count <= 1 else { throw reader.failure("an ack carries at most one result field") }
         return results.first ?? .done
     }

@@ -47,6 +47,14 @@ public enum ServerMessageEncoder {
         case .offerMade(let offerId): writer.field(WireKey.offerId, offerId.rawValue)
         case .assigned(let units): writer.field(WireKey.capacityExceededBy, units)
         case .replayed(let count): writer.field(WireKey.replayed, count)
+        case .settings(let settings):
+            writer.key(WireKey.settings)
+            writer.beginObject()
+            writer.field(WireKey.supervisorMonitor, settings.supervisorMonitor)
+            writer.field(WireKey.supervisorAssign, settings.supervisorAssign)
+            writer.field(WireKey.supervisorTransfer, settings.supervisorTransfer)
+            writer.field(WireKey.supervisorForceClose, settings.supervisorForceClose)
+            writer.endObject()
         }
         writer.endObject()
         return writer.bytes
@@ -118,6 +126,8 @@ public enum ServerMessageEncoder {
             return [encodeReportSnapshot(rows), encodeAck(id: id, result: .done)]
         case .agents(let rows):
             return [encodeAgentsSnapshot(rows), encodeAck(id: id, result: .done)]
+        case .settings(let settings):
+            return [encodeAck(id: id, result: .settings(settings))]
         }
     }
 }

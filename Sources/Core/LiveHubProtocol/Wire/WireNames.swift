@@ -33,6 +33,7 @@ public enum RequestType: String, CaseIterable, Hashable, Sendable {
     case conversationForceClose = "conversation.forceClose"
     case conversationEscalate = "conversation.escalate"
     case settingsUpdate = "settings.update"
+    case settingsGet = "settings.get"
     case agentsSubscribe = "agents.subscribe"
 }
 
@@ -232,6 +233,7 @@ extension RequestType {
         case .forceClose: self = .conversationForceClose
         case .escalate: self = .conversationEscalate
         case .updateSettings: self = .settingsUpdate
+        case .readSettings: self = .settingsGet
         case .subscribeAgents: self = .agentsSubscribe
         case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
             .publishReportRow, .userConnected, .userDisconnected, .recover:

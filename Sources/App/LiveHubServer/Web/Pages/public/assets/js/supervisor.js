@@ -37,7 +37,7 @@ function startDashboard({ token, claims }) {
     monitored: null,
     joined: false,
     visibility: 'internal',
-    // The admin's settings: null until the hub reports them (it does so only with a change).
+    // The admin's settings: null until settings.get answers (asked on every welcome).
     settings: null,
     // The agents view (agents.snapshot, then agents.update): agentId → row; null until the snapshot.
     agents: null,
@@ -84,8 +84,7 @@ function startDashboard({ token, claims }) {
       h('p', { class: 'hint' }, t('settings.help')),
       known ? null : h('p', { class: 'hint', id: 'settings-unknown' }, t('settings.unknown')),
       h('div', { class: 'switches' }, SETTINGS.map((key) => {
-        // The protocol has no read for the settings: until a settings-updated arrives (the answer to
-        // this admin's own change) each switch is indeterminate ("mixed" to a screen reader).
+        // Until settings.get answers, each switch is indeterminate ("mixed" to a screen reader).
         const input = h('input', {
           type: 'checkbox', role: known ? 'switch' : null, id: `setting-${key}`, name: key,
           checked: state.settings?.[key] === true,
@@ -638,6 +637,14 @@ function startDashboard({ token, claims }) {
     if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
     client.request('report.subscribe').catch(showError);
     client.request('agents.subscribe').catch(showError);
+    if (isAdmin) {
+      client.request('settings.get').then((ack) => {
+        if (ack?.settings) {
+          state.settings = ack.settings;
+          renderSettings();
+        }
+      }).catch(showError);
+    }
     if (state.monitored && welcome.reconnected) {
       const item = state.monitored;
       try {
