@@ -205,6 +205,8 @@ struct AuditTests {
         var replayed = Hub(configuration: testConfiguration())
         for event in scenario.journal { replayed.apply(event) }
         #expect(replayed.state.audit == scenario.hub.state.audit)
+        // The entries alone rebuild the same log (what a snapshot needs to keep).
+        #expect(AuditLog(entries: scenario.hub.state.audit.entries) == scenario.hub.state.audit)
         #expect(replayed.state == scenario.hub.state)
         #expect(replayed.state.audit.page(AuditQuery(conversationId: first)).entries.map(\.id) == [1, 2])
         // The open monitor survived the replay, so the restart's recovery ends it; sue, who had joined,

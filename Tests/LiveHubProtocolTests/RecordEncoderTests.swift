@@ -76,9 +76,7 @@ struct RecordEncoderTests {
     func transcriptExamples() throws {
         let hub = try Self.scenario()
         let conversation = try #require(hub.state.conversations["c1"])
-        let names = Dictionary(
-            uniqueKeysWithValues: Configuration.demo.agents.map { ($0.id, $0.name) }
-                + Configuration.demo.supervisors.map { ($0.id, $0.name) })
+        let names = Configuration.demo.configuredNames
         for (reader, suffix) in [((Role.supervisor, UserId("sam")), ""), ((.customer, UserId("cust-7f3a")), ".customer")] {
             guard case .granted(let audience, let events) = conversation.transcript(for: reader.0, userId: reader.1) else {
                 Issue.record("\(reader) may read c1")

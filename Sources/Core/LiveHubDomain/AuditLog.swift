@@ -4,8 +4,9 @@
 /// is audited too.
 ///
 /// Built only by `Hub.apply` from journaled `audit` events, so a replay rebuilds it exactly; the
-/// indexes are functions of the entries and take part in equality like them. Retention (dropping old
-/// entries) is not done here yet: when it comes, it rebuilds the position indexes.
+/// indexes are functions of the entries and take part in equality like them, so `init(entries:)`
+/// rebuilds an equal log from the entries alone. Retention (dropping old entries) is not done here
+/// yet: when it comes, it rebuilds the position indexes (`init(entries:)` with the entries kept).
 public struct AuditLog: Hashable, Sendable {
     /// Every entry, oldest first; `at` never decreases along it.
     public private(set) var entries: [AuditEntry] = []
@@ -23,6 +24,15 @@ public struct AuditLog: Hashable, Sendable {
         var userId: UserId
         var role: Role
         var name: String
+    }
+
+    /// An empty audit.
+    public init() {}
+
+    /// The audit holding `entries` (oldest first), its indexes and open monitors rebuilt from them:
+    /// for restoring a snapshot, or keeping the recent part after retention, without a replay.
+    public init(entries: [AuditEntry]) {
+        for entry in entries { append(entry) }
     }
 
     /// The id the next entry gets.

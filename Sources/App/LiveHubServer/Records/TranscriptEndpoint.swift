@@ -20,13 +20,7 @@ final class TranscriptEndpoint: HTTPEndpoint {
     init(hub: HubMailbox, authentication: HubAuthentication?, configuration: Configuration) {
         self.hub = hub
         self.authentication = authentication
-        var names: [UserId: String] = [:]
-        for (id, name) in configuration.agents.map({ ($0.id, $0.name) })
-            + configuration.supervisors.map({ ($0.id, $0.name) }) + configuration.bots.map({ ($0.id, $0.name) })
-        where names[id] == nil {
-            names[id] = name
-        }
-        self.names = names
+        names = configuration.configuredNames
     }
 
     func respond(to request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
