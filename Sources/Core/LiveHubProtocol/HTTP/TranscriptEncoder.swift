@@ -51,19 +51,25 @@ public enum TranscriptEncoder {
         }
         func name(_ userId: UserId) -> String { book[userId] ?? userId.rawValue }
 
-        var out = "Conversation \(conversation.id.rawValue)\n"
-        out += "Subject: \(singleLine(conversation.subject))\n"
-        if audience == .staff { out += "Queue: \(conversation.queueId.rawValue)\n" }
-        out += "Channel: \(conversation.channel.rawValue)\n"
-        out += "Customer: \(singleLine(conversation.customerDisplayName)) (\(conversation.customerId.rawValue))\n"
-        out += "Started: \(UTCTime.text(conversation.createdAt)) UTC\n"
-        if let closedAt = conversation.closedAt { out += "Closed: \(UTCTime.text(closedAt)) UTC\n" }
-        out += "Status: \(conversation.status.wireName)\n\n"
+        var header = "Conversation \(conversation.id.rawValue)\n"
+        header += "Subject: \(singleLine(conversation.subject))\n"
+        if audience == .staff { header += "Queue: \(conversation.queueId.rawValue)\n" }
+        header += "Channel: \(conversation.channel.rawValue)\n"
+        header += "Customer: \(singleLine(conversation.customerDisplayName)) (\(conversation.customerId.rawValue))\n"
+        header += "Started: \(UTCTime.text(conversation.createdAt)) UTC\n"
+        if let closedAt = conversation.closedAt { header += "Closed: \(UTCTime.text(closedAt)) UTC\n" }
+        header += "Status: \(conversation.status.wireName)\n\n"
+        // Bytes, not a String: a long transcript is written in one pass without re-encoding.
+        var out: [UInt8] = Array(header.utf8)
+        out.reserveCapacity(out.count + events.count * 96)
         for event in events {
             guard let line = line(for: event, audience: audience, name: name) else { continue }
-            out += UTCTime.text(event.at) + "  " + indented(line) + "\n"
+            UTCTime.append(event.at, to: &out)
+            out.append(contentsOf: "  ".utf8)
+            appendIndented(line, to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
-        return Array(out.utf8)
+        return out
     }
 
     /// What one entry says after its time; nil for events that have no place in a transcript.
@@ -124,10 +130,16 @@ public enum TranscriptEncoder {
         }
     }
 
-    /// A message's further lines, indented so that every entry starts with its time.
-    private static func indented(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n    ")
+    /// A message's further lines, indented so that every entry starts with its time. Looks at bytes:
+    /// most lines have no break, and walking characters (grapheme clusters) would cost far more.
+    private static func appendIndented(_ text: String, to out: inout [UInt8]) {
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        out.append(contentsOf: lines.joined(separator: "\n    ").utf8)
     }
 
     /// Header values stay on their line.
@@ -140,6 +152,13 @@ public enum TranscriptEncoder {
 /// proleptic Gregorian calendar (no time zone database, no Foundation).
 public enum UTCTime {
     public static func text(_ instant: Instant) -> String {
+        var bytes: [UInt8] = []
+        append(instant, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the time's 19 characters (more for years past 9999) to `out`.
+    public static func append(_ instant: Instant, to out: inout [UInt8]) {
         let milliseconds = instant.millisecondsSinceEpoch
         // Floor division, so instants before 1970 fall on the right day.
         var days = milliseconds / 86_400_000
@@ -150,8 +169,17 @@ public enum UTCTime {
         }
         let seconds = remainder / 1_000
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) "
-            + "\(pad(seconds / 3_600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
+        appendDigits(year, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &out)
+        out.append(UInt8(ascii: " "))
+        appendDigits(seconds / 3_600, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        appendDigits(seconds / 60 % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        appendDigits(seconds % 60, width: 2, to: &out)
     }
 
     /// Year, month (1–12) and day (1–31) of a day counted from 1970-01-01. Counts in 400-year eras of
@@ -169,8 +197,19 @@ public enum UTCTime {
         return (year, month, day)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// `value` in decimal, zero-padded to `width` digits; a value that does not fit (a year before 0
+    /// or after 9999) is written as it is.
+    private static func appendDigits(_ value: Int64, width: Int, to out: inout [UInt8]) {
+        var limit: Int64 = 1
+        for _ in 0..<width { limit *= 10 }
+        guard value >= 0, value < limit else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = limit / 10
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 }
