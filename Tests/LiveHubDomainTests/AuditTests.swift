@@ -15,13 +15,16 @@ struct AuditTests {
             action: action)
     }
 
-    @Test("Audit: monitor start and stop are recorded with who, when, which conversation and session, and stay silent to participants")
+    @Test(
+        "Audit: monitor start and stop are recorded with who, when, which conversation and session, and stay silent to participants"
+    )
     func monitorIsAuditedAndSilent() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)
         let started = try scenario.run(
             .monitor(conversationId: conversationId), as: .supervisor("sue", connection: "desk"), at: 2)
-        #expect(started.auditEntries == [entry(1, at: 2, "sue", "Sue", conversationId, .monitorStarted(sessionId: "desk"))])
+        #expect(
+            started.auditEntries == [entry(1, at: 2, "sue", "Sue", conversationId, .monitorStarted(sessionId: "desk"))])
         let stopped = try scenario.run(
             .unmonitor(conversationId: conversationId), as: .supervisor("sue", connection: "desk"), at: 3)
         #expect(
@@ -45,7 +48,9 @@ struct AuditTests {
         #expect(!history.contains { $0.kind == .audit || $0.kind == .monitorStarted })
     }
 
-    @Test("Audit: a monitor ended by its connection closing, its conversation closing or a restart is recorded as stopped, with why")
+    @Test(
+        "Audit: a monitor ended by its connection closing, its conversation closing or a restart is recorded as stopped, with why"
+    )
     func everyMonitorEndIsAudited() throws {
         var scenario = Scenario()
         let first = scenario.active(at: 0)
@@ -79,7 +84,9 @@ struct AuditTests {
             ])
     }
 
-    @Test("Audit: join and leave are recorded; a supervisor whose last connection closes is recorded leaving, disconnected")
+    @Test(
+        "Audit: join and leave are recorded; a supervisor whose last connection closes is recorded leaving, disconnected"
+    )
     func joinAndLeave() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)
@@ -107,18 +114,25 @@ struct AuditTests {
             .assign(conversationId: overridden, target: .agent("sam"), override: true), as: .supervisor("sue"), at: 2)
         #expect(
             outcome.auditEntries == [
-                entry(1, at: 2, "sue", "Sue", overridden, .assigned(target: .agent("sam"), override: true, capacityExceededBy: 1))
+                entry(
+                    1, at: 2, "sue", "Sue", overridden,
+                    .assigned(target: .agent("sam"), override: true, capacityExceededBy: 1))
             ])
         let requeued = scenario.start("c-three", at: 3)
         let moved = try scenario.run(
-            .assign(conversationId: requeued, target: .queue("billing"), override: false), as: .supervisor("sue"), at: 4)
+            .assign(conversationId: requeued, target: .queue("billing"), override: false), as: .supervisor("sue"), at: 4
+        )
         #expect(
             moved.auditEntries == [
-                entry(2, at: 4, "sue", "Sue", requeued, .assigned(target: .queue("billing"), override: false, capacityExceededBy: 0))
+                entry(
+                    2, at: 4, "sue", "Sue", requeued,
+                    .assigned(target: .queue("billing"), override: false, capacityExceededBy: 0))
             ])
     }
 
-    @Test("Audit: a supervisor's transfer records the target and the offer; an agent's own transfer is not a supervisor action")
+    @Test(
+        "Audit: a supervisor's transfer records the target and the offer; an agent's own transfer is not a supervisor action"
+    )
     func transferIsAudited() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)
@@ -149,7 +163,10 @@ struct AuditTests {
         let conversationId = scenario.active(at: 0)
         let outcome = try scenario.run(
             .forceClose(conversationId: conversationId, reason: "Abusive language"), as: .supervisor("sue"), at: 1)
-        #expect(outcome.auditEntries == [entry(1, at: 1, "sue", "Sue", conversationId, .forceClosed(reason: "Abusive language"))])
+        #expect(
+            outcome.auditEntries == [
+                entry(1, at: 1, "sue", "Sue", conversationId, .forceClosed(reason: "Abusive language"))
+            ])
         #expect(outcome.events.map(\.kind).prefix(2) == [.audit, .conversationClosed])
     }
 
@@ -170,23 +187,30 @@ struct AuditTests {
             ])
     }
 
-    @Test("Audit: escalation is recorded when a supervisor does it (as the conversation's agent), not when an agent does")
+    @Test(
+        "Audit: escalation is recorded when a supervisor does it (as the conversation's agent), not when an agent does")
     func escalationBySupervisorIsAudited() throws {
         var scenario = Scenario()
         let own = scenario.active(customer: "dan", agent: "sam", at: 0)
         let escalated = try scenario.run(.escalate(conversationId: own, mode: .video), as: .supervisor("sam"), at: 1)
         #expect(escalated.auditEntries == [entry(1, at: 1, "sam", "Sam", own, .escalated(mode: .video))])
         let theirs = scenario.active(at: 2)
-        #expect(try scenario.run(.escalate(conversationId: theirs, mode: .voice), as: .agent("alice"), at: 3).auditEntries.isEmpty)
+        #expect(
+            try scenario.run(.escalate(conversationId: theirs, mode: .voice), as: .agent("alice"), at: 3).auditEntries
+                .isEmpty)
     }
 
     @Test("Audit: a refused action records nothing")
     func refusalsRecordNothing() {
         var scenario = Scenario(settings: AdminSettings(supervisorMonitor: true))
         let conversationId = scenario.active(at: 0)
-        #expect(scenario.refusal(.forceClose(conversationId: conversationId, reason: "x"), as: .supervisor("sue")) == "forbidden")
+        #expect(
+            scenario.refusal(.forceClose(conversationId: conversationId, reason: "x"), as: .supervisor("sue"))
+                == "forbidden")
         #expect(scenario.refusal(.monitor(conversationId: "c99"), as: .supervisor("sue")) == "not_found")
-        #expect(scenario.refusal(.updateSettings(SettingsChange(supervisorAssign: true)), as: .supervisor("sue")) == "forbidden")
+        #expect(
+            scenario.refusal(.updateSettings(SettingsChange(supervisorAssign: true)), as: .supervisor("sue"))
+                == "forbidden")
         #expect(scenario.hub.state.audit.entries.isEmpty)
     }
 
@@ -197,7 +221,8 @@ struct AuditTests {
         let second = scenario.start("dan", at: 1)
         try scenario.run(.monitor(conversationId: first), as: .supervisor("sam", connection: "desk"), at: 2)
         try scenario.run(.join(conversationId: first), as: .supervisor("sue"), at: 3)
-        try scenario.run(.assign(conversationId: second, target: .queue("billing"), override: false), as: .supervisor("sue"), at: 4)
+        try scenario.run(
+            .assign(conversationId: second, target: .queue("billing"), override: false), as: .supervisor("sue"), at: 4)
         try scenario.run(.updateSettings(SettingsChange(supervisorAssign: false)), as: .admin("ada"), at: 5)
         try scenario.run(.forceClose(conversationId: second, reason: "x"), as: .supervisor("sue"), at: 6)
         #expect(scenario.hub.state.audit.entries.count == 5)
@@ -218,7 +243,8 @@ struct AuditTests {
             ])
     }
 
-    @Test("Audit: entries stay in time order; one made while the wall clock stepped back takes the previous entry's time")
+    @Test(
+        "Audit: entries stay in time order; one made while the wall clock stepped back takes the previous entry's time")
     func timesNeverGoBack() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)
@@ -253,20 +279,29 @@ struct AuditQueryTests {
         #expect(audit.page(AuditQuery(since: time(2))).entries.map(\.id) == [2, 3, 4, 5, 6, 7])
         #expect(audit.page(AuditQuery(conversationId: "c1")).entries.map(\.id) == [1, 4, 7])
         #expect(audit.page(AuditQuery(userId: "sam")).entries.map(\.id) == [2, 4, 6])
-        #expect(audit.page(AuditQuery(since: time(2), conversationId: "c2", userId: "sue")).entries.map(\.id) == [3, 5])
+        #expect(
+            audit.page(AuditQuery(since: time(2), conversationId: "c2", userId: "sue")).entries.map(\.id) == [3, 5])
         #expect(audit.page(AuditQuery(userId: "nobody")) == AuditPage(entries: [], next: nil))
         #expect(audit.page(AuditQuery(since: time(6))) == AuditPage(entries: [], next: nil))
     }
 
-    @Test("Audit query: a page never splits a millisecond, so next is exactly where the next page starts; a millisecond alone over the limit comes whole")
+    @Test(
+        "Audit query: a page never splits a millisecond, so next is exactly where the next page starts; a millisecond alone over the limit comes whole"
+    )
     func pages() {
         let audit = Self.hub().state.audit
         // Full in the middle of time 2: the page stops before it.
         #expect(audit.page(AuditQuery(limit: 2)) == AuditPage(entries: Array(audit.entries[0..<1]), next: time(2)))
         // Time 2 alone holds three entries: with a limit of 2 it comes whole.
-        #expect(audit.page(AuditQuery(since: time(2), limit: 2)) == AuditPage(entries: Array(audit.entries[1..<4]), next: time(3)))
-        #expect(audit.page(AuditQuery(since: time(3), limit: 2)) == AuditPage(entries: Array(audit.entries[4..<6]), next: time(5)))
-        #expect(audit.page(AuditQuery(since: time(5), limit: 2)) == AuditPage(entries: Array(audit.entries[6..<7]), next: nil))
+        #expect(
+            audit.page(AuditQuery(since: time(2), limit: 2))
+                == AuditPage(entries: Array(audit.entries[1..<4]), next: time(3)))
+        #expect(
+            audit.page(AuditQuery(since: time(3), limit: 2))
+                == AuditPage(entries: Array(audit.entries[4..<6]), next: time(5)))
+        #expect(
+            audit.page(AuditQuery(since: time(5), limit: 2))
+                == AuditPage(entries: Array(audit.entries[6..<7]), next: nil))
         // Walking the pages returns every entry once.
         var since: Instant? = nil
         var seen: [Int] = []
@@ -282,7 +317,9 @@ struct AuditQueryTests {
 /// Who may read which transcript (`GET /v1/conversations/{id}/transcript`).
 @Suite("Transcript access")
 struct TranscriptAccessTests {
-    @Test("Transcript: supervisors and admins read everything; an agent who took part reads everything, even after leaving; the customer reads public messages and events only; another agent is refused; another customer is told not found")
+    @Test(
+        "Transcript: supervisors and admins read everything; an agent who took part reads everything, even after leaving; the customer reads public messages and events only; another agent is refused; another customer is told not found"
+    )
     func rule() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)

@@ -90,6 +90,10 @@ struct JournalCodecTests {
 
     /// One audit fact of every action, with every optional detail set and unset somewhere.
     static let audit: [DomainEvent] = {
+        let changes = [
+            SettingChange(setting: .supervisorMonitor, from: true, to: false),
+            SettingChange(setting: .supervisorTransfer, from: false, to: false),
+        ]
         let actions: [(ConversationId?, AuditAction)] = [
             ("c7", .monitorStarted(sessionId: "s1a2b-7")),
             ("c7", .monitorStopped(sessionId: "s1a2b-7", reason: .unmonitored)),
@@ -101,14 +105,11 @@ struct JournalCodecTests {
             ("c8", .transferred(target: .agent("alice"), offerId: "o9")),
             ("c8", .transferred(target: .queue("general"), offerId: nil)),
             ("c8", .forceClosed(reason: "Abusive \"language\" 🙂\nline two")),
-            (nil, .settingsChanged([
-                SettingChange(setting: .supervisorMonitor, from: true, to: false),
-                SettingChange(setting: .supervisorTransfer, from: false, to: false),
-            ])),
+            (nil, .settingsChanged(changes)),
             (nil, .settingsChanged([])),
             ("c8", .escalated(mode: .video)),
         ]
-        return actions.enumerated().map { index, item in
+        let ordered = actions.enumerated().map { index, item in
             let role: Role = item.1.kind == .settingsChanged ? .admin : .supervisor
             let entry = AuditEntry(
                 id: index + 1, at: at, userId: role == .admin ? "root" : "sam", role: role,
@@ -116,14 +117,10 @@ struct JournalCodecTests {
             return DomainEvent(conversationId: nil, seq: nil, at: at, payload: .audit(entry))
         }
         // An entry whose time differs from its event's (a clock that stepped back) keeps both.
-        + [
-            DomainEvent(
-                conversationId: nil, seq: nil, at: at,
-                payload: .audit(
-                    AuditEntry(
-                        id: 99, at: Instant(millisecondsSinceEpoch: 1_700_000_200_000), userId: "sue", role: .supervisor,
-                        name: "Sue", conversationId: "c9", action: .monitorStopped(sessionId: "k", reason: .restart))))
-        ]
+        let steppedBack = AuditEntry(
+            id: 99, at: Instant(millisecondsSinceEpoch: 1_700_000_200_000), userId: "sue", role: .supervisor,
+            name: "Sue", conversationId: "c9", action: .monitorStopped(sessionId: "k", reason: .restart))
+        return ordered + [DomainEvent(conversationId: nil, seq: nil, at: at, payload: .audit(steppedBack))]
     }()
 
     @Test("every journaled event kind round-trips through a record unchanged")

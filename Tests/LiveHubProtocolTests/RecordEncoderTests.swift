@@ -42,9 +42,19 @@ struct RecordEncoderTests {
         try run(.setPresence(.available), alice, after: 0)
         try run(.start(subject: "Order 1042 arrived broken", channel: .livechat, queueId: "general"), cara)
         try run(.acceptOffer("o1"), alice, after: 4)
-        try run(.sendMessage(conversationId: "c1", text: "Hello, my order arrived broken.", visibility: .public, clientMessageId: "m1"), cara, after: 9)
-        try run(.sendMessage(conversationId: "c1", text: "Photos show transit damage; replace it.", visibility: .internal, clientMessageId: nil), alice, after: 20)
-        try run(.sendMessage(conversationId: "c1", text: "Sorry about that! A replacement ships today.\nYou will get tracking by email.", visibility: .public, clientMessageId: nil), alice, after: 6)
+        try run(
+            .sendMessage(
+                conversationId: "c1", text: "Hello, my order arrived broken.", visibility: .public,
+                clientMessageId: "m1"), cara, after: 9)
+        try run(
+            .sendMessage(
+                conversationId: "c1", text: "Photos show transit damage; replace it.", visibility: .internal,
+                clientMessageId: nil), alice, after: 20)
+        try run(
+            .sendMessage(
+                conversationId: "c1",
+                text: "Sorry about that! A replacement ships today.\nYou will get tracking by email.",
+                visibility: .public, clientMessageId: nil), alice, after: 6)
         try run(.monitor(conversationId: "c1"), sam, after: 30)
         try run(.setPresence(.offline), alice, after: 1)
         try run(.start(subject: "Invoice question", channel: .livechat, queueId: "billing"), dan, after: 10)
@@ -66,27 +76,39 @@ struct RecordEncoderTests {
             audit.entries.map(\.action.kind) == [
                 .monitorStarted, .assigned, .joined, .settingsChanged, .forceClosed, .monitorStopped,
             ])
-        #expect(String(decoding: AuditEncoder.encode(audit.page(AuditQuery())), as: UTF8.self) == String(decoding: try Self.example("audit.json"), as: UTF8.self))
+        #expect(
+            String(decoding: AuditEncoder.encode(audit.page(AuditQuery())), as: UTF8.self)
+                == String(decoding: try Self.example("audit.json"), as: UTF8.self))
         let page = audit.page(AuditQuery(conversationId: "c1", userId: "sam", limit: 1))
         #expect(page.next == audit.entries[2].at)
-        #expect(String(decoding: AuditEncoder.encode(page), as: UTF8.self) == String(decoding: try Self.example("audit.page.json"), as: UTF8.self))
+        #expect(
+            String(decoding: AuditEncoder.encode(page), as: UTF8.self)
+                == String(decoding: try Self.example("audit.page.json"), as: UTF8.self))
     }
 
-    @Test("the transcript examples are what TranscriptEncoder writes: JSON for staff and for the customer, and the text exports")
+    @Test(
+        "the transcript examples are what TranscriptEncoder writes: JSON for staff and for the customer, and the text exports"
+    )
     func transcriptExamples() throws {
         let hub = try Self.scenario()
         let conversation = try #require(hub.state.conversations["c1"])
         let names = Configuration.demo.configuredNames
-        for (reader, suffix) in [((Role.supervisor, UserId("sam")), ""), ((.customer, UserId("cust-7f3a")), ".customer")] {
-            guard case .granted(let audience, let events) = conversation.transcript(for: reader.0, userId: reader.1) else {
+        for (reader, suffix) in [
+            ((Role.supervisor, UserId("sam")), ""), ((.customer, UserId("cust-7f3a")), ".customer"),
+        ] {
+            guard case .granted(let audience, let events) = conversation.transcript(for: reader.0, userId: reader.1)
+            else {
                 Issue.record("\(reader) may read c1")
                 continue
             }
             let json = TranscriptEncoder.json(conversation, events: events, for: audience)
-            #expect(String(decoding: json, as: UTF8.self) == String(decoding: try Self.example("transcript\(suffix).json"), as: UTF8.self))
+            #expect(
+                String(decoding: json, as: UTF8.self)
+                    == String(decoding: try Self.example("transcript\(suffix).json"), as: UTF8.self))
             let text = TranscriptEncoder.text(conversation, events: events, for: audience, names: names)
             // The text example keeps its final newline: it is the whole body.
-            let expected = try Data(contentsOf: protocolDirectory().appendingPathComponent("examples/http/transcript\(suffix).txt"))
+            let expected = try Data(
+                contentsOf: protocolDirectory().appendingPathComponent("examples/http/transcript\(suffix).txt"))
             #expect(String(decoding: text, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         }
     }
@@ -110,7 +132,10 @@ struct RecordEncoderTests {
         #expect(
             try WireNamesTests.schemaEnums("http/audit", property: "reason")
                 == [WireNamesTests.names(MonitorStopReason.self), WireNamesTests.names(LeaveReason.self)])
-        #expect(try WireNamesTests.schemaEnums("http/audit", property: "setting") == [WireNamesTests.names(AdminSetting.self)])
+        #expect(
+            try WireNamesTests.schemaEnums("http/audit", property: "setting") == [
+                WireNamesTests.names(AdminSetting.self)
+            ])
         #expect(try WireNamesTests.schemaEnums("http/audit", property: "mode") == [["voice", "video"]])
         #expect(
             try WireNamesTests.schemaEnums("http/transcript", property: "status")

@@ -12,7 +12,8 @@ struct RecordsTests {
     static func token(_ role: Role, _ subject: String, name: String? = nil) -> String {
         let now = WallClock.millisecondsSinceEpoch() / 1000
         return TokenIssuer(secret: TestServer.hubSecret).issue(
-            TokenClaims(subject: UserId(subject), role: role, name: name ?? subject, expiresAt: now + 600, issuedAt: now))
+            TokenClaims(
+                subject: UserId(subject), role: role, name: name ?? subject, expiresAt: now + 600, issuedAt: now))
     }
 
     /// `GET target` with the role's bearer token (none when `role` is nil).
@@ -25,7 +26,8 @@ struct RecordsTests {
     }
 
     static func json(_ response: RawResponse) throws -> JSONObject {
-        try #require(try JSONParser.parse(response.body).objectValue, "\(String(decoding: response.body, as: UTF8.self))")
+        try #require(
+            try JSONParser.parse(response.body).objectValue, "\(String(decoding: response.body, as: UTF8.self))")
     }
 
     static func entries(_ response: RawResponse) throws -> [JSONObject] {
@@ -47,7 +49,9 @@ struct RecordsTests {
 
     // MARK: Audit
 
-    @Test("GET /v1/audit: admins only (401 without or with a bad token, 403 for every other role); 400 names a malformed parameter")
+    @Test(
+        "GET /v1/audit: admins only (401 without or with a bad token, 403 for every other role); 400 names a malformed parameter"
+    )
     func auditRefusals() throws {
         let server = try TestServer()
         #expect(try Self.get(server, "/v1/audit").status == 401)
@@ -83,7 +87,9 @@ struct RecordsTests {
         #expect(try Self.get(server, "/v1/audit?since=abc").status == 401)
     }
 
-    @Test("GET /v1/audit: each supervisor and admin action over the wire is there with who, when, what, which conversation and why, oldest first, filtered by since, conversationId and userId; monitoring stays silent to participants")
+    @Test(
+        "GET /v1/audit: each supervisor and admin action over the wire is there with who, when, what, which conversation and why, oldest first, filtered by since, conversationId and userId; monitoring stays silent to participants"
+    )
     func auditOverTheWire() throws {
         let server = try TestServer()
         let (alice, cara) = try Self.chat(server)
@@ -154,7 +160,9 @@ struct RecordsTests {
 
     // MARK: Transcripts
 
-    @Test("GET /v1/conversations/{id}/transcript: supervisors, admins and an agent who took part read everything; the customer reads public messages and events; another agent gets 403; another customer gets 404, as for an unknown id")
+    @Test(
+        "GET /v1/conversations/{id}/transcript: supervisors, admins and an agent who took part read everything; the customer reads public messages and events; another agent gets 403; another customer gets 404, as for an unknown id"
+    )
     func transcriptVisibility() throws {
         let server = try TestServer()
         let (alice, _) = try Self.chat(server)
@@ -166,7 +174,9 @@ struct RecordsTests {
         let path = "/v1/conversations/c1/transcript"
 
         func texts(_ response: RawResponse) throws -> [String] {
-            try Self.entries(response).filter { $0["type"]?.stringValue == "message" }.compactMap { $0["text"]?.stringValue }
+            try Self.entries(response).filter { $0["type"]?.stringValue == "message" }.compactMap {
+                $0["text"]?.stringValue
+            }
         }
         let everything = ["Where is my order?", "Check the warehouse", "It ships today.\nTracking follows."]
         for (role, subject) in [(Role.supervisor, "sam"), (.admin, "root"), (.agent, "alice"), (.agent, "bob")] {
@@ -186,7 +196,10 @@ struct RecordsTests {
         let customerBody = try Self.json(customer)
         #expect(customerBody["queueId"] == nil)
         let customerEntries = try Self.entries(customer)
-        #expect(!customerEntries.contains { $0["type"]?.stringValue == "offer" || $0["visibility"]?.stringValue == "internal" })
+        #expect(
+            !customerEntries.contains {
+                $0["type"]?.stringValue == "offer" || $0["visibility"]?.stringValue == "internal"
+            })
         #expect(!customerEntries.contains { $0["queueId"] != nil })
         #expect(customerEntries.contains { $0["type"]?.stringValue == "participant.joined" })
 
@@ -205,7 +218,9 @@ struct RecordsTests {
         #expect(try Self.get(server, "/v1/conversations/c1", as: .supervisor, "sam").status == 404)
     }
 
-    @Test("the text export (Accept: text/plain): a header with subject, queue (staff only) and dates, then one line per entry with the UTC time, name, role and text; internal notes marked; system entries; the customer's without the internal")
+    @Test(
+        "the text export (Accept: text/plain): a header with subject, queue (staff only) and dates, then one line per entry with the UTC time, name, role and text; internal notes marked; system entries; the customer's without the internal"
+    )
     func textExport() throws {
         let server = try TestServer()
         let (alice, cara) = try Self.chat(server)
@@ -213,7 +228,8 @@ struct RecordsTests {
         try alice.ack("conversation.close", #""conversationId":"c1""#)
         _ = cara
 
-        let staff = try Self.get(server, "/v1/conversations/c1/transcript", as: .supervisor, "sam", headers: ["Accept: text/plain"])
+        let staff = try Self.get(
+            server, "/v1/conversations/c1/transcript", as: .supervisor, "sam", headers: ["Accept: text/plain"])
         #expect(staff.status == 200)
         #expect(staff.header("Content-Type") == "text/plain; charset=utf-8")
         #expect(staff.header("Content-Disposition") == #"inline; filename="conversation-c1.txt""#)
@@ -238,14 +254,16 @@ struct RecordsTests {
         #expect(entry("[system] Alice Archer joined as agent"))
         #expect(entry("[system] Closed by Alice Archer (agent): completed"))
 
-        let customer = try Self.get(server, "/v1/conversations/c1/transcript", as: .customer, "cara", headers: ["Accept: text/plain"])
+        let customer = try Self.get(
+            server, "/v1/conversations/c1/transcript", as: .customer, "cara", headers: ["Accept: text/plain"])
         let customerText = String(decoding: customer.body, as: UTF8.self)
         #expect(customerText.contains("cara (customer): Where is my order?"))
         #expect(!customerText.contains("Check the warehouse") && !customerText.contains("[internal note]"))
         #expect(!customerText.contains("Queue:") && !customerText.contains("offer"))
         // JSON stays the default, and wins when preferred.
         let preferred = try Self.get(
-            server, "/v1/conversations/c1/transcript", as: .customer, "cara", headers: ["Accept: text/plain;q=0.5, application/json"])
+            server, "/v1/conversations/c1/transcript", as: .customer, "cara",
+            headers: ["Accept: text/plain;q=0.5, application/json"])
         #expect(preferred.header("Content-Type") == "application/json")
     }
 

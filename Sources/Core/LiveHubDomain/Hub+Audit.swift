@@ -11,7 +11,8 @@ extension Hub {
     ) {
         guard actor.role == .supervisor || actor.role == .admin else { return }
         let name = directory.names[actor.userId] ?? actor.name ?? actor.userId.rawValue
-        recordAudit(action, in: conversationId, userId: actor.userId, role: actor.role, name: name, at: now, into: &recorder)
+        recordAudit(
+            action, in: conversationId, userId: actor.userId, role: actor.role, name: name, at: now, into: &recorder)
     }
 
     /// Emits one audit entry, numbered next and timed `auditInstant(now)`.

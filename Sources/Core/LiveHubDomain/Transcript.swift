@@ -34,8 +34,11 @@ extension Conversation {
             return true
         }
         return history.contains { event in
-            if case .participantJoined(let change) = event.payload { change.userId == userId && change.role.isStaff }
-            else { false }
+            if case .participantJoined(let change) = event.payload {
+                change.userId == userId && change.role.isStaff
+            } else {
+                false
+            }
         }
     }
 }

@@ -8,7 +8,9 @@ import Testing
 /// The audit and transcripts on the journal: durable like every other fact.
 @Suite("records on the journal: audit and transcripts survive a restart", .serialized)
 struct JournalRecordsTests {
-    @Test("audit entries and transcripts are still there after a restart on the same data directory; the monitor the restart ended is recorded as stopped")
+    @Test(
+        "audit entries and transcripts are still there after a restart on the same data directory; the monitor the restart ended is recorded as stopped"
+    )
     func recordsSurviveARestart() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
@@ -36,7 +38,10 @@ struct JournalRecordsTests {
                 server, "/v1/conversations/c1/transcript", as: .customer, "cara", headers: ["Accept: text/plain"]
             ).body
         }
-        #expect(audit.map { $0["action"]?.stringValue } == ["joined", "settings-changed", "force-closed", "assigned", "monitor-started"])
+        #expect(
+            audit.map { $0["action"]?.stringValue } == [
+                "joined", "settings-changed", "force-closed", "assigned", "monitor-started",
+            ])
 
         let server = try journaledServer(directory)
         defer { server.stop() }

@@ -41,7 +41,8 @@ final class HubService {
     /// `hub`: a fresh hub, or one rebuilt from the journal, whose pending offers are armed again here
     /// (those already expired time out in the first iteration).
     init(
-        loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal, transcripts: TranscriptSource = TranscriptSource()
+        loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal,
+        transcripts: TranscriptSource = TranscriptSource()
     ) {
         self.loop = loop
         self.logger = logger

@@ -29,7 +29,8 @@ final class AuditEndpoint: HTTPEndpoint {
         }
         let query: AuditQuery
         switch AuditRequest.query(from: request.head.query) {
-        case .failure(let problem): return .response(RecordRequest.error(.badRequest, "invalid_request", problem.message))
+        case .failure(let problem):
+            return .response(RecordRequest.error(.badRequest, "invalid_request", problem.message))
         case .success(let parsed): query = parsed
         }
         let responder = context.responder

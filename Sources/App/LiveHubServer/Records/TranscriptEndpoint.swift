@@ -55,14 +55,17 @@ final class TranscriptEndpoint: HTTPEndpoint {
         _ conversation: Conversation?, requested conversationId: ConversationId, role: Role, userId: UserId,
         asText: Bool, names: [UserId: String]
     ) -> HTTPReply {
-        let notFound = RecordRequest.error(.notFound, "not_found", "no conversation \(RecordRequest.quoted(conversationId.rawValue))")
+        let notFound = RecordRequest.error(
+            .notFound, "not_found", "no conversation \(RecordRequest.quoted(conversationId.rawValue))")
         guard let conversation else { return .response(notFound) }
         switch conversation.transcript(for: role, userId: userId) {
         case .notFound:
             return .response(notFound)
         case .forbidden:
             return .response(
-                RecordRequest.error(.forbidden, "forbidden", "\(role.wireName) \(userId.rawValue) did not take part in \(conversation.id.rawValue)"))
+                RecordRequest.error(
+                    .forbidden, "forbidden",
+                    "\(role.wireName) \(userId.rawValue) did not take part in \(conversation.id.rawValue)"))
         case .granted(let audience, let events):
             if asText {
                 let body = TranscriptEncoder.text(conversation, events: events, for: audience, names: names)
@@ -113,7 +116,8 @@ final class TranscriptEndpoint: HTTPEndpoint {
     /// `conversation-c5.txt`, with anything but letters, digits, `.`, `_` and `-` replaced.
     private static func fileName(_ conversationId: ConversationId) -> String {
         let safe = conversationId.rawValue.unicodeScalars.map { scalar -> Character in
-            let isSafe = (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+            let isSafe =
+                (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
                 || scalar == "." || scalar == "_" || scalar == "-"
             return isSafe ? Character(scalar) : "_"
         }

@@ -114,7 +114,8 @@ public enum TranscriptEncoder {
             case .supervisorJoined: return "[system] Supervisor \(name(notification.userId)) joined"
             }
         case .conversationClosed(let closed):
-            let who = variant.includesClosingUser ? "\(name(closed.userId)) (\(closed.by.wireName))" : closed.by.wireName
+            let who =
+                variant.includesClosingUser ? "\(name(closed.userId)) (\(closed.by.wireName))" : closed.by.wireName
             return "[system] Closed by \(who): \(closed.reason)"
         case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
             .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected, .audit:

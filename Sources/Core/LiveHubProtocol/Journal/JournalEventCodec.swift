@@ -165,7 +165,8 @@ public enum JournalEventCodec {
         case .monitorStarted:
             action = .monitorStarted(sessionId: ConnectionId(try record.string("session")))
         case .monitorStopped:
-            action = .monitorStopped(sessionId: ConnectionId(try record.string("session")), reason: try record.spelled("reason"))
+            action = .monitorStopped(
+                sessionId: ConnectionId(try record.string("session")), reason: try record.spelled("reason"))
         case .joined:
             action = .joined
         case .left:
@@ -176,7 +177,8 @@ public enum JournalEventCodec {
                     .queue(QueueId(try record.string("queue")))
                 }
             action = .assigned(
-                target: target, override: try record.bool("override"), capacityExceededBy: Int(try record.integer("excess")))
+                target: target, override: try record.bool("override"),
+                capacityExceededBy: Int(try record.integer("excess")))
         case .transferred:
             let target: TransferTarget =
                 if let agent = try record.optionalString("agent") { .agent(UserId(agent)) } else {
@@ -198,7 +200,8 @@ public enum JournalEventCodec {
         return AuditEntry(
             id: Int(try record.integer("id")),
             at: try record.optionalInteger("at").map { Instant(millisecondsSinceEpoch: $0) } ?? eventAt,
-            userId: UserId(try record.string("user")), role: try record.spelled("role"), name: try record.string("name"),
+            userId: UserId(try record.string("user")), role: try record.spelled("role"),
+            name: try record.string("name"),
             conversationId: try record.optionalString("conversation").map { ConversationId($0) }, action: action)
     }
 
