@@ -5,6 +5,10 @@
   examples/messages/<type>[.<variant>].json  -> schemas/messages/<type>.schema.json
   sessions/*.jsonl: one {"party", "direction": "send"|"receive", "frame"} per line; a sent frame is
   checked against schemas/requests, a received one against schemas/messages.
+  examples/http/<name>[.<variant>].json  -> schemas/http/<name>.schema.json (the REST answers:
+  GET /v1/audit, GET /v1/conversations/{id}/transcript, their error body); each entry of a
+  transcript is also checked against schemas/messages/<its type>.schema.json, since it is a
+  history event exactly as the wire sends it. The .txt examples (text exports) are not checked.
 
 Also checks that every schema is itself valid, that every schema has at least one example, and
 that an example's file name starts with its "type". Exits 1 with one line per problem.
@@ -50,6 +54,7 @@ def main():
     problems = []
     try:
         schemas = {"requests": load_schemas("requests"), "messages": load_schemas("messages")}
+        http_schemas = load_schemas("http")
     except jsonschema.SchemaError as error:
         sys.exit(f"validate.py: invalid schema: {error.message}")
     used = {"requests": set(), "messages": set()}
@@ -90,14 +95,38 @@ def main():
                 continue
             check(step["frame"], schemas["requests" if direction == "send" else "messages"], where, problems, set())
             count += 1
+    used_http = set()
+    for path in sorted((ROOT / "examples" / "http").glob("*.json")):
+        where = str(path.relative_to(ROOT))
+        name = path.stem.split(".")[0]
+        validator = http_schemas.get(name)
+        if validator is None:
+            problems.append(f"{where}: no schemas/http/{name}.schema.json for it")
+            continue
+        try:
+            body = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as error:
+            problems.append(f"{where}: not JSON: {error}")
+            continue
+        used_http.add(name)
+        for error in sorted(validator.iter_errors(body), key=lambda e: list(e.path)):
+            location = "/".join(str(part) for part in error.path) or "(root)"
+            problems.append(f"{where}: {location}: {error.message}")
+        if name == "transcript" and isinstance(body, dict):
+            for index, entry in enumerate(body.get("entries") or []):
+                check(entry, schemas["messages"], f"{where}: entries/{index}", problems, set())
+        count += 1
     for folder in ("requests", "messages"):
         for name in sorted(set(schemas[folder]) - used[folder]):
             problems.append(f"schemas/{folder}/{name}.schema.json: no example")
+    for name in sorted(set(http_schemas) - used_http):
+        problems.append(f"schemas/http/{name}.schema.json: no example")
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"validate.py: {len(problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"validate.py: {count} frames valid against {sum(len(s) for s in schemas.values())} schemas")
+    total = sum(len(s) for s in schemas.values()) + len(http_schemas)
+    print(f"validate.py: {count} frames and HTTP bodies valid against {total} schemas")
     return 0
 
 

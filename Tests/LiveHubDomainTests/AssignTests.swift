@@ -53,7 +53,8 @@ struct AssignTests {
                 at: 2) == "capacity_exceeded")
         let outcome = try scenario.run(
             .assign(conversationId: conversationId, target: .agent("sam"), override: true), as: .supervisor("sue"),
-            at: 3)
+            at: 3
+        ).withoutAudit
         #expect(outcome.acknowledgement == .assigned(capacityExceededBy: 1))
         #expect(
             outcome.events == [
@@ -71,7 +72,8 @@ struct AssignTests {
         let conversationId = scenario.start(at: 0)  // offered to alice as o1
         let outcome = try scenario.run(
             .assign(conversationId: conversationId, target: .agent("bob"), override: false), as: .supervisor("sue"),
-            at: 2)
+            at: 2
+        ).withoutAudit
         #expect(
             outcome.payloads == [
                 .offerEnded(
@@ -97,7 +99,8 @@ struct AssignTests {
                 as: .supervisor("sue")) == "not_found")
         let outcome = try scenario.run(
             .assign(conversationId: conversationId, target: .queue("billing"), override: false), as: .supervisor("sue"),
-            at: 5)
+            at: 5
+        ).withoutAudit
         #expect(outcome.payloads == [updated(.open, queue: "billing", agent: nil, .requeued)])
         #expect(scenario.hub.state.conversations[conversationId]?.queueId == "billing")
     }

@@ -55,7 +55,8 @@ struct MonitorTests {
             .sendMessage(conversationId: conversationId, text: "vip", visibility: .internal, clientMessageId: nil),
             as: .agent("alice"), at: 1)
         let outcome = try scenario.run(
-            .monitor(conversationId: conversationId), as: .supervisor("sue", connection: "sue-desk"), at: 2)
+            .monitor(conversationId: conversationId), as: .supervisor("sue", connection: "sue-desk"), at: 2
+        ).withoutAudit
         #expect(
             outcome.events == [
                 event(conversationId, seq: nil, at: 2, .monitorStarted(supervisorId: "sue", connectionId: "sue-desk"))
@@ -97,10 +98,13 @@ struct MonitorTests {
         let conversationId = scenario.active(at: 0)
         try scenario.run(.monitor(conversationId: conversationId), as: .supervisor("sue", connection: "desk"), at: 1)
         let stopped = try scenario.run(
-            .unmonitor(conversationId: conversationId), as: .supervisor("sue", connection: "desk"), at: 2)
+            .unmonitor(conversationId: conversationId), as: .supervisor("sue", connection: "desk"), at: 2
+        ).withoutAudit
         #expect(stopped.deliveries.map(\.recipients) == [[.connection("desk")]])
         try scenario.run(.monitor(conversationId: conversationId), as: .supervisor("sue", connection: "desk"), at: 3)
-        // A connection that goes away is the app's business: its sessions end, and the hub hears nothing.
+        // A connection that goes away: the app ends its sessions and tells the hub, which tells only the audit.
+        let closedConnection = try scenario.run(.connectionClosed("desk"), as: .system, at: 4)
+        #expect(closedConnection.deliveries.allSatisfy { $0.recipients.isEmpty })
         scenario.sessions.close("desk")
         let later = try scenario.run(.typing(conversationId: conversationId), as: .customer("cara"), at: 5)
         #expect(later.deliveries.map(\.recipients) == [[.user("alice")]])

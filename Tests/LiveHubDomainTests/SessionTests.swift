@@ -34,7 +34,9 @@ struct SessionTests {
         #expect(!Delivery(event: event, recipients: [.user("cara")]).reachesMonitor(heldBy: "ann"))
     }
 
-    @Test("Sessions: monitor, unmonitor, report.subscribe and a closing conversation change sessions only")
+    @Test(
+        "Sessions: monitor, unmonitor, report.subscribe and a closing conversation change sessions (and the audit) only"
+    )
     func sessionChanges() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)
@@ -53,7 +55,10 @@ struct SessionTests {
         let stopped = try scenario.run(
             .unmonitor(conversationId: conversationId), as: .supervisor("sam", connection: "desk"), at: 3)
         #expect(stopped.sessionChanges == [.monitorStopped(connection: "desk", conversation: conversationId)])
-        #expect(scenario.hub.state == state)
+        // Monitoring is audited (two entries), and changes no other fact.
+        #expect(scenario.hub.state.audit.entries.map(\.action.kind) == [.monitorStarted, .monitorStopped])
+        #expect(scenario.hub.state.conversations == state.conversations)
+        #expect(scenario.hub.state.agents == state.agents && scenario.hub.state.offers == state.offers)
         let closed = try scenario.run(
             .forceClose(conversationId: conversationId, reason: "x"), as: .supervisor("sue"), at: 4)
         #expect(closed.sessionChanges == [.monitorsEnded(conversation: conversationId)])

@@ -179,6 +179,20 @@ struct Scenario {
 }
 
 extension HubOutcome {
+    /// The outcome as connections see it: without audit entries, which reach nobody (`AuditTests`
+    /// check them).
+    var withoutAudit: HubOutcome {
+        var copy = self
+        copy.events = events.filter { $0.kind != .audit }
+        copy.deliveries = deliveries.filter { $0.event.kind != .audit }
+        return copy
+    }
+
+    /// The audit entries the command recorded, in order.
+    var auditEntries: [AuditEntry] {
+        events.compactMap { event in if case .audit(let entry) = event.payload { entry } else { nil } }
+    }
+
     /// The event payloads, for exact comparison.
     var payloads: [EventPayload] { events.map(\.payload) }
 

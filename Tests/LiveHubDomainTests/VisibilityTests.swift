@@ -84,8 +84,9 @@ struct VisibilityTests {
     }
 
     /// The rule, spelled out: one sample per variant of each kind, with what staff and what customers
-    /// (customers and bots) receive. Staff receive everything; a customer receives their conversation's
-    /// public life without routing internals (queue) or who force-closed, and nothing else.
+    /// (customers and bots) receive. Staff receive everything but audit entries (nobody does); a customer
+    /// receives their conversation's public life without routing internals (queue) or who force-closed,
+    /// and nothing else.
     static func table(_ kind: EventKind) -> [(EventPayload, staff: EventVariant, customer: EventVariant)] {
         switch kind {
         case .conversationStarted:
@@ -154,6 +155,12 @@ struct VisibilityTests {
             return [(.agentDisconnected(userId: "alice", presence: .available), .complete, .withheld)]
         case .agentReconnected:
             return [(.agentReconnected(userId: "alice", presence: .available), .complete, .withheld)]
+        case .audit:
+            // For the audit only: no connection receives it, staff included.
+            let entry = AuditEntry(
+                id: 1, at: time(0), userId: "sam", role: .supervisor, name: "Sam", conversationId: "c1",
+                action: .monitorStarted(sessionId: "desk"))
+            return [(.audit(entry), .withheld, .withheld)]
         }
     }
 

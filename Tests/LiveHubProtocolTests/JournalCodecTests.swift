@@ -86,7 +86,42 @@ struct JournalCodecTests {
             payload: .settingsUpdated(
                 settings: AdminSettings(supervisorMonitor: true, supervisorAssign: false, supervisorTransfer: true, supervisorForceClose: false),
                 changedBy: "root")),
-    ]
+    ] + audit
+
+    /// One audit fact of every action, with every optional detail set and unset somewhere.
+    static let audit: [DomainEvent] = {
+        let changes = [
+            SettingChange(setting: .supervisorMonitor, from: true, to: false),
+            SettingChange(setting: .supervisorTransfer, from: false, to: false),
+        ]
+        let actions: [(ConversationId?, AuditAction)] = [
+            ("c7", .monitorStarted(sessionId: "s1a2b-7")),
+            ("c7", .monitorStopped(sessionId: "s1a2b-7", reason: .unmonitored)),
+            ("c7", .monitorStopped(sessionId: "s1a2b-8", reason: .conversationClosed)),
+            ("c7", .joined),
+            ("c7", .left(reason: .disconnected)),
+            ("c8", .assigned(target: .agent("bob"), override: true, capacityExceededBy: 2)),
+            ("c8", .assigned(target: .queue("billing"), override: false, capacityExceededBy: 0)),
+            ("c8", .transferred(target: .agent("alice"), offerId: "o9")),
+            ("c8", .transferred(target: .queue("general"), offerId: nil)),
+            ("c8", .forceClosed(reason: "Abusive \"language\" 🙂\nline two")),
+            (nil, .settingsChanged(changes)),
+            (nil, .settingsChanged([])),
+            ("c8", .escalated(mode: .video)),
+        ]
+        let ordered = actions.enumerated().map { index, item in
+            let role: Role = item.1.kind == .settingsChanged ? .admin : .supervisor
+            let entry = AuditEntry(
+                id: index + 1, at: at, userId: role == .admin ? "root" : "sam", role: role,
+                name: role == .admin ? "Root Admin" : "Sam Ödegaard", conversationId: item.0, action: item.1)
+            return DomainEvent(conversationId: nil, seq: nil, at: at, payload: .audit(entry))
+        }
+        // An entry whose time differs from its event's (a clock that stepped back) keeps both.
+        let steppedBack = AuditEntry(
+            id: 99, at: Instant(millisecondsSinceEpoch: 1_700_000_200_000), userId: "sue", role: .supervisor,
+            name: "Sue", conversationId: "c9", action: .monitorStopped(sessionId: "k", reason: .restart))
+        return ordered + [DomainEvent(conversationId: nil, seq: nil, at: at, payload: .audit(steppedBack))]
+    }()
 
     @Test("every journaled event kind round-trips through a record unchanged")
     func roundTrip() throws {
@@ -94,9 +129,13 @@ struct JournalCodecTests {
         let covered: Set<EventKind> = Set(Self.journaled.map(\.kind))
         let facts: Set<EventKind> = [
             .conversationStarted, .message, .participantJoined, .participantLeft, .conversationUpdated, .offer, .offerEnded,
-            .notification, .conversationClosed, .settingsUpdated, .participantAway, .participantBack,
+            .notification, .conversationClosed, .settingsUpdated, .participantAway, .participantBack, .audit,
         ]
         #expect(covered == facts)
+        let actions = Set(Self.audit.compactMap { event -> AuditActionKind? in
+            if case .audit(let entry) = event.payload { entry.action.kind } else { nil }
+        })
+        #expect(actions == Set(AuditActionKind.allCases))
         for event in Self.journaled {
             #expect(event.isJournaled)
             let record = try #require(JournalEventCodec.encode(event))
@@ -125,6 +164,8 @@ struct JournalCodecTests {
             (#"{"v":1,"k":"teleported","t":1}"#, "unknown record kind"),
             (#"{"v":1,"k":"joined","c":"c1","s":1,"t":1,"role":"agent"}"#, "'user'"),
             (#"{"v":1,"k":"joined","c":"c1","s":1,"t":1,"user":"a","role":"pilot"}"#, "unknown value"),
+            (#"{"v":1,"k":"audit","t":1,"id":1,"user":"s","role":"supervisor","name":"S","action":"teleported"}"#, "unknown value"),
+            (#"{"v":1,"k":"audit","t":1,"id":1,"user":"s","role":"supervisor","name":"S","action":"forceClosed"}"#, "'reason'"),
             ("not json", "not a JSON object"),
         ]
         for (text, reason) in cases {
@@ -177,5 +218,16 @@ struct JournalCodecTests {
         #expect(Mode.allCases.map(\.journalName) == ["text", "voice", "video"])
         #expect(Role.allCases.map(\.journalName) == ["customer", "agent", "supervisor", "admin", "bot", "system"])
         #expect(NotificationKind.allCases.map(\.journalName) == ["supervisorJoined"])
+        #expect(
+            AuditActionKind.allCases.map(\.journalName) == [
+                "monitorStarted", "monitorStopped", "joined", "left", "assigned", "transferred", "forceClosed",
+                "settingsChanged", "escalated",
+            ])
+        #expect(MonitorStopReason.allCases.map(\.journalName) == ["unmonitored", "disconnected", "conversationClosed", "restart"])
+        #expect(LeaveReason.allCases.map(\.journalName) == ["requested", "disconnected"])
+        #expect(
+            AdminSetting.allCases.map(\.journalName) == [
+                "supervisorMonitor", "supervisorAssign", "supervisorTransfer", "supervisorForceClose",
+            ])
     }
 }

@@ -34,7 +34,12 @@ struct WireNamesTests {
         for kind in EventKind.allCases {
             for payload in Self.samples(of: kind) {
                 #expect(payload.kind == kind)
-                let type = ServerMessageType(kind)
+                // Audit entries are facts for the audit only: no type, never on the wire.
+                guard let type = ServerMessageType(kind) else {
+                    #expect(kind == .audit)
+                    #expect(NotificationWireKind(payload) == nil)
+                    continue
+                }
                 eventTypes.insert(type)
                 let notificationKind = NotificationWireKind(payload)
                 #expect((type == .notification) == (notificationKind != nil), "\(kind)")
@@ -183,6 +188,13 @@ struct WireNamesTests {
             ]
         case .agentDisconnected: return [.agentDisconnected(userId: "a", presence: .available)]
         case .agentReconnected: return [.agentReconnected(userId: "a", presence: .available)]
+        case .audit:
+            return [
+                .audit(
+                    AuditEntry(
+                        id: 1, at: at, userId: "s", role: .supervisor, name: "S", conversationId: "c1",
+                        action: .monitorStarted(sessionId: "k")))
+            ]
         }
     }
 

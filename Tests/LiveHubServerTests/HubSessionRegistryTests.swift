@@ -30,7 +30,8 @@ struct HubSessionRegistryTests {
             let outcome = try hub.handle(
                 command, from: actor, sessions: registry.facts(for: actor.connectionId),
                 at: Instant(millisecondsSinceEpoch: 1_700_000_000_000 + clock * 1_000))
-            let reached = outcome.deliveries.map { delivery in
+            // Audit entries reach nobody: they are not deliveries a registry expands.
+            let reached = outcome.deliveries.filter { $0.event.kind != .audit }.map { delivery in
                 var users: [UserId] = []
                 var connections: [ConnectionId] = []
                 for recipient in delivery.recipients {

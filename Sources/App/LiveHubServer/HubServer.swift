@@ -80,6 +80,12 @@ public final class HubServer: Sendable {
                 router.add(
                     "GET", "/v1/report/ongoing",
                     .http(OngoingReportEndpoint(authentication: authentication, hub: hub.mailbox)))
+                router.add("GET", "/v1/audit", .http(AuditEndpoint(hub: hub.mailbox, authentication: authentication)))
+                router.add(
+                    "GET", "/v1/conversations/*",
+                    .http(
+                        TranscriptEndpoint(
+                            hub: hub.mailbox, authentication: authentication, configuration: configuration.hub)))
                 let mint = CustomerSessionsEndpoint(.mint, settings: customerSessions)
                 let refresh = CustomerSessionsEndpoint(.refresh, settings: customerSessions)
                 for method in ["POST", "OPTIONS"] {

@@ -50,10 +50,12 @@ public struct EventVariant: Hashable, Sendable {
 }
 
 extension EventPayload {
-    /// What `audience` may receive of this event. Staff receive everything; customers receive only
+    /// What `audience` may receive of this event. Staff receive everything but audit entries, which
+    /// no connection receives (admins read them through the audit query); customers receive only
     /// what concerns them as the conversation's customer, never internal messages, offers, reports,
     /// presence, monitoring or settings, and no routing internals or supervisor identities.
     public func variant(for audience: Audience) -> EventVariant {
+        if case .audit = self { return .withheld }
         guard audience == .customer else { return .complete }
         switch self {
         case .conversationStarted, .conversationUpdated, .conversationClosed:
@@ -64,7 +66,7 @@ extension EventPayload {
             .queuePosition:
             return .complete
         case .offer, .offerEnded, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped,
-            .settingsUpdated, .agentUpdate, .agentDisconnected, .agentReconnected:
+            .settingsUpdated, .agentUpdate, .agentDisconnected, .agentReconnected, .audit:
             return .withheld
         }
     }

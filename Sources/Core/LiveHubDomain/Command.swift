@@ -77,6 +77,9 @@ public enum Command: Hashable, Sendable {
     case userConnected(UserId, Role)
     /// A user's last connection closed.
     case userDisconnected(UserId, Role)
+    /// One connection closed (any of a user's, before `userDisconnected` for the last): the monitors
+    /// it held end, silently for participants and audited (reason `disconnected`).
+    case connectionClosed(ConnectionId)
     /// After a restart (the journal replayed): nobody is connected any more. Starts every customer's
     /// reconnection window and every agent's grace period as of now, and answers with every timer the
     /// state implies (`HubOutcome.timers`).

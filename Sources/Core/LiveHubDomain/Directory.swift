@@ -16,19 +16,25 @@ struct Directory: Sendable {
         agents = Dictionary(configuration.agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         supervisorIds = Set(configuration.supervisors.map(\.id))
         botIds = Set(configuration.bots.map(\.id))
-        var names: [UserId: String] = [:]
-        for (id, name) in configuration.agents.map({ ($0.id, $0.name) })
-            + configuration.supervisors.map({ ($0.id, $0.name) })
-            + configuration.bots.map({ ($0.id, $0.name) }) where names[id] == nil
-        {
-            names[id] = name
-        }
-        self.names = names
+        names = configuration.configuredNames
     }
 
     /// The workstream governing `queueId`, if both are configured.
     func workstream(of queueId: QueueId) -> WorkstreamConfiguration? {
         guard let queue = queues[queueId] else { return nil }
         return workstreams[queue.workstreamId]
+    }
+}
+
+extension Configuration {
+    /// Configured display names: agents', then supervisors' and bots' for ids not named before.
+    public var configuredNames: [UserId: String] {
+        var names: [UserId: String] = [:]
+        for (id, name) in agents.map({ ($0.id, $0.name) }) + supervisors.map({ ($0.id, $0.name) })
+            + bots.map({ ($0.id, $0.name) }) where names[id] == nil
+        {
+            names[id] = name
+        }
+        return names
     }
 }

@@ -3,14 +3,15 @@
 ///
 /// Two kinds, told apart by `isJournaled`:
 /// - **facts**, journaled and replayed: conversations, messages, participants, offers, closings,
-///   settings;
+///   settings, and the audit of supervisors' and admins' actions (which no connection receives);
 /// - **transient deliveries**, sent once and forgotten: typing, report updates, monitor
 ///   notifications (monitors are sessions of a connection, not facts) and presence (every agent is
 ///   offline after a restart; see `Hub.presence(of:)`). They never change `Hub.state`.
 ///
 /// Conversation events that belong to its history carry `seq` (1, 2, 3 … per conversation) and are
-/// returned by `conversation.resume`. The others carry `seq == nil`: the transient ones, and settings.
-/// Monitor notifications take no number from the conversation, so they stay invisible to participants.
+/// returned by `conversation.resume`. The others carry `seq == nil`: the transient ones, settings and
+/// audit entries. Monitor notifications and their audit entries take no number from the conversation,
+/// so they stay invisible to participants.
 public struct DomainEvent: Hashable, Sendable {
     /// The conversation this event belongs to, if any.
     public var conversationId: ConversationId?
@@ -76,13 +77,17 @@ public enum EventPayload: Hashable, Sendable {
     /// A disconnected agent connected again; `presence` is the one they have now: the one given back
     /// within the grace period, `offline` after it (wire: `notification` kind `agent-reconnected`).
     case agentReconnected(userId: UserId, presence: Presence)
+    /// A supervisor or admin action, for the audit. A fact no connection receives (no wire form): it
+    /// belongs to no conversation's history (no seq, `conversationId` nil on the event; the entry
+    /// names its conversation), so participants never see a trace of it, not even a gap in seq.
+    case audit(AuditEntry)
 
     /// Whether the event is a fact that survives a restart (journaled, replayed by `Hub.apply`) rather
     /// than a transient delivery that never changes `Hub.state`.
     public var isJournaled: Bool {
         switch self {
         case .conversationStarted, .message, .participantJoined, .participantLeft, .participantAway, .participantBack,
-            .conversationUpdated, .offer, .offerEnded, .notification, .conversationClosed, .settingsUpdated:
+            .conversationUpdated, .offer, .offerEnded, .notification, .conversationClosed, .settingsUpdated, .audit:
             true
         case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .queuePosition, .agentUpdate,
             .agentDisconnected, .agentReconnected:
@@ -114,6 +119,7 @@ public enum EventPayload: Hashable, Sendable {
         case .agentUpdate: .agentUpdate
         case .agentDisconnected: .agentDisconnected
         case .agentReconnected: .agentReconnected
+        case .audit: .audit
         }
     }
 }
@@ -143,6 +149,7 @@ public enum EventKind: Hashable, Sendable, CaseIterable {
     case agentUpdate
     case agentDisconnected
     case agentReconnected
+    case audit
 }
 
 /// The facts of a new conversation.

@@ -59,8 +59,12 @@ extension Hub {
         _ change: SettingsChange, by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
         guard actor.role == .admin else { throw .forbidden("only an admin changes settings") }
+        let changes = AdminSetting.allCases.compactMap { setting in
+            change[setting].map { SettingChange(setting: setting, from: state.settings[setting], to: $0) }
+        }
         emit(
             .settingsUpdated(settings: change.applied(to: state.settings), changedBy: actor.userId), in: nil, at: now,
             into: &recorder)
+        audit(.settingsChanged(changes), in: nil, by: actor, at: now, into: &recorder)
     }
 }

@@ -132,6 +132,8 @@ extension Hub {
             absentAgents[userId] = AgentAbsence(since: event.at, presence: presence)
         case .agentReconnected(let userId, _):
             absentAgents[userId] = nil
+        case .audit(let entry):
+            state.audit.append(entry)
         case .monitorStarted, .monitorStopped, .agentUpdate:
             // Transient deliveries: nothing to remember (monitors are the app's sessions).
             break

@@ -36,6 +36,9 @@ extension Hub {
                 of: conversation, status: .active, primaryAgentId: agentId, reason: .assigned, at: now,
                 into: &recorder)
             recorder.acknowledgement = .assigned(capacityExceededBy: max(0, excess))
+            audit(
+                .assigned(target: target, override: override, capacityExceededBy: max(0, excess)), in: conversationId,
+                by: actor, at: now, into: &recorder)
         case .queue(let queueId):
             guard directory.queues[queueId] != nil else { throw .notFound("no queue \(queueId)") }
             guard queueId != conversation.queueId else {
@@ -44,6 +47,9 @@ extension Hub {
             withdrawOffers(of: conversationId, at: now, into: &recorder)
             emitUpdate(of: conversation, queueId: queueId, reason: .requeued, at: now, into: &recorder)
             recorder.acknowledgement = .assigned(capacityExceededBy: 0)
+            audit(
+                .assigned(target: target, override: override, capacityExceededBy: 0), in: conversationId, by: actor,
+                at: now, into: &recorder)
         }
     }
 
@@ -58,6 +64,8 @@ extension Hub {
         let conversation = try existingConversation(conversationId)
         guard conversation.status != .closed else { throw .invalidState("\(conversationId) is already closed") }
         withdrawOffers(of: conversationId, at: now, into: &recorder)
+        // Before the close, so the audit reads cause, then effect (the monitors the close ends).
+        audit(.forceClosed(reason: reason), in: conversationId, by: actor, at: now, into: &recorder)
         let closed = ConversationClosed(by: .supervisor, userId: actor.userId, reason: reason)
         emit(.conversationClosed(closed), in: conversationId, at: now, into: &recorder)
     }

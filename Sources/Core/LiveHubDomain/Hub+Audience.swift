@@ -49,6 +49,9 @@ extension Hub {
             return [.user(conversation.customerId)]
         case .agentUpdate, .agentDisconnected, .agentReconnected:
             return [.agentsViewers]
+        case .audit:
+            // A fact for the audit only: read through the admin's audit query, never delivered.
+            return []
         }
     }
 
@@ -88,7 +91,7 @@ extension Hub {
             .conversationUpdated, .notification, .conversationClosed:
             return true
         case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
-            .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected:
+            .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected, .audit:
             return false
         }
     }

@@ -34,6 +34,11 @@ extension Hub {
             emit(
                 .participantLeft(participant(userId, role, in: conversation)), in: conversationId, at: now,
                 into: &recorder)
+            if role == .supervisor {
+                recordAudit(
+                    .left(reason: .disconnected), in: conversationId, userId: userId, role: .supervisor,
+                    name: directory.names[userId] ?? userId.rawValue, at: now, into: &recorder)
+            }
         }
         guard directory.agents[userId] != nil, absentAgents[userId] == nil else { return }
         let offers = (state.agents[userId]?.offerIds ?? []).sorted().compactMap { state.offers[$0] }
@@ -146,9 +151,11 @@ extension Hub {
     /// System: the journal was replayed after a restart, and nobody is connected any more. Every
     /// customer with a conversation under way is away and every agent holding conversations is
     /// disconnected, as of now (those already away keep their earlier start); consults and
-    /// supervisors who took part leave. The outcome's timers are every timer the state implies
-    /// (`pendingTimers()`), for the shell to arm.
+    /// supervisors who took part leave; every monitor still open in the audit ends (reason `restart`).
+    /// The outcome's timers are every timer the state implies (`pendingTimers()`), for the shell to arm.
     mutating func recover(at now: Instant, into recorder: inout OutcomeRecorder) {
+        // Monitors are sessions of connections, which all ended with the previous process.
+        endEveryMonitor(reason: .restart, at: now, into: &recorder)
         for customerId in state.openConversationsByCustomer.keys.sorted() {
             userDisconnected(customerId, role: .customer, at: now, into: &recorder)
         }

@@ -34,6 +34,7 @@ extension Hub {
         }
         if case .conversationClosed = payload, let conversationId {
             recorder.sessionChanges.append(.monitorsEnded(conversation: conversationId))
+            endMonitors(of: conversationId, reason: .conversationClosed, at: now, into: &recorder)
         }
         switch payload {
         case .presenceChanged(let userId, _), .agentDisconnected(let userId, _), .agentReconnected(let userId, _):
@@ -214,7 +215,7 @@ extension EventPayload {
             .conversationUpdated, .offer, .offerEnded, .notification, .conversationClosed:
             true
         case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
-            .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected:
+            .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected, .audit:
             false
         }
     }

@@ -70,5 +70,7 @@ extension Hub {
         try requireStatus(conversation, in: [.active], for: "escalate")
         guard conversation.mode != mode else { throw .invalidState("\(conversationId) is already \(mode)") }
         emitUpdate(of: conversation, mode: mode, reason: .escalated, at: now, into: &recorder)
+        // Audited when a supervisor does it (serving as the conversation's agent).
+        audit(.escalated(mode: mode), in: conversationId, by: actor, at: now, into: &recorder)
     }
 }

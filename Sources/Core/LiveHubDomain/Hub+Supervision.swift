@@ -24,6 +24,7 @@ extension Hub {
             at: now, into: &recorder)
         recorder.sessionChanges.append(
             .monitorStarted(connection: actor.connectionId, supervisor: actor.userId, conversation: conversationId))
+        audit(.monitorStarted(sessionId: actor.connectionId), in: conversationId, by: actor, at: now, into: &recorder)
         recorder.acknowledgement = .history(visibleHistory(of: conversation, after: 0, to: .monitor(actor.userId)))
     }
 
@@ -39,6 +40,9 @@ extension Hub {
             .monitorStopped(supervisorId: actor.userId, connectionId: actor.connectionId), in: conversationId,
             at: now, into: &recorder)
         recorder.sessionChanges.append(.monitorStopped(connection: actor.connectionId, conversation: conversationId))
+        audit(
+            .monitorStopped(sessionId: actor.connectionId, reason: .unmonitored), in: conversationId, by: actor,
+            at: now, into: &recorder)
     }
 
     /// `conversation.join`: a supervisor takes part visibly. The agent and customer get
@@ -59,6 +63,7 @@ extension Hub {
         emit(
             .notification(Notification(kind: .supervisorJoined, userId: actor.userId)), in: conversationId, at: now,
             into: &recorder)
+        audit(.joined, in: conversationId, by: actor, at: now, into: &recorder)
     }
 
     /// `conversation.leave`: a supervisor or consult leaves. The customer ends and the primary agent
@@ -77,5 +82,6 @@ extension Hub {
         emit(
             .participantLeft(participant(actor.userId, role, in: conversation)), in: conversationId, at: now,
             into: &recorder)
+        audit(.left(reason: .requested), in: conversationId, by: actor, at: now, into: &recorder)
     }
 }

@@ -37,6 +37,8 @@ extension Hub {
             }
             let offerId = emitOffer(of: conversation, kind: .transfer, to: agentId, by: actor, at: now, into: &recorder)
             recorder.acknowledgement = .offerMade(offerId)
+            audit(
+                .transferred(target: target, offerId: offerId), in: conversationId, by: actor, at: now, into: &recorder)
         case .queue(let queueId):
             guard directory.queues[queueId] != nil else { throw .notFound("no queue \(queueId)") }
             guard queueId != conversation.queueId else {
@@ -47,6 +49,7 @@ extension Hub {
             emitUpdate(
                 of: conversation, status: .open, queueId: queueId, primaryAgentId: .some(nil), reason: .requeued,
                 at: now, into: &recorder)
+            audit(.transferred(target: target, offerId: nil), in: conversationId, by: actor, at: now, into: &recorder)
         }
     }
 

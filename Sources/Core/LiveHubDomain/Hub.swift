@@ -133,6 +133,8 @@ public struct Hub: Sendable {
         case .userDisconnected(let userId, let role):
             try requireSystem(actor)
             userDisconnected(userId, role: role, at: now, into: &recorder)
+        case .connectionClosed(let connectionId):
+            try connectionClosed(connectionId, by: actor, at: now, into: &recorder)
         case .recover:
             try requireSystem(actor)
             recover(at: now, into: &recorder)

@@ -29,6 +29,8 @@ public struct HubState: Hashable, Sendable {
     var conversationCount: Int
     /// How many offers were ever made; the next id is `o(count + 1)`.
     var offerCount: Int
+    /// What supervisors and admins did (`AuditLog`), in order, with its query indexes.
+    public internal(set) var audit: AuditLog
 
     init(settings: AdminSettings, agentIds: [UserId]) {
         self.settings = settings
@@ -43,6 +45,7 @@ public struct HubState: Hashable, Sendable {
         awayConversationIds = []
         conversationCount = 0
         offerCount = 0
+        audit = AuditLog()
     }
 }
 

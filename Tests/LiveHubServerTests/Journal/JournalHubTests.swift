@@ -157,7 +157,7 @@ struct JournalHubTests {
     }
 
     @Test(
-        "when the disk fails, requests that would write are answered unavailable, nothing unwritten is acked, reading and monitoring go on, and writing resumes by itself once the disk takes it; the journal stays clean",
+        "when the disk fails, requests that would write are answered unavailable (monitoring too: its audit entry must be on disk first), nothing unwritten is acked, reading goes on, and writing resumes by itself once the disk takes it; the journal stays clean",
         arguments: Fault.allCases)
     func diskFailure(fault: Fault) throws {
         let directory = try ScratchDirectory()
@@ -189,13 +189,13 @@ struct JournalHubTests {
             let refused = try dan.call("message.send", #""conversationId":"c2","text":"Refused""#)
             #expect(refused["code"]?.stringValue == "unavailable")
             #expect(try dan.call("conversation.start", #""subject":"x","channel":"livechat","queueId":"general""#)["code"]?.stringValue == "unavailable")
-            // …reading and monitoring go on.
+            // …monitoring too, since no monitoring goes unaudited…
+            #expect(try sam.call("conversation.monitor", #""conversationId":"c2""#)["code"]?.stringValue == "unavailable")
+            // …while reading goes on.
             let resumed = try dan.ack("conversation.resume", #""conversationId":"c2","afterSeq":0"#).before
             #expect(resumed.contains { $0["text"]?.stringValue == "Before the outage" })
             let report = try sam.ack("report.subscribe").before
             #expect(report.first?["type"]?.stringValue == "report.snapshot")
-            let monitored = try sam.ack("conversation.monitor", #""conversationId":"c2""#).before
-            #expect(monitored.contains { $0["text"]?.stringValue == "Before the outage" })
             #expect(cara.staysSilent(milliseconds: 50))
 
             // The disk takes writes again: the stuck message is written and acknowledged, writing resumes.
@@ -205,6 +205,8 @@ struct JournalHubTests {
             stuckSeq = ack["seq"]?.integerValue ?? 0
             #expect(try alice.next("message")["text"]?.stringValue == "Written during the outage")
             try dan.ack("message.send", #""conversationId":"c2","text":"After the outage""#)
+            let monitored = try sam.ack("conversation.monitor", #""conversationId":"c2""#).before
+            #expect(monitored.contains { $0["text"]?.stringValue == "Before the outage" })
         }
 
         // The journal holds exactly what was acknowledged, and needs no repair.

@@ -33,14 +33,22 @@ final class HubService {
     /// The domain's timers (offers, routing retries, reconnection windows, grace periods, queue ticks,
     /// held-back report rows), earliest first: each loop iteration looks at the first one only.
     private var timers = HubTimerQueue()
+    /// Where transcripts are found: memory, then the archive of conversations that left it.
+    private let transcripts: TranscriptSource
+    /// HTTP answers (audit, transcripts) waiting until the journal holds what they show, with the LSN.
+    private var heldAnswers: [(lsn: UInt64, send: () -> Void)] = []
 
     /// `hub`: a fresh hub, or one rebuilt from the journal, whose pending offers are armed again here
     /// (those already expired time out in the first iteration).
-    init(loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal) {
+    init(
+        loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal,
+        transcripts: TranscriptSource = TranscriptSource()
+    ) {
         self.loop = loop
         self.logger = logger
         self.hub = hub
         self.journal = journal
+        self.transcripts = transcripts
         outbox = HubOutbox(releasedLSN: journal.releasedLSN)
         // Nobody is connected at start. On a fresh hub this does nothing; after a journal replay it
         // starts the windows of everyone who was connected and arms every timer the state implies
@@ -56,6 +64,7 @@ final class HubService {
         journal.endOfIteration(now: loop.now)
         outbox.release(through: journal.releasedLSN, keepingOrderPerConnection: journal.isFailing)
         outbox.flush()
+        releaseHeldAnswers()
     }
 
     /// How long the hub loop may wait before its earliest timer is due, in nanoseconds.
@@ -80,8 +89,9 @@ final class HubService {
         guard let session = sessions.removeValue(forKey: connectionId) else { return }
         connectionsByUser[session.userId]?.removeAll { $0 == connectionId }
         if connectionsByUser[session.userId]?.isEmpty == true { connectionsByUser[session.userId] = nil }
-        // Monitors and report subscriptions bound to this connection end with it, silently.
-        registry.connectionClosed(connectionId)
+        // Monitors and report subscriptions bound to this connection end with it, silently for
+        // everyone but the audit.
+        endSessions(of: connectionId)
         // The user's last connection: a customer is away for the reconnection window; an agent is
         // offline for routing at once and has the grace period to come back; consults and supervisors leave.
         if connectionsByUser[session.userId] == nil {
@@ -116,10 +126,18 @@ final class HubService {
         if let line = HubLifecycleLog.action(request.command, by: actor) { logger.info(line) }
         deliver(outcome, for: request.command)
         // A request handled after its connection closed must not leave a session behind.
-        if sessions[session.connectionId] == nil { registry.connectionClosed(session.connectionId) }
+        if sessions[session.connectionId] == nil { endSessions(of: session.connectionId) }
         for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
             send(frame, to: session)
         }
+    }
+
+    /// A connection's sessions end: its monitors with an audit entry each, then its subscriptions.
+    private func endSessions(of connectionId: ConnectionId) {
+        if !registry.facts(for: connectionId).monitoredConversations.isEmpty {
+            handleSystem(.connectionClosed(connectionId))
+        }
+        registry.connectionClosed(connectionId)
     }
 
     /// A command of the shell itself (timers, connections coming and going).
@@ -185,6 +203,37 @@ final class HubService {
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
         outbox.enqueue(frame, to: session.connection, id: session.connectionId, after: frameLSN)
+    }
+
+    // MARK: Records (HTTP reads of the audit and of transcripts)
+
+    /// One page of the audit, handed to `answer` once the journal holds the entries it shows.
+    func auditPage(_ query: AuditQuery, answer: @escaping (AuditPage) -> Void) {
+        let page = hub.state.audit.page(query)
+        whenDurable(journal.auditTag) { answer(page) }
+    }
+
+    /// The conversation as it stands (nil when unknown), handed to `answer` once the journal holds its
+    /// facts: a transcript never shows a message that a crash could still take back.
+    func transcript(of conversationId: ConversationId, answer: @escaping (Conversation?) -> Void) {
+        let conversation = transcripts.conversation(conversationId, in: hub.state)
+        whenDurable(journal.tag(forTranscriptOf: conversationId)) { answer(conversation) }
+    }
+
+    private func whenDurable(_ lsn: UInt64, _ send: @escaping () -> Void) {
+        if lsn <= journal.releasedLSN {
+            send()
+        } else {
+            heldAnswers.append((lsn, send))
+        }
+    }
+
+    private func releaseHeldAnswers() {
+        guard !heldAnswers.isEmpty else { return }
+        let released = journal.releasedLSN
+        let due = heldAnswers.filter { $0.lsn <= released }
+        heldAnswers.removeAll { $0.lsn <= released }
+        for answer in due { answer.send() }
     }
 
     /// What `/metrics` reports from the hub thread.

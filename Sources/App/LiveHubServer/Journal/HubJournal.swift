@@ -9,11 +9,12 @@ import LiveHubTransport
 /// by the writer's completion) which LSNs the journal now holds. The outbox releases a frame only once
 /// the LSN it was tagged with is held, so no `ack` and no event leaves before the facts it shows.
 ///
-/// **Tags.** A frame caused by new facts is tagged with the last appended LSN. A frame that shows
-/// state without changing it is tagged with the last LSN of what it shows: `conversation.resume`,
-/// `conversation.monitor`, `conversation.unmonitor` and `typing` with their conversation's last fact
-/// (and the last settings change); `report.subscribe` with the last fact that changed a report row (a
-/// start, an update or a close). Anything else waits for every fact appended so far.
+/// **Tags.** A frame caused by new facts (an audit entry included) is tagged with the last appended
+/// LSN. A frame that shows state without changing it is tagged with the last LSN of what it shows:
+/// `conversation.resume`, a refused `conversation.monitor` or `.unmonitor`, and `typing` with their
+/// conversation's last fact (and the last settings change); `report.subscribe` with the last fact that
+/// changed a report row (a start, an update or a close). Anything else waits for every fact appended
+/// so far.
 ///
 /// **Disk failure.** When a batch fails (ENOSPC, EIO, EROFS), the facts already applied in memory are
 /// kept and written again, from the LSN the writer resumes at, until the disk takes them (every
@@ -53,6 +54,7 @@ final class HubJournal {
     private var recentStart = 0
     private var settingsLSN: UInt64 = 0
     private var reportLSN: UInt64 = 0
+    private var auditLSN: UInt64 = 0
 
     static let firstRetryDelay: UInt64 = 100_000_000
     static let longestRetryDelay: UInt64 = 1_000_000_000
@@ -113,9 +115,19 @@ final class HubJournal {
         }
     }
 
+    /// The tag of an HTTP answer showing a conversation's transcript: its last fact.
+    func tag(forTranscriptOf conversationId: ConversationId) -> UInt64 {
+        guard writer != nil else { return 0 }
+        return conversationLSN[conversationId] ?? 0
+    }
+
+    /// The tag of an HTTP answer showing the audit: its last entry.
+    var auditTag: UInt64 { writer == nil ? 0 : auditLSN }
+
     private func note(_ event: DomainEvent, at lsn: UInt64) {
         switch event.kind {
         case .settingsUpdated: settingsLSN = lsn
+        case .audit: auditLSN = lsn
         case .conversationStarted, .conversationUpdated, .conversationClosed: reportLSN = lsn
         default: break
         }
@@ -218,9 +230,12 @@ final class HubJournal {
 extension Command {
     /// Whether the command only reads: it never adds a fact, so it is answered while the journal
     /// cannot write. Everything else (a command added later included) counts as a write.
+    /// `conversation.monitor` and `.unmonitor` write: each adds an audit entry, which must be on disk
+    /// before the supervisor is answered, so no monitoring goes unaudited; while the disk fails they
+    /// are answered `unavailable` (nothing new can happen in a conversation meanwhile anyway).
     var onlyReads: Bool {
         switch self {
-        case .resume, .monitor, .unmonitor, .typing, .subscribeReport, .subscribeAgents, .readSettings: true
+        case .resume, .typing, .subscribeReport, .subscribeAgents, .readSettings: true
         default: false
         }
     }

@@ -90,6 +90,11 @@ extension Connection {
         }
     }
 
+    /// Whether request `requestNumber` still waits for its deferred answer (the connection is open).
+    func awaitsAnswer(_ requestNumber: Int) -> Bool {
+        phase == .http && http?.awaitedAnswer?.requestNumber == requestNumber
+    }
+
     /// The deferred answer to request `requestNumber` arrived (posted from another thread).
     func answerDeferred(_ requestNumber: Int, with reply: HTTPReply) {
         guard phase == .http, let http, let awaited = http.awaitedAnswer, awaited.requestNumber == requestNumber else {

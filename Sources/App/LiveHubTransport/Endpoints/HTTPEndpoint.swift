@@ -53,4 +53,15 @@ public struct HTTPResponder: Sendable {
         let requestNumber = self.requestNumber
         connection.execute { $0.answerDeferred(requestNumber, with: .response(response)) }
     }
+
+    /// Answers with the reply `build` makes on the connection's loop: a large body is then encoded
+    /// there (not on the thread that found the data) and may be streamed (`HTTPReply.stream`), whose
+    /// body source never leaves that loop. `build` is not called if the connection closed meanwhile.
+    public func reply(_ build: @escaping @Sendable () -> HTTPReply) {
+        let requestNumber = self.requestNumber
+        connection.execute { connection in
+            guard connection.awaitsAnswer(requestNumber) else { return }
+            connection.answerDeferred(requestNumber, with: build())
+        }
+    }
 }

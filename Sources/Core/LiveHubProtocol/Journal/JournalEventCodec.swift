@@ -96,12 +96,113 @@ public enum JournalEventCodec {
             writer.put("transfer", settings.supervisorTransfer)
             writer.put("forceClose", settings.supervisorForceClose)
             writer.put("by", changedBy.rawValue)
+        case .audit(let entry):
+            writer.put("k", "audit")
+            writeHeader(event, into: &writer)
+            writeAudit(entry, eventAt: event.at, into: &writer)
         case .typing, .reportUpdate, .presenceChanged, .monitorStarted, .monitorStopped, .queuePosition, .agentUpdate,
             .agentDisconnected, .agentReconnected:
             return nil
         }
         writer.endObject()
         return writer.bytes
+    }
+
+    /// An audit entry's members. Its time is the event's (`t`), written again as `at` only if it differs.
+    /// A settings change is flat like every record: `from.<setting>` and `to.<setting>` for each
+    /// setting named, read back in `AdminSetting` order (the order the domain writes them in).
+    private static func writeAudit(_ entry: AuditEntry, eventAt: Instant, into writer: inout JSONWriter) {
+        writer.put("id", Int64(entry.id))
+        if entry.at != eventAt { writer.put("at", entry.at.millisecondsSinceEpoch) }
+        writer.put("user", entry.userId.rawValue)
+        writer.put("role", entry.role.journalName)
+        writer.put("name", entry.name)
+        if let conversationId = entry.conversationId { writer.put("conversation", conversationId.rawValue) }
+        writer.put("action", entry.action.kind.journalName)
+        switch entry.action {
+        case .monitorStarted(let sessionId):
+            writer.put("session", sessionId.rawValue)
+        case .monitorStopped(let sessionId, let reason):
+            writer.put("session", sessionId.rawValue)
+            writer.put("reason", reason.journalName)
+        case .joined:
+            break
+        case .left(let reason):
+            writer.put("reason", reason.journalName)
+        case .assigned(let target, let override, let excess):
+            switch target {
+            case .agent(let agentId): writer.put("agent", agentId.rawValue)
+            case .queue(let queueId): writer.put("queue", queueId.rawValue)
+            }
+            writer.put("override", override)
+            writer.put("excess", Int64(excess))
+        case .transferred(let target, let offerId):
+            switch target {
+            case .agent(let agentId): writer.put("agent", agentId.rawValue)
+            case .queue(let queueId): writer.put("queue", queueId.rawValue)
+            }
+            if let offerId { writer.put("offer", offerId.rawValue) }
+        case .forceClosed(let reason):
+            writer.put("reason", reason)
+        case .settingsChanged(let changes):
+            for change in changes {
+                writer.put(settingKeys[change.setting]?.from ?? "from", change.from)
+                writer.put(settingKeys[change.setting]?.to ?? "to", change.to)
+            }
+        case .escalated(let mode):
+            writer.put("mode", mode.journalName)
+        }
+    }
+
+    /// The keys of a setting's old and new value in a settings-change audit record.
+    private static let settingKeys: [AdminSetting: (from: String, to: String)] = Dictionary(
+        uniqueKeysWithValues: AdminSetting.allCases.map { ($0, ("from.\($0.journalName)", "to.\($0.journalName)")) })
+
+    private static func readAudit(_ record: RecordReader, eventAt: Instant) throws(JournalDecodeError) -> AuditEntry {
+        let kind: AuditActionKind = try record.spelled("action")
+        let action: AuditAction
+        switch kind {
+        case .monitorStarted:
+            action = .monitorStarted(sessionId: ConnectionId(try record.string("session")))
+        case .monitorStopped:
+            action = .monitorStopped(
+                sessionId: ConnectionId(try record.string("session")), reason: try record.spelled("reason"))
+        case .joined:
+            action = .joined
+        case .left:
+            action = .left(reason: try record.spelled("reason"))
+        case .assigned:
+            let target: AssignTarget =
+                if let agent = try record.optionalString("agent") { .agent(UserId(agent)) } else {
+                    .queue(QueueId(try record.string("queue")))
+                }
+            action = .assigned(
+                target: target, override: try record.bool("override"),
+                capacityExceededBy: Int(try record.integer("excess")))
+        case .transferred:
+            let target: TransferTarget =
+                if let agent = try record.optionalString("agent") { .agent(UserId(agent)) } else {
+                    .queue(QueueId(try record.string("queue")))
+                }
+            action = .transferred(target: target, offerId: try record.optionalString("offer").map { OfferId($0) })
+        case .forceClosed:
+            action = .forceClosed(reason: try record.string("reason"))
+        case .settingsChanged:
+            var changes: [SettingChange] = []
+            for setting in AdminSetting.allCases {
+                guard let keys = settingKeys[setting], let from = try record.optionalBool(keys.from) else { continue }
+                changes.append(SettingChange(setting: setting, from: from, to: try record.bool(keys.to)))
+            }
+            action = .settingsChanged(changes)
+        case .escalated:
+            action = .escalated(mode: try record.spelled("mode"))
+        }
+        return AuditEntry(
+            id: Int(try record.integer("id")),
+            at: try record.optionalInteger("at").map { Instant(millisecondsSinceEpoch: $0) } ?? eventAt,
+            userId: UserId(try record.string("user")), role: try record.spelled("role"),
+            name: try record.string("name"),
+            conversationId: try record.optionalString("conversation").map { ConversationId($0) }, action: action)
     }
 
     private static func writeHeader(_ event: DomainEvent, into writer: inout JSONWriter) {
@@ -195,6 +296,8 @@ public enum JournalEventCodec {
                     supervisorMonitor: try record.bool("monitor"), supervisorAssign: try record.bool("assign"),
                     supervisorTransfer: try record.bool("transfer"), supervisorForceClose: try record.bool("forceClose")),
                 changedBy: UserId(try record.string("by")))
+        case "audit":
+            payload = .audit(try readAudit(record, eventAt: at))
         default:
             throw JournalDecodeError("unknown record kind '\(kind.prefix(40))'")
         }
@@ -267,6 +370,10 @@ extension OfferOutcome: JournalSpelled { public static let journalSpellings = Jo
 extension UpdateReason: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
 extension NotificationKind: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
 extension Role: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension AuditActionKind: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension MonitorStopReason: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension LeaveReason: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
+extension AdminSetting: JournalSpelled { public static let journalSpellings = JournalSpellings<Self>() }
 
 /// Typed reads of one record's fields, each failure naming the field.
 ///
@@ -330,6 +437,12 @@ private struct RecordReader {
 
     func bool(_ key: String) throws(JournalDecodeError) -> Bool {
         guard case .bool(let flag) = value(key) else { throw JournalDecodeError("'\(key)' must be true or false") }
+        return flag
+    }
+
+    func optionalBool(_ key: String) throws(JournalDecodeError) -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard case .bool(let flag) = value else { throw JournalDecodeError("'\(key)' must be true or false") }
         return flag
     }
 

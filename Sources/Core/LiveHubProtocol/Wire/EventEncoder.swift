@@ -6,7 +6,9 @@ import LiveHubSentiment
 ///
 /// It decides nothing about who sees what: the domain's `EventPayload.variant(for:)` says which
 /// optional fields an audience reads, and the encoder writes those. Whether the audience may receive
-/// the event at all is for the caller to honour (`EncodedEvent` does).
+/// the event at all is for the caller to honour (`EncodedEvent` does). Audit entries have no wire
+/// form (no audience receives them; `AuditEncoder` writes them for the audit query): encoded here
+/// anyway they come out as an envelope without a `type`.
 public enum EventEncoder {
     /// The event as one frame's payload, with the fields `audience`'s variant includes.
     public static func encode(_ event: DomainEvent, for audience: Audience) -> [UInt8] {
@@ -17,7 +19,7 @@ public enum EventEncoder {
 
     static func write(_ event: DomainEvent, for audience: Audience, into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field(WireKey.type, ServerMessageType(event.kind).rawValue)
+        writer.field(WireKey.type, ServerMessageType(event.kind)?.rawValue)
         writer.field(WireKey.conversationId, event.conversationId?.rawValue)
         if let seq = event.seq { writer.field(WireKey.seq, seq) }
         writer.field(WireKey.at, event.at)
@@ -76,6 +78,8 @@ public enum EventEncoder {
         case .offerEnded, .notification, .presenceChanged, .monitorStarted, .monitorStopped, .settingsUpdated,
             .agentDisconnected, .agentReconnected:
             writeNotification(event.payload, into: &writer)
+        case .audit:
+            break
         }
         writer.endObject()
     }

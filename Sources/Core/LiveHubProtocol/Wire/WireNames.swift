@@ -142,6 +142,15 @@ enum WireKey {
     static let capacity: StaticString = "capacity"
     static let conversationIds: StaticString = "conversationIds"
     static let disconnectedAt: StaticString = "disconnectedAt"
+    static let action: StaticString = "action"
+    static let details: StaticString = "details"
+    static let changes: StaticString = "changes"
+    static let setting: StaticString = "setting"
+    static let from: StaticString = "from"
+    static let to: StaticString = "to"
+    static let entries: StaticString = "entries"
+    static let next: StaticString = "next"
+    static let closedAt: StaticString = "closedAt"
 }
 
 /// The `code` of every `error` frame.
@@ -236,7 +245,7 @@ extension RequestType {
         case .readSettings: self = .settingsGet
         case .subscribeAgents: self = .agentsSubscribe
         case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
-            .publishReportRow, .userConnected, .userDisconnected, .recover:
+            .publishReportRow, .userConnected, .userDisconnected, .connectionClosed, .recover:
             return nil
         }
     }
@@ -245,8 +254,8 @@ extension RequestType {
 extension ServerMessageType {
     /// The `type` an event of `kind` is sent as. A started conversation is a `conversation.updated`
     /// with reason `started`; offer endings, presence, monitoring, settings and agents' connections
-    /// are `notification`s.
-    public init(_ kind: EventKind) {
+    /// are `notification`s. Audit entries are never sent (no audience receives them): nil.
+    public init?(_ kind: EventKind) {
         switch kind {
         case .conversationStarted, .conversationUpdated: self = .conversationUpdated
         case .message: self = .message
@@ -263,6 +272,7 @@ extension ServerMessageType {
         case .conversationClosed: self = .conversationClosed
         case .typing: self = .typing
         case .reportUpdate: self = .reportUpdate
+        case .audit: return nil
         }
     }
 }
@@ -289,7 +299,8 @@ extension NotificationWireKind {
         case .agentDisconnected: self = .agentDisconnected
         case .agentReconnected: self = .agentReconnected
         case .conversationStarted, .message, .participantJoined, .participantLeft, .participantAway, .participantBack,
-            .conversationUpdated, .offer, .conversationClosed, .typing, .reportUpdate, .queuePosition, .agentUpdate:
+            .conversationUpdated, .offer, .conversationClosed, .typing, .reportUpdate, .queuePosition, .agentUpdate,
+            .audit:
             return nil
         }
     }

@@ -131,6 +131,54 @@ extension SentimentLevel: WireSpelled {
     }
 }
 
+extension AuditActionKind: WireSpelled {
+    public var wireName: String {
+        switch self {
+        case .monitorStarted: "monitor-started"
+        case .monitorStopped: "monitor-stopped"
+        case .joined: "joined"
+        case .left: "left"
+        case .assigned: "assigned"
+        case .transferred: "transferred"
+        case .forceClosed: "force-closed"
+        case .settingsChanged: "settings-changed"
+        case .escalated: "escalated"
+        }
+    }
+}
+
+extension MonitorStopReason: WireSpelled {
+    public var wireName: String {
+        switch self {
+        case .unmonitored: "unmonitored"
+        case .disconnected: "disconnected"
+        case .conversationClosed: "conversation-closed"
+        case .restart: "restart"
+        }
+    }
+}
+
+extension LeaveReason: WireSpelled {
+    public var wireName: String {
+        switch self {
+        case .requested: "requested"
+        case .disconnected: "disconnected"
+        }
+    }
+}
+
+/// Spelled as the members of `settings.update` and the `settings-updated` notification.
+extension AdminSetting: WireSpelled {
+    public var wireName: String {
+        switch self {
+        case .supervisorMonitor: "supervisorMonitor"
+        case .supervisorAssign: "supervisorAssign"
+        case .supervisorTransfer: "supervisorTransfer"
+        case .supervisorForceClose: "supervisorForceClose"
+        }
+    }
+}
+
 /// Not `WireSpelled`: the wire never carries `system`, so reading a role refuses it.
 extension Role {
     /// The roles a token, a `welcome` or a closing may carry: every role except `system`.
