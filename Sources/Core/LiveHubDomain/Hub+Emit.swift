@@ -31,6 +31,7 @@ extension Hub {
         }
         if case .conversationClosed = payload, let conversationId {
             recorder.sessionChanges.append(.monitorsEnded(conversation: conversationId))
+            recorder.schedule(.archive(conversationId, at: archiveDeadline(closedAt: now)))
         }
         switch payload {
         case .presenceChanged(let userId, _), .agentDisconnected(let userId, _), .agentReconnected(let userId, _):

@@ -118,6 +118,9 @@ public enum ServerMessageEncoder {
             return [encodeReportSnapshot(rows), encodeAck(id: id, result: .done)]
         case .agents(let rows):
             return [encodeAgentsSnapshot(rows), encodeAck(id: id, result: .done)]
+        case .archive:
+            // The shell's own answer (a system command); no wire request gets it.
+            return [encodeAck(id: id, result: .done)]
         }
     }
 }

@@ -233,7 +233,7 @@ extension RequestType {
         case .updateSettings: self = .settingsUpdate
         case .subscribeAgents: self = .agentsSubscribe
         case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
-            .publishReportRow, .userConnected, .userDisconnected, .recover:
+            .publishReportRow, .userConnected, .userDisconnected, .recover, .archive:
             return nil
         }
     }
