@@ -198,6 +198,25 @@ struct SnapshotCodecTests {
         }
     }
 
+    @Test("Snapshots: every journaled event kind in a history round-trips, messages (binary) and the rest (journal records)")
+    func everyEventKindInAHistory() throws {
+        var parts = ConversationParts(id: "c7", subject: "s", channel: .livechat, queueId: "general", customerId: "cara")
+        let later = JournalCodecTests.at.adding(milliseconds: 5)
+        parts.history = JournalCodecTests.journaled + [
+            DomainEvent(
+                conversationId: "c7", seq: 40, at: later,
+                payload: .message(
+                    Message(
+                        seq: 40, senderId: "cara", senderRole: .customer, text: "", visibility: .public,
+                        clientMessageId: "", at: JournalCodecTests.at)))
+        ]
+        let conversation = Conversation(parts: parts)
+        let bytes = try SnapshotCodec.encode(conversation: conversation)
+        let decoded = try bytes.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }
+        #expect(decoded.historyEvents == conversation.historyEvents)
+        #expect(decoded == conversation)
+    }
+
     @Test("Journal: an archived note round-trips, and is not taken for an event")
     func archivedNote() throws {
         let bytes = JournalEventCodec.encodeArchived("c42", at: time(3))

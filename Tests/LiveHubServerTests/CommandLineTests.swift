@@ -146,7 +146,8 @@ struct CommandLineTests {
             journalDirectory: "/srv/livehub/journal", records: 420, conversations: 1000, openConversations: 12,
             pendingOffers: 3, milliseconds: 95.4, sync: .group, notes: [],
             snapshot: LoadedSnapshot(
-                name: "snapshot-00000000000000999580.snapshot", lsn: 999_580, bytes: 5_000_000, milliseconds: 80.2))
+                name: "snapshot-00000000000000999580.snapshot", lsn: 999_580, bytes: 5_000_000, conversations: 1000,
+                milliseconds: 80.2))
         #expect(
             recovery.line
                 == "journal: snapshot at LSN 999580 (5000000 bytes, read in 80 ms) and 420 records after it replayed "

@@ -58,7 +58,8 @@ public final class HubServer: Sendable {
                         policy: SnapshotPolicy(
                             minimumBytes: UInt64(configuration.snapshots.minimumBytes),
                             maximumInterval: background.snapshotInterval, coveredBytes: 0,
-                            lastSize: UInt64(storage?.summary.snapshot?.bytes ?? 0), now: loop.now),
+                            lastSize: UInt64(storage?.summary.snapshot?.bytes ?? 0),
+                            lastConversations: storage?.summary.snapshot?.conversations ?? 0, now: loop.now),
                         thread: thread, loop: loop, logger: logger.labeled("snapshot"))
                 }
                 return HubService(

@@ -70,7 +70,8 @@ final class HubService {
         journal.endOfIteration(now: loop.now)
         if !journal.isFailing {
             snapshots?.endOfIteration(
-                state: hub.state, lsn: journal.appendedLSN, bytesAppended: journal.bytesAppended)
+                state: hub.state, lsn: journal.appendedLSN, bytesAppended: journal.bytesAppended,
+                archiving: !archiving.isEmpty)
         }
         outbox.release(through: journal.releasedLSN, keepingOrderPerConnection: journal.isFailing)
         outbox.flush()

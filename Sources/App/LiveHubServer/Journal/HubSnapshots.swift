@@ -36,15 +36,20 @@ final class HubSnapshots {
         self.logger = logger
     }
 
-    /// Starts a snapshot of `state`, which includes every journal record through `lsn`, when one is due.
-    /// Call with nothing of the state left unjournaled (after `HubJournal.endOfIteration`, while the
-    /// journal is not failing).
-    func endOfIteration(state: @autoclosure () -> HubState, lsn: UInt64, bytesAppended: UInt64) {
-        guard policy.isDue(bytesAppended: bytesAppended, now: loop.now) else { return }
-        policy.started(bytesAppended: bytesAppended)
+    /// Starts a snapshot of `state`, which includes every journal record through `lsn`, when one is due
+    /// (`archiving`: whether closed conversations are being written to the archive). Call with nothing of
+    /// the state left unjournaled (after `HubJournal.endOfIteration`, while the journal is not failing).
+    func endOfIteration(state: @autoclosure () -> HubState, lsn: UInt64, bytesAppended: UInt64, archiving: Bool) {
+        let state = state()
+        guard
+            policy.shouldStart(
+                bytesAppended: bytesAppended, conversations: state.conversations.count, archiving: archiving,
+                now: loop.now)
+        else { return }
+        policy.started(bytesAppended: bytesAppended, conversations: state.conversations.count)
         let snapshots = LoopConfined(value: self)
         let loop = self.loop
-        thread.write(state(), lsn: lsn) { size in
+        thread.write(state, lsn: lsn) { size in
             loop.execute { snapshots.value.finished(size: size) }
         }
     }
@@ -86,7 +91,12 @@ final class SnapshotThread: Sendable {
                     defer { queue.job = nil }
                     return (queue.job, queue.closing)
                 }
-                if let job { job.completion(write(job, store: store, writer: writer, logger: logger)) }
+                if let job {
+                    job.completion(write(job, store: store, writer: writer, logger: logger))
+                    // Encoding allocates a little for every event of the state, on this thread's heap
+                    // arena: give those pages back, or they stay resident until the next snapshot.
+                    Memory.trimFreeHeap()
+                }
                 if closing { return }
             }
         }

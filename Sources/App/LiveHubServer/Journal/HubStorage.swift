@@ -58,13 +58,16 @@ public struct LoadedSnapshot: Sendable, Equatable {
     public let lsn: UInt64
     /// Its payload's size.
     public let bytes: Int
+    /// The conversations it held.
+    public let conversations: Int
     /// Reading, checking and decoding it.
     public let milliseconds: Double
 
-    public init(name: String, lsn: UInt64, bytes: Int, milliseconds: Double) {
+    public init(name: String, lsn: UInt64, bytes: Int, conversations: Int, milliseconds: Double) {
         self.name = name
         self.lsn = lsn
         self.bytes = bytes
+        self.conversations = conversations
         self.milliseconds = milliseconds
     }
 }
@@ -195,6 +198,7 @@ final class HubStorage: Sendable {
                     hub = Hub(configuration: hub.configuration, restoring: state)
                     return LoadedSnapshot(
                         name: entry.name, lsn: found.lsn, bytes: found.payload.count,
+                        conversations: state.conversations.count,
                         milliseconds: Double(MonotonicClock.now() - started) / 1e6)
                 case .failure(let error):
                     problem = "\(error)"

@@ -4,7 +4,7 @@ import LiveHubDomain
 /// strings and byte blobs with a varint length, optionals behind a 0/1 byte. Compact and quick both
 /// ways; the envelope (`SnapshotFormat` in LiveHubJournal) checksums the whole.
 struct SnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
@@ -97,6 +97,12 @@ struct SnapshotReader {
             throw SnapshotDecodeError("a count of \(value) with \(bytes.count - position) bytes left")
         }
         return Int(value)
+    }
+
+    mutating func byte() throws(SnapshotDecodeError) -> UInt8 {
+        guard position < bytes.count else { throw SnapshotDecodeError("cut short at byte \(position)") }
+        defer { position += 1 }
+        return bytes[position]
     }
 
     mutating func bool() throws(SnapshotDecodeError) -> Bool {
