@@ -142,7 +142,18 @@ final class FakeDisk: JournalDisk, Sendable {
 
     func makeDirectory(_ path: String) throws(FileSystem.Failure) {}
 
-    func listDirectory(_ path: String) throws(FileSystem.Failure) -> [String] { names(in: path) }
+    /// The entries directly in `path`: files, and the directories that paths below it imply.
+    func listDirectory(_ path: String) throws(FileSystem.Failure) -> [String] {
+        Array(Set(names(in: path).map { String($0.prefix { $0 != "/" }) })).sorted()
+    }
+
+    func removeDirectory(_ path: String) throws(FileSystem.Failure) {
+        try operate(path, call: "rmdir", writes: true) { (s: inout State) throws(FileSystem.Failure) in
+            guard !s.names.keys.contains(where: { $0.hasPrefix(path + "/") }) else {
+                throw FileSystem.Failure(path: path, error: SystemError(call: "rmdir", code: ENOTEMPTY))
+            }
+        }
+    }
 
     func contents(of path: String) throws(FileSystem.Failure) -> [UInt8] {
         try operate(path, call: "open", writes: false) { (s: inout State) throws(FileSystem.Failure) in

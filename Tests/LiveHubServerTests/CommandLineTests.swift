@@ -26,7 +26,8 @@ struct CommandLineTests {
             "--max-connections", "10", "--heartbeat", "5", "--idle-timeout", "12", "--handshake-timeout", "2",
             "--http-idle-timeout", "7", "--max-request-bytes", "4096", "--max-token-lifetime", "7200",
             "--deflate-context-takeover", "--message-timeout", "9", "--fsync", "interval", "--repair",
-            "--max-requests-per-second", "500",
+            "--max-requests-per-second", "500", "--snapshot-mib", "16", "--archive-after", "0.5",
+            "--retention-days", "30",
             "--allow-origin", "https://a.example", "--allow-origin", "https://b.example", "--no-compression",
         ]
         guard case .serve(let options) = try CommandLineParser.parse(arguments) else {
@@ -50,6 +51,8 @@ struct CommandLineTests {
         #expect(!configuration.deflate.serverNoContextTakeover && !configuration.deflate.clientNoContextTakeover)
         #expect(configuration.journalSync == .interval && configuration.repairJournal)
         #expect(configuration.hubLimits.requestsPerSecond == 500 && configuration.hubLimits.requestBurst == 1000)
+        #expect(configuration.snapshots.minimumBytes == 16 << 20 && configuration.closedInMemoryMilliseconds == 500)
+        #expect(options.retentionDays == 30)
         // And the help text names every one of them.
         for flag in arguments where flag.hasPrefix("--") { #expect(CommandLineParser.usage.contains(flag)) }
     }
@@ -57,6 +60,7 @@ struct CommandLineTests {
     static let badArguments: [[String]] = [
         ["--port", "70000"], ["--port"], ["--threads", "0"], ["--log-level", "loud"], ["--bogus"],
         ["--tls-cert", "only.pem"], ["--heartbeat", "-1"], ["--fsync", "always"], ["--fsync"],
+        ["--retention-days", "0"], ["--snapshot-mib", "0"], ["--archive-after", "-1"], ["--archive-after", "soon"],
     ]
 
     @Test("mistakes are reported, not guessed at", arguments: badArguments)
@@ -134,5 +138,43 @@ struct CommandLineTests {
             lines.contains(
                 "journal: 1000000 records replayed in 2346 ms (1000 conversations, 12 not closed, 3 pending offers); "
                     + "--fsync group"))
+    }
+
+    @Test("startup says which snapshot recovery started from and how many journal records it replayed after it")
+    func startupSnapshotSummary() {
+        let recovery = RecoverySummary(
+            journalDirectory: "/srv/livehub/journal", records: 420, conversations: 1000, openConversations: 12,
+            pendingOffers: 3, milliseconds: 95.4, sync: .group, notes: [],
+            snapshot: LoadedSnapshot(
+                name: "snapshot-00000000000000999580.snapshot", lsn: 999_580, bytes: 5_000_000, conversations: 1000,
+                milliseconds: 80.2))
+        #expect(
+            recovery.line
+                == "journal: snapshot at LSN 999580 (5000000 bytes, read in 80 ms) and 420 records after it replayed "
+                + "in 95 ms (1000 conversations, 12 not closed, 3 pending offers); --fsync group")
+    }
+
+    @Test("--retention-days wins over the configuration file's storage.retentionDays, which wins over the default")
+    func retentionDaysPrecedence() throws {
+        let directory = try FileSystem.makeTemporaryDirectory(prefix: "livehub-config-test-")
+        defer {
+            try? FileSystem.remove(directory + "/hub.json")
+            try? FileSystem.removeDirectory(directory)
+        }
+        let json = #"{"queues":[{"id":"q","name":"Q","workstream":"w"}],"workstreams":[{"id":"w","name":"W","channels":["livechat"]}],"agents":[{"id":"a","name":"A","queues":["q"],"capacity":1}],"timing":{"closedInMemorySeconds":120},"storage":{"retentionDays":7}}"#
+        try FileSystem.createExclusive(directory + "/hub.json", bytes: Array(json.utf8), mode: 0o600)
+        guard case .serve(let fromFile) = try CommandLineParser.parse(["--config", directory + "/hub.json"]),
+            case .serve(let fromFlag) = try CommandLineParser.parse(
+                ["--config", directory + "/hub.json", "--retention-days", "30"]),
+            case .serve(let neither) = try CommandLineParser.parse([])
+        else {
+            Issue.record("expected serve")
+            return
+        }
+        let loaded = try fromFile.loadConfiguration()
+        #expect(loaded.retentionDays == 7)
+        #expect(loaded.hub.timing.closedInMemoryMilliseconds == 120_000)
+        #expect(try fromFlag.loadConfiguration().retentionDays == 30)
+        #expect(try neither.loadConfiguration().retentionDays == 90)
     }
 }

@@ -14,6 +14,8 @@ public protocol JournalDisk: Sendable {
     func create(_ path: String) throws(FileSystem.Failure) -> any JournalFile
     func rename(_ source: String, to destination: String) throws(FileSystem.Failure)
     func remove(_ path: String) throws(FileSystem.Failure)
+    /// Removes an empty directory.
+    func removeDirectory(_ path: String) throws(FileSystem.Failure)
     /// Makes the directory's entries (creations, renames, removals) durable.
     func synchronizeDirectory(_ path: String) throws(FileSystem.Failure)
 }
@@ -50,6 +52,7 @@ public struct PosixJournalDisk: JournalDisk {
         try FileSystem.rename(source, to: destination)
     }
     public func remove(_ path: String) throws(FileSystem.Failure) { try FileSystem.remove(path) }
+    public func removeDirectory(_ path: String) throws(FileSystem.Failure) { try FileSystem.removeDirectory(path) }
     public func synchronizeDirectory(_ path: String) throws(FileSystem.Failure) {
         try FileSystem.synchronizeDirectory(path)
     }

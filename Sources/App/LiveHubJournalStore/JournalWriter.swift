@@ -21,6 +21,8 @@ public final class JournalWriter: Sendable {
 
     private struct Queue: Sendable {
         var pending: [Pending] = []
+        /// `seal` requests, answered after the batches queued before them.
+        var seals: [@Sendable (UInt64?) -> Void] = []
         var closing = false
     }
 
@@ -73,6 +75,20 @@ public final class JournalWriter: Sendable {
         }
     }
 
+    /// Seals the journal as of now: the batches queued before this call are written, the segment is
+    /// synced whatever the mode, and the next batch starts a new segment (so the sealed one can be
+    /// deleted once a snapshot covers it). `completion` runs on the writer thread with the highest LSN
+    /// now durable, or nil when the journal cannot sync (a disk failure): a snapshot covering records
+    /// the journal might still lose must not be published.
+    public func seal(completion: @escaping @Sendable (UInt64?) -> Void) {
+        let queued = queue.withLock { queue -> Bool in
+            guard !queue.closing else { return false }
+            queue.seals.append(completion)
+            return true
+        }
+        if queued { queue.signal() } else { completion(nil) }
+    }
+
     /// Writes what is queued, syncs, closes the segment and joins the thread. Idempotent. Not from a
     /// completion: those run on the thread this joins.
     public func close() {
@@ -93,12 +109,15 @@ public final class JournalWriter: Sendable {
     private static func run(_ appender: SegmentAppender, _ queue: ConditionLock<Queue>) {
         var taken: [Pending] = []
         var batches: [JournalBatch] = []
+        var seals: [@Sendable (UInt64?) -> Void] = []
         while true {
             let closing = queue.withLock(
-                waitingUntil: { !$0.pending.isEmpty || $0.closing }, deadline: appender.nextDeadline()
+                waitingUntil: { !$0.pending.isEmpty || !$0.seals.isEmpty || $0.closing },
+                deadline: appender.nextDeadline()
             ) { queue -> Bool in
                 // Swapped, not copied: the two arrays trade places and keep their capacity.
                 swap(&taken, &queue.pending)
+                swap(&seals, &queue.seals)
                 return queue.closing
             }
             if !taken.isEmpty {
@@ -108,10 +127,20 @@ public final class JournalWriter: Sendable {
                 for (pending, result) in zip(taken, results) { pending.completion(result) }
                 taken.removeAll(keepingCapacity: true)
             }
+            if !seals.isEmpty {
+                let durable = appender.seal(now: MonotonicClock.now())
+                for seal in seals { seal(durable) }
+                seals.removeAll(keepingCapacity: true)
+            }
             appender.tick(now: MonotonicClock.now())
             if closing {
                 // `closing` was read with the queue emptied under the same lock: nothing can follow.
                 appender.close()
+                let late = queue.withLock { queue -> [@Sendable (UInt64?) -> Void] in
+                    defer { queue.seals = [] }
+                    return queue.seals
+                }
+                for seal in late { seal(nil) }
                 return
             }
         }

@@ -276,6 +276,25 @@ final class SegmentAppender {
         return nil
     }
 
+    /// Syncs the segment whatever the mode and makes the next batch start a new one (when this one holds
+    /// records). Returns the highest durable LSN, or nil while a failure stands.
+    func seal(now: UInt64) -> UInt64? {
+        if heal(announce: true, now: now) != nil { return nil }
+        guard let file else { return durableLSN }
+        if file.size > durableSize {
+            do throws(FileSystem.Failure) {
+                try file.synchronize()
+            } catch {
+                _ = fail(error, refusing: 0, now: now)
+                return nil
+            }
+            counters.syncs.add(1, ordering: .relaxed)
+            markSynced(size: file.size, now: now)
+        }
+        if file.size > JournalFormat.segmentHeaderSize { mustRotate = true }
+        return durableLSN
+    }
+
     /// Syncs what is unsynced (any mode: a clean stop leaves everything durable) and closes the segment.
     func close() {
         if let file, damage == nil, file.size > durableSize {

@@ -31,6 +31,17 @@ public struct ServeOptions: Sendable {
     /// Conversation hub configuration file (queues, agents, settings); nil = the embedded demo.
     public var configPath: String?
     public var dataDirectory = "./livehub-data"
+    /// `--retention-days`: wins over the configuration file's `storage.retentionDays`.
+    public var retentionDays: Int?
+
+    /// The server configuration: the flags, the configuration file's contents (`--config`, if given)
+    /// over them, then the flags that win over the file.
+    public func loadConfiguration() throws(HubConfigurationLoader.Failure) -> ServerConfiguration {
+        var configuration = self.configuration
+        if let configPath { configuration.apply(try HubConfigurationLoader.load(path: configPath)) }
+        if let retentionDays { configuration.retentionDays = retentionDays }
+        return configuration
+    }
 }
 
 /// A command-line mistake, reported with the usage hint and exit status 64 (EX_USAGE).
@@ -63,6 +74,12 @@ public enum CommandLineParser {
                                     write, sync every 100 ms; off: ack after the write, the kernel syncs
           --repair                  start on a corrupt journal: keep the records before the damage, set the
                                     rest aside as *.dropped
+          --snapshot-mib N          write a snapshot once the journal grew by N MiB (or by the last snapshot's
+                                    size, if larger) since the last one (default 64)
+          --archive-after SECONDS   a closed conversation leaves memory for the archive on disk this long after
+                                    it closed (default: timing.closedInMemorySeconds, 600)
+          --retention-days N        remove closed conversations from disk N days after the day they closed
+                                    (default: storage.retentionDays, 90)
           --log-level LEVEL         trace, debug, info, warning, error (default info)
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
           --max-request-bytes N     largest hub request; larger ones get too_large (default 16384)
@@ -149,6 +166,14 @@ public enum CommandLineParser {
                 }
                 options.configuration.journalSync = mode
             case "--repair": options.configuration.repairJournal = true
+            case "--snapshot-mib": options.configuration.snapshots.minimumBytes = try integer(1...1 << 20) << 20
+            case "--archive-after":
+                let text = try value()
+                guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {
+                    throw CommandLineError(description: "--archive-after takes seconds (0 to a year), not '\(text)'")
+                }
+                options.configuration.closedInMemoryMilliseconds = Int64((seconds * 1000).rounded())
+            case "--retention-days": options.retentionDays = try integer(1...36_500)
             case "--log-level":
                 let text = try value()
                 guard let level = LogLevel(name: text) else {

@@ -24,7 +24,11 @@ public final class HubServer: Sendable {
     private let transport: TransportServer
     private let hub: HubRuntime
     private let storage: HubStorage?
+    private let background: Background
     private let stopped = Mutex(false)
+    /// The archive of closed conversations (nil without a data directory): look up a conversation that
+    /// left memory, e.g. for its transcript.
+    public var archive: ConversationArchive? { background.archive }
     /// What recovery found (nil without a data directory).
     public var recovery: RecoverySummary? { storage?.summary }
 
@@ -33,20 +37,49 @@ public final class HubServer: Sendable {
         // The sentiment lexicons (about 8 ms to build) are built now, so neither the replay nor the
         // first customer message pays for them.
         SentimentScorer.prepare()
-        var recovered = Hub(configuration: configuration.hub)
+        var recovered = Hub(configuration: configuration.effectiveHub)
         let storage = try configuration.dataDirectory.map { directory throws(HubStorageError) in
             try HubStorage.open(
                 directory: directory, sync: configuration.journalSync, repair: configuration.repairJournal,
-                disk: configuration.journalDisk, hub: &recovered, logger: logger)
+                disk: configuration.journalDisk, snapshotsKept: configuration.snapshots.kept, hub: &recovered,
+                logger: logger)
+        }
+        let background: Background
+        do {
+            background = try Background.start(configuration: configuration, storage: storage, logger: logger)
+        } catch {
+            storage?.close()
+            throw error
         }
         let hub: HubRuntime
         do {
             hub = try HubRuntime.start { [recovered] loop in
                 let journal = HubJournal(
-                    writer: storage?.writer, nextLSN: storage?.nextLSN ?? 1, loop: loop, logger: logger.labeled("journal"))
-                return HubService(loop: loop, logger: logger.labeled("hub"), hub: recovered, journal: journal)
+                    writer: storage?.writer, nextLSN: storage?.nextLSN ?? 1, replayedBytes: storage?.replayedBytes ?? 0,
+                    loop: loop, logger: logger.labeled("journal"))
+                let snapshots = background.snapshots.map { thread in
+                    HubSnapshots(
+                        policy: SnapshotPolicy(
+                            minimumBytes: UInt64(configuration.snapshots.minimumBytes),
+                            maximumInterval: background.snapshotInterval, coveredBytes: 0,
+                            lastSize: UInt64(storage?.summary.snapshot?.bytes ?? 0),
+                            lastConversations: storage?.summary.snapshot?.conversations ?? 0, now: loop.now),
+                        thread: thread, loop: loop, logger: logger.labeled("snapshot"))
+                }
+                // A transcript asked for after its conversation left memory is read from the archive
+                // (one small file, on the hub thread: rare, and bounded by the conversation's size).
+                let archived = background.archive.map { archive in
+                    { @Sendable (conversationId: ConversationId) -> Conversation? in
+                        (try? archive.read(conversationId))?.conversation
+                    }
+                }
+                return HubService(
+                    loop: loop, logger: logger.labeled("hub"), hub: recovered, journal: journal,
+                    transcripts: TranscriptSource(archive: archived), archive: background.archive,
+                    snapshots: snapshots)
             }
         } catch {
+            background.stop()
             storage?.close()
             throw error
         }
@@ -103,6 +136,7 @@ public final class HubServer: Sendable {
             }
         } catch {
             hub.stop()
+            background.stop()
             storage?.close()
             throw error
         }
@@ -113,15 +147,18 @@ public final class HubServer: Sendable {
                 + "tls=\(configuration.tlsCertificatePath != nil) echo=\(configuration.echoEnabled) "
                 + "bench_rooms=\(configuration.benchRoomsEnabled)")
         return HubServer(
-            transport: transport, hub: hub, storage: storage, webRoot: catalog.root, webRootProblem: webRootProblem)
+            transport: transport, hub: hub, storage: storage, background: background, webRoot: catalog.root,
+            webRootProblem: webRootProblem)
     }
 
     private init(
-        transport: TransportServer, hub: HubRuntime, storage: HubStorage?, webRoot: String?, webRootProblem: String?
+        transport: TransportServer, hub: HubRuntime, storage: HubStorage?, background: Background, webRoot: String?,
+        webRootProblem: String?
     ) {
         self.transport = transport
         self.hub = hub
         self.storage = storage
+        self.background = background
         self.webRoot = webRoot
         self.webRootProblem = webRootProblem
     }
@@ -158,7 +195,47 @@ public final class HubServer: Sendable {
             guard !alreadyStopped else { return }
             alreadyStopped = true
             hub.stop()
+            // A snapshot being written still needs the journal (it seals it), so the journal closes last.
+            background.stop()
             storage?.close()
         }
+    }
+}
+
+/// The threads that work beside the hub on its data directory: the archive of closed conversations and
+/// the snapshot writer. None without a data directory.
+private struct Background: Sendable {
+    let archive: ConversationArchive?
+    let snapshots: SnapshotThread?
+    /// The longest time between snapshots while the journal grows: a day, or a third of the retention
+    /// period if that is shorter, so old journal segments go well within it.
+    let snapshotInterval: UInt64
+
+    static func start(configuration: ServerConfiguration, storage: HubStorage?, logger: Logger) throws -> Background {
+        let seconds = min(
+            configuration.snapshots.maximumIntervalSeconds, Int64(max(1, configuration.retentionDays)) * 86_400 / 3)
+        let interval = UInt64(max(1, seconds)) * 1_000_000_000
+        guard let storage, let directory = configuration.dataDirectory else {
+            return Background(archive: nil, snapshots: nil, snapshotInterval: interval)
+        }
+        let archive = try ConversationArchive.start(
+            dataDirectory: directory, disk: configuration.journalDisk,
+            settings: ConversationArchive.Settings(
+                retentionDays: configuration.retentionDays,
+                sweepIntervalMilliseconds: configuration.retentionCheckMilliseconds),
+            clock: configuration.retentionClock, logger: logger.labeled("archive"))
+        do {
+            let snapshots = try SnapshotThread.start(
+                store: storage.snapshots, writer: storage.writer, logger: logger.labeled("snapshot"))
+            return Background(archive: archive, snapshots: snapshots, snapshotInterval: interval)
+        } catch {
+            archive.close()
+            throw error
+        }
+    }
+
+    func stop() {
+        snapshots?.close()
+        archive?.close()
     }
 }

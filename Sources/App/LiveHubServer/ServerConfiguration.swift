@@ -1,6 +1,7 @@
 import LiveHubDomain
-import LiveHubProtocol
 import LiveHubJournalStore
+import LiveHubPosix
+import LiveHubProtocol
 import LiveHubTransport
 
 /// Everything the server can be told: the transport's settings (reachable directly, e.g.
@@ -37,7 +38,8 @@ public struct ServerConfiguration: Sendable {
     public var webRoot: String?
 
     /// The hub's data directory (`--data-dir`, which must exist): the server locks it and keeps the
-    /// journal in `journal/`, replayed at start. nil: no lock and no journal, an in-memory hub whose
+    /// journal in `journal/` and snapshots in `snapshots/` (the newest usable one plus the journal after
+    /// it are replayed at start), and closed conversations in `archive/`. nil: no lock and no journal, an in-memory hub whose
     /// acknowledgements promise nothing (tests of everything else).
     public var dataDirectory: String?
     /// When the journal syncs, and so what an acknowledgement promises (`--fsync`).
@@ -46,6 +48,18 @@ public struct ServerConfiguration: Sendable {
     public var repairJournal = false
     /// The journal's file operations; tests put a disk with faults here.
     public var journalDisk: any JournalDisk = PosixJournalDisk()
+    /// When snapshots are written and how many are kept (`--snapshot-mib`).
+    public var snapshots = SnapshotSettings()
+    /// Closed conversations are removed from disk this many days after the UTC day they closed on
+    /// (`--retention-days`, or `"storage": {"retentionDays"}` in the configuration file).
+    public var retentionDays = 90
+    /// How long a closed conversation stays in memory before it is archived (`--archive-after`); nil:
+    /// the configuration's `timing.closedInMemorySeconds` (10 minutes by default).
+    public var closedInMemoryMilliseconds: Int64?
+    /// How often retention is checked.
+    public var retentionCheckMilliseconds: Int64 = 3_600_000
+    /// The clock retention measures against; tests move it.
+    public var retentionClock: @Sendable () -> Instant = { Instant(millisecondsSinceEpoch: WallClock.millisecondsSinceEpoch()) }
 
     public init() {}
 
@@ -53,6 +67,7 @@ public struct ServerConfiguration: Sendable {
     /// has them (its origins are added to `--allow-origin`'s).
     public mutating func apply(_ file: ConfigurationFile.Contents) {
         hub = file.hub
+        if let storage = file.storage { retentionDays = storage.retentionDays }
         guard let sessions = file.customerSessions else { return }
         allowAnonymousCustomers = sessions.anonymous
         customerTokenSeconds = sessions.tokenSeconds
@@ -61,6 +76,13 @@ public struct ServerConfiguration: Sendable {
         if let origins = sessions.allowedOrigins {
             transport.allowedOrigins = (transport.allowedOrigins ?? []) + origins
         }
+    }
+
+    /// The hub's configuration with `--archive-after` laid over its timing.
+    var effectiveHub: Configuration {
+        var configuration = hub
+        if let closedInMemoryMilliseconds { configuration.timing.closedInMemoryMilliseconds = closedInMemoryMilliseconds }
+        return configuration
     }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TransportConfiguration, Value>) -> Value {

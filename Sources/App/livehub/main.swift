@@ -44,15 +44,13 @@ case .serve(let options):
     } catch {
         fail("cannot create --data-dir \(error)", status: 73)
     }
-    var configuration = options.configuration
-    configuration.dataDirectory = options.dataDirectory
-    if let configPath = options.configPath {
-        do {
-            configuration.apply(try HubConfigurationLoader.load(path: configPath))
-        } catch {
-            fail("\(error)", status: 66)
-        }
+    var configuration: ServerConfiguration
+    do {
+        configuration = try options.loadConfiguration()
+    } catch {
+        fail("\(error)", status: 66)
     }
+    configuration.dataDirectory = options.dataDirectory
     do {
         configuration.hubSecret = try HubSecretStore.loadOrCreate(directory: options.dataDirectory)
     } catch {

@@ -84,6 +84,11 @@ public enum Command: Hashable, Sendable {
     /// reconnection window and every agent's grace period as of now, and answers with every timer the
     /// state implies (`HubOutcome.timers`).
     case recover
+    /// A closed conversation's time in memory is over: answers `Acknowledgement.archive` with the
+    /// conversation for the shell to write to the archive (nothing when it is not closed, is unknown, or
+    /// its time is not over). Changes nothing: the conversation leaves memory only through
+    /// `Hub.forgetArchived`, once the archive holds it.
+    case archive(ConversationId)
 }
 
 /// Where `conversation.transfer` sends a conversation.

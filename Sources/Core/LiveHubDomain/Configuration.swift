@@ -168,11 +168,15 @@ public struct Timing: Hashable, Sendable {
     /// At most one `report.update` per row for joins, leaves and activity in this interval (status,
     /// agent and queue changes go out at once).
     public var reportRowIntervalMilliseconds: Int64
+    /// How long a closed conversation stays in memory (resumable, in the hub's answers) before it goes to
+    /// the archive on disk and leaves memory (`Command.archive`).
+    public var closedInMemoryMilliseconds: Int64
 
     public init(
         offerRetryPauseMilliseconds: Int64 = 60_000, customerReconnectMilliseconds: Int64 = 180_000,
         agentGraceMilliseconds: Int64 = 150_000, queueUpdateMilliseconds: Int64 = 5_000,
-        typingIntervalMilliseconds: Int64 = 2_000, reportRowIntervalMilliseconds: Int64 = 1_000
+        typingIntervalMilliseconds: Int64 = 2_000, reportRowIntervalMilliseconds: Int64 = 1_000,
+        closedInMemoryMilliseconds: Int64 = 600_000
     ) {
         self.offerRetryPauseMilliseconds = offerRetryPauseMilliseconds
         self.customerReconnectMilliseconds = customerReconnectMilliseconds
@@ -180,5 +184,6 @@ public struct Timing: Hashable, Sendable {
         self.queueUpdateMilliseconds = queueUpdateMilliseconds
         self.typingIntervalMilliseconds = typingIntervalMilliseconds
         self.reportRowIntervalMilliseconds = reportRowIntervalMilliseconds
+        self.closedInMemoryMilliseconds = closedInMemoryMilliseconds
     }
 }

@@ -169,7 +169,7 @@ extension Hub {
 
     /// Every timer the current state and the agents' absences imply, earliest first: pending offers'
     /// expiries, retries after every agent declined, away customers' windows, absent agents' grace
-    /// periods. What the shell arms after a restart; walks every pending offer and routable
+    /// periods, closed conversations' archiving. What the shell arms after a restart; walks every
     /// conversation, so it is for recovery, not for each command.
     public func pendingTimers() -> [ScheduledTimer] {
         var timers: [ScheduledTimer] = []
@@ -197,6 +197,7 @@ extension Hub {
             guard let since = absentAgents[agentId]?.since else { continue }
             timers.append(.agentGrace(agentId, at: since.adding(milliseconds: grace)))
         }
+        timers += archiveTimers()
         // Stable: equal deadlines keep the order above.
         return timers.enumerated().sorted { ($0.element.deadline, $0.offset) < ($1.element.deadline, $1.offset) }
             .map(\.element)

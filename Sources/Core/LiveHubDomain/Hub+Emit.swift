@@ -35,6 +35,7 @@ extension Hub {
         if case .conversationClosed = payload, let conversationId {
             recorder.sessionChanges.append(.monitorsEnded(conversation: conversationId))
             endMonitors(of: conversationId, reason: .conversationClosed, at: now, into: &recorder)
+            recorder.schedule(.archive(conversationId, at: archiveDeadline(closedAt: now)))
         }
         switch payload {
         case .presenceChanged(let userId, _), .agentDisconnected(let userId, _), .agentReconnected(let userId, _):

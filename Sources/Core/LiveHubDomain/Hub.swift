@@ -138,6 +138,9 @@ public struct Hub: Sendable {
         case .recover:
             try requireSystem(actor)
             recover(at: now, into: &recorder)
+        case .archive(let conversationId):
+            try requireSystem(actor)
+            archiveDue(conversationId, at: now, into: &recorder)
         }
         if recorder.needsRouting {
             route(at: now, into: &recorder)

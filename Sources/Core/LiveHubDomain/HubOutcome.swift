@@ -122,6 +122,9 @@ public enum Acknowledgement: Hashable, Sendable {
     case agents([AgentRow])
     /// `settings.get`: the supervisor settings as of now.
     case settings(AdminSettings)
+    /// `Command.archive` (to the shell only): the closed conversation to write to the archive; once it is
+    /// durable there, the shell calls `Hub.forgetArchived` and journals that.
+    case archive(Conversation)
 }
 
 /// A timer the shell arms; the domain never waits. When it fires the shell sends `command` from
@@ -144,12 +147,14 @@ public enum ScheduledTimer: Hashable, Sendable {
     case positionNotice(ConversationId, at: Instant)
     /// A report row was held back by the once-a-second limit; send it at `at`.
     case reportRow(ConversationId, at: Instant)
+    /// A closed conversation's time in memory is over at `at`: the shell archives it (see `Command.archive`).
+    case archive(ConversationId, at: Instant)
 
     /// When it fires.
     public var deadline: Instant {
         switch self {
         case .offerTimeout(_, let at), .routingRetry(_, let at), .reconnectWindow(_, let at), .agentGrace(_, let at),
-            .queueUpdate(_, let at), .positionNotice(_, let at), .reportRow(_, let at):
+            .queueUpdate(_, let at), .positionNotice(_, let at), .reportRow(_, let at), .archive(_, let at):
             at
         }
     }
@@ -164,6 +169,7 @@ public enum ScheduledTimer: Hashable, Sendable {
         case .queueUpdate(let queueId, _): .publishQueue(queueId)
         case .positionNotice(let conversationId, _): .publishPosition(conversationId)
         case .reportRow(let conversationId, _): .publishReportRow(conversationId)
+        case .archive(let conversationId, _): .archive(conversationId)
         }
     }
 }

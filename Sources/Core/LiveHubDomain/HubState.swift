@@ -92,7 +92,8 @@ struct RecentDurations: Hashable, Sendable {
     /// How many durations the average covers.
     static var capacity: Int { 20 }
     private(set) var milliseconds: [Int64] = []
-    private var next = 0
+    /// Where the next duration goes once the list is full (the oldest one).
+    var next = 0
 
     mutating func add(_ duration: Int64) {
         if milliseconds.count < Self.capacity {

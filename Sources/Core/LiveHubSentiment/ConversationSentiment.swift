@@ -17,6 +17,12 @@ public struct ConversationSentiment: Sendable, Hashable {
 
     public init() {}
 
+    /// A sentiment holding these scores (the last `window` of them, each within -1…1): restoring a
+    /// snapshot without scoring the messages again.
+    public init(recentScores: [Double]) {
+        self.recentScores = recentScores.suffix(Self.window).map { $0.isFinite ? min(1, max(-1, $0)) : 0 }
+    }
+
     /// Scores a message the customer wrote and keeps it among the last six. Returns true when the
     /// conversation's level changed (for example to push a report update).
     @discardableResult

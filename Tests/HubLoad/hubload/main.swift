@@ -21,6 +21,10 @@ let usage = """
            hubload journal --data-dir DIR [--conversations N] [--events N] [--messages-per-conversation M]
                writes DIR/config.json and a journal of N events made by the domain (pairs chat, close
                after M messages, start again), to time `livehub serve --config DIR/config.json --data-dir DIR`
+           hubload churn --port P --data-dir DIR [--conversations PAIRS] [--total N] [--checkpoint K]
+               [--time-limit S] [--server-pid PID] [--json]
+               PAIRS customers and agents start and close N conversations in sequence (each: start, accept,
+               a message each way, end, close); every K closed, the server's RSS (the memory test)
     """
 
 func fail(_ message: String) -> Never {
@@ -47,13 +51,16 @@ func readSecret(directory: String) -> [UInt8] {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first, ["config", "run", "acks", "journal"].contains(command) else { fail(usage) }
+guard let command = arguments.first, ["config", "run", "acks", "journal", "churn"].contains(command) else { fail(usage) }
 arguments.removeFirst()
 var options = LoadOptions()
 var dataDirectory: String?
 var printJSON = false
 var events = 1_000_000
 var messagesPerConversation = 50
+var churnTotal = 100_000
+var churnCheckpoint = 10_000
+var churnTimeLimit = 600.0
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     if flag == "--json" {
@@ -85,6 +92,9 @@ while !arguments.isEmpty {
     case "--padding": options.paddingBytes = Int(number(value))
     case "--events": events = Int(number(value))
     case "--messages-per-conversation": messagesPerConversation = max(1, Int(number(value)))
+    case "--total": churnTotal = max(1, Int(number(value)))
+    case "--checkpoint": churnCheckpoint = max(1, Int(number(value)))
+    case "--time-limit": churnTimeLimit = min(3600, max(1, number(value)))
     case "--server-pid":
         guard let pid = Int32(value) else { fail("--server-pid: '\(value)' is not a process id") }
         options.serverPID = pid
@@ -113,6 +123,17 @@ if command == "journal" {
 options.secret = readSecret(directory: dataDirectory)
 // Three descriptors per conversation: lift the soft open-file limit to the hard one.
 Processor.raiseOpenFileLimit()
+if command == "churn" {
+    do {
+        let report = try ChurnRun.run(
+            options, total: churnTotal, checkpoint: churnCheckpoint, timeLimitSeconds: churnTimeLimit)
+        if !printJSON { print(report.summary) }
+        print(report.json)
+        exit(report.errors == 0 ? 0 : 1)
+    } catch {
+        fail("\(error)")
+    }
+}
 if command == "acks" {
     do {
         let report = try AckRun.run(options)

@@ -43,6 +43,7 @@ final class SwitchableDisk: JournalDisk {
         try real.rename(source, to: destination)
     }
     func remove(_ path: String) throws(FileSystem.Failure) { try real.remove(path) }
+    func removeDirectory(_ path: String) throws(FileSystem.Failure) { try real.removeDirectory(path) }
     func synchronizeDirectory(_ path: String) throws(FileSystem.Failure) { try real.synchronizeDirectory(path) }
 
     /// Counts a failure and returns it, when `code` is set.

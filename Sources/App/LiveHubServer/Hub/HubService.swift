@@ -31,24 +31,36 @@ final class HubService {
     /// Monitors and report subscriptions: bound to connections, so kept here and not in `hub.state`.
     private var registry = HubSessionRegistry()
     /// The domain's timers (offers, routing retries, reconnection windows, grace periods, queue ticks,
-    /// held-back report rows), earliest first: each loop iteration looks at the first one only.
+    /// held-back report rows, archiving), earliest first: each loop iteration looks at the first one only.
     private var timers = HubTimerQueue()
     /// Where transcripts are found: memory, then the archive of conversations that left it.
     private let transcripts: TranscriptSource
     /// HTTP answers (audit, transcripts) waiting until the journal holds what they show, with the LSN.
     private var heldAnswers: [(lsn: UInt64, send: () -> Void)] = []
+    /// Where closed conversations go when their time in memory is over (nil without a data directory:
+    /// then they stay in memory).
+    private let archive: ConversationArchive?
+    /// Closed conversations handed to the archive and not yet durable there.
+    private var archiving: Set<ConversationId> = []
+    private let snapshots: HubSnapshots?
+
+    /// How long a conversation the archive could not take waits before it is tried again.
+    static let archiveRetryMilliseconds: Int64 = 10_000
 
     /// `hub`: a fresh hub, or one rebuilt from the journal, whose pending offers are armed again here
     /// (those already expired time out in the first iteration).
     init(
         loop: EventLoop, logger: Logger, hub: Hub, journal: HubJournal,
-        transcripts: TranscriptSource = TranscriptSource()
+        transcripts: TranscriptSource = TranscriptSource(), archive: ConversationArchive? = nil,
+        snapshots: HubSnapshots? = nil
     ) {
         self.loop = loop
         self.logger = logger
         self.hub = hub
         self.journal = journal
         self.transcripts = transcripts
+        self.archive = archive
+        self.snapshots = snapshots
         outbox = HubOutbox(releasedLSN: journal.releasedLSN)
         // Nobody is connected at start. On a fresh hub this does nothing; after a journal replay it
         // starts the windows of everyone who was connected and arms every timer the state implies
@@ -62,6 +74,11 @@ final class HubService {
     func endOfIteration() {
         fireDueTimers()
         journal.endOfIteration(now: loop.now)
+        if !journal.isFailing {
+            snapshots?.endOfIteration(
+                state: hub.state, lsn: journal.appendedLSN, bytesAppended: journal.bytesAppended,
+                archiving: !archiving.isEmpty)
+        }
         outbox.release(through: journal.releasedLSN, keepingOrderPerConnection: journal.isFailing)
         outbox.flush()
         releaseHeldAnswers()
@@ -143,10 +160,40 @@ final class HubService {
     /// A command of the shell itself (timers, connections coming and going).
     private func handleSystem(_ command: Command) {
         do {
-            deliver(try hub.handle(command, from: .system, sessions: registry.facts(for: nil), at: WallClock.now()))
+            let outcome = try hub.handle(command, from: .system, sessions: registry.facts(for: nil), at: WallClock.now())
+            deliver(outcome)
+            if case .archive(let conversation) = outcome.acknowledgement { archiveClosed(conversation) }
         } catch {
             logger.warning("event=hub.system_refused code=\(error.code) message=\"\(error.message)\"")
         }
+    }
+
+    // MARK: Archive
+
+    /// A closed conversation's time in memory is over: the archive thread writes it, and once it is
+    /// durable there (`archived`) it leaves memory. Until then it stays resumable as before.
+    private func archiveClosed(_ conversation: Conversation) {
+        guard let archive, archiving.insert(conversation.id).inserted else { return }
+        let loop = self.loop
+        let service = LoopConfined(value: self)
+        let conversationId = conversation.id
+        archive.archive(conversation) { durable in
+            loop.execute { service.value.archived(conversationId, durable: durable) }
+        }
+    }
+
+    /// The archive's answer, on the hub thread. The conversation leaves memory and the journal notes it,
+    /// so a replay forgets it at the same point; when the archive or the journal cannot write, it stays
+    /// and is tried again later.
+    private func archived(_ conversationId: ConversationId, durable: Bool) {
+        archiving.remove(conversationId)
+        let now = WallClock.now()
+        guard durable, !journal.isFailing else {
+            timers.insert(.archive(conversationId, at: now.adding(milliseconds: Self.archiveRetryMilliseconds)))
+            return
+        }
+        guard hub.forgetArchived(conversationId) else { return }
+        journal.recordArchived(conversationId, at: now)
     }
 
     private func deliver(_ outcome: HubOutcome, for command: Command? = nil) {

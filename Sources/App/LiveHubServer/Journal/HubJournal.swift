@@ -31,6 +31,9 @@ final class HubJournal {
     private let logger: Logger
     /// The last LSN handed out (appended to the journal or queued for it).
     private(set) var appendedLSN: UInt64
+    /// Payload bytes of the records after the snapshot recovery started from (replayed at start, then
+    /// appended): what snapshots are scheduled by (`SnapshotPolicy`).
+    private(set) var bytesAppended: UInt64
     /// Frames tagged with an LSN up to this one may leave: the journal holds it (synced under `group`,
     /// written under `interval` and `off`).
     private(set) var releasedLSN: UInt64
@@ -59,12 +62,14 @@ final class HubJournal {
     static let firstRetryDelay: UInt64 = 100_000_000
     static let longestRetryDelay: UInt64 = 1_000_000_000
 
-    /// `nextLSN`: where the recovered journal continues.
-    init(writer: JournalWriter?, nextLSN: UInt64, loop: EventLoop, logger: Logger) {
+    /// `nextLSN`: where the recovered journal continues; `replayedBytes`: the payload bytes recovery
+    /// replayed after its snapshot.
+    init(writer: JournalWriter?, nextLSN: UInt64, replayedBytes: UInt64 = 0, loop: EventLoop, logger: Logger) {
         self.writer = writer
         self.loop = loop
         self.logger = logger
         appendedLSN = nextLSN - 1
+        bytesAppended = replayedBytes
         releasedLSN = writer == nil ? .max : nextLSN - 1
     }
 
@@ -94,11 +99,22 @@ final class HubJournal {
         for event in outcome.events where event.isJournaled {
             guard let bytes = JournalEventCodec.encode(event) else { continue }
             appendedLSN += 1
+            bytesAppended += UInt64(bytes.count)
             queued.append(bytes)
             recorded = true
             note(event, at: appendedLSN)
         }
         return recorded ? appendedLSN : tag(for: command)
+    }
+
+    /// Numbers and queues the note that the archive holds `conversationId` (`Hub.forgetArchived`); no
+    /// frame shows it.
+    func recordArchived(_ conversationId: ConversationId, at: Instant) {
+        guard writer != nil else { return }
+        let bytes = JournalEventCodec.encodeArchived(conversationId, at: at)
+        appendedLSN += 1
+        bytesAppended += UInt64(bytes.count)
+        queued.append(bytes)
     }
 
     /// The tag of frames that show state without adding facts: the last LSN of what they show.

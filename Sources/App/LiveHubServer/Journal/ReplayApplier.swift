@@ -1,13 +1,15 @@
 import LiveHubDomain
 import LiveHubPosix
+import LiveHubProtocol
 
-/// Applies replayed events to a hub on a thread of its own, so that at start reading and decoding the
-/// next records (on the thread that scans the journal) overlaps with applying the previous ones: a
-/// million records replay in about half the time. Events arrive in batches, in LSN order, and are
-/// applied in that order; at most four batches wait, so memory stays bounded whatever the journal.
+/// Applies replayed journal records (events, archived notes) to a hub on a thread of its own, so that
+/// at start reading and decoding the next records (on the thread that scans the journal) overlaps with
+/// applying the previous ones: a million records replay in about half the time. Records arrive in
+/// batches, in LSN order, and are applied in that order; at most four batches wait, so memory stays
+/// bounded whatever the journal.
 final class ReplayApplier: Sendable {
     private struct Queue: Sendable {
-        var batches: [[DomainEvent]] = []
+        var batches: [[JournalRecord]] = []
         var finished = false
         var hub: Hub?
     }
@@ -30,14 +32,14 @@ final class ReplayApplier: Sendable {
             while true {
                 let (taken, finished) = queue.withLock(
                     waitingUntil: { !$0.batches.isEmpty || $0.finished }, deadline: nil
-                ) { queue -> ([[DomainEvent]], Bool) in
-                    var taken: [[DomainEvent]] = []
+                ) { queue -> ([[JournalRecord]], Bool) in
+                    var taken: [[JournalRecord]] = []
                     swap(&taken, &queue.batches)
                     return (taken, queue.finished)
                 }
                 queue.broadcast()
                 for batch in taken {
-                    for event in batch { hub.apply(event) }
+                    for record in batch { hub.replay(record) }
                 }
                 if finished && taken.isEmpty {
                     queue.withLock { $0.hub = hub }
@@ -49,7 +51,7 @@ final class ReplayApplier: Sendable {
     }
 
     /// Queues a batch, waiting while the applying thread is `queuedBatches` behind.
-    func submit(_ batch: [DomainEvent]) {
+    func submit(_ batch: [JournalRecord]) {
         queue.withLock(waitingUntil: { $0.batches.count < Self.queuedBatches }, deadline: nil) {
             $0.batches.append(batch)
         }

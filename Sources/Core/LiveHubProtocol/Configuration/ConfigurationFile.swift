@@ -21,7 +21,9 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///               "supervisorTransfer": true, "supervisorForceClose": true},
 ///  "limits": {"maximumMessageCharacters": 4000, "maximumSubjectCharacters": 200, "reportWindowHours": 24},
 ///  "timing": {"offerRetryPauseSeconds": 60, "customerReconnectSeconds": 180, "agentGraceSeconds": 150,
-///             "queueUpdateSeconds": 5, "typingIntervalSeconds": 2, "reportRowIntervalSeconds": 1}}
+///             "queueUpdateSeconds": 5, "typingIntervalSeconds": 2, "reportRowIntervalSeconds": 1,
+///             "closedInMemorySeconds": 600},
+///  "storage": {"retentionDays": 90}}
 /// ```
 /// Unknown keys are refused (a misspelt setting must not be silently ignored), and references are
 /// checked: a queue's workstream and an agent's queues must exist, ids must be unique within each list,
@@ -45,6 +47,7 @@ public enum ConfigurationFile {
         let top = try Reader(root, path: "$")
         try top.allowOnly([
             "queues", "workstreams", "agents", "supervisors", "bots", "settings", "limits", "timing", "customerSessions",
+            "storage",
         ])
 
         let workstreams = try top.list("workstreams", required: true).map { item throws(ConfigurationError) in
@@ -112,6 +115,7 @@ public enum ConfigurationFile {
                 ("agentGraceSeconds", \.agentGraceMilliseconds), ("queueUpdateSeconds", \.queueUpdateMilliseconds),
                 ("typingIntervalSeconds", \.typingIntervalMilliseconds),
                 ("reportRowIntervalSeconds", \.reportRowIntervalMilliseconds),
+                ("closedInMemorySeconds", \.closedInMemoryMilliseconds),
             ]
             try object.allowOnly(Set(keys.map(\.0)))
             for (key, field) in keys {
@@ -132,17 +136,24 @@ public enum ConfigurationFile {
             sessions.burst = Double(try object.positiveInteger("burst", default: Int(sessions.burst)))
             customerSessions = sessions
         }
+        var storage: StorageSettings?
+        if let object = try top.optionalObject("storage") {
+            try object.allowOnly(["retentionDays"])
+            storage = StorageSettings(retentionDays: try object.positiveInteger("retentionDays", default: 90))
+        }
         return Contents(
             hub: Configuration(
                 queues: queues, workstreams: workstreams, agents: agents, supervisors: supervisors, bots: bots,
                 settings: settings, limits: limits, timing: timing),
-            customerSessions: customerSessions)
+            customerSessions: customerSessions, storage: storage)
     }
 
     /// What one configuration file holds.
     public struct Contents: Sendable {
         public var hub: Configuration
         public var customerSessions: CustomerSessionsSettings?
+        /// `"storage"`: how long closed conversations stay on disk (nil when the file has none).
+        public var storage: StorageSettings?
     }
 
     private static func checkReferences(
@@ -179,6 +190,14 @@ public enum ConfigurationFile {
             }
         }
     }
+}
+
+/// `"storage"` in a configuration file: the data directory's retention.
+public struct StorageSettings: Hashable, Sendable {
+    /// Closed conversations are removed from disk (their archive) this many days after they closed.
+    public var retentionDays: Int
+
+    public init(retentionDays: Int = 90) { self.retentionDays = retentionDays }
 }
 
 /// `"customerSessions"` in a configuration file: whether anonymous chat widgets may get customer

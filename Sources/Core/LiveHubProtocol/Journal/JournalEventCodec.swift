@@ -225,8 +225,32 @@ public enum JournalEventCodec {
     }
 
     /// The event a record holds, read from the record's bytes in place (recovery hands them out of the
-    /// segment without a copy).
+    /// segment without a copy). An `archived` note is refused: it is not an event (see `decodeRecord`).
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(JournalDecodeError) -> DomainEvent {
+        switch try decodeRecord(bytes) {
+        case .event(let event): return event
+        case .archived(let conversationId, _):
+            throw JournalDecodeError("the record notes that \(conversationId) was archived; it is not an event")
+        }
+    }
+
+    /// The record `Hub.forgetArchived(conversationId)` is journaled as: the archive holds the closed
+    /// conversation, so it leaves memory here and in every replay.
+    public static func encodeArchived(_ conversationId: ConversationId, at: Instant) -> [UInt8] {
+        var writer = JSONWriter(capacity: 48)
+        writer.beginObject()
+        writer.put("v", version)
+        writer.put("k", archivedKind)
+        writer.put("c", conversationId.rawValue)
+        writer.put("t", at.millisecondsSinceEpoch)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    private static let archivedKind = "archived"
+
+    /// What a record holds: a journaled event (`encode`), or an archived note (`encodeArchived`).
+    public static func decodeRecord(_ bytes: UnsafeRawBufferPointer) throws(JournalDecodeError) -> JournalRecord {
         let record = try RecordReader(bytes)
         let recordVersion = try record.integer("v")
         guard recordVersion <= version else {
@@ -236,6 +260,10 @@ public enum JournalEventCodec {
         let conversationId = try record.optionalString("c").map { ConversationId($0) }
         let seq = try record.optionalInteger("s").map { Int($0) }
         let at = Instant(millisecondsSinceEpoch: try record.integer("t"))
+        if kind == archivedKind {
+            guard let conversationId else { throw JournalDecodeError("'c' must be a string") }
+            return .archived(conversationId, at: at)
+        }
         let payload: EventPayload
         switch kind {
         case "started":
@@ -301,8 +329,16 @@ public enum JournalEventCodec {
         default:
             throw JournalDecodeError("unknown record kind '\(kind.prefix(40))'")
         }
-        return DomainEvent(conversationId: conversationId, seq: seq, at: at, payload: payload)
+        return .event(DomainEvent(conversationId: conversationId, seq: seq, at: at, payload: payload))
     }
+}
+
+/// What one journal record holds.
+public enum JournalRecord: Hashable, Sendable {
+    /// A domain fact, replayed with `Hub.apply`.
+    case event(DomainEvent)
+    /// The archive holds this closed conversation: replayed with `Hub.forgetArchived`.
+    case archived(ConversationId, at: Instant)
 }
 
 /// One member of a journal record.
@@ -469,5 +505,15 @@ extension JSONWriter {
     fileprivate mutating func put(_ name: String, _ flag: Bool) {
         key(name)
         bool(flag)
+    }
+}
+
+extension Hub {
+    /// Replays one journal record: an event through `apply`, an archived note through `forgetArchived`.
+    public mutating func replay(_ record: JournalRecord) {
+        switch record {
+        case .event(let event): apply(event)
+        case .archived(let conversationId, _): forgetArchived(conversationId)
+        }
     }
 }

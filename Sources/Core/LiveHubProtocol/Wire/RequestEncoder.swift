@@ -73,7 +73,7 @@ public enum RequestEncoder {
             writer.field(WireKey.supervisorTransfer, change.supervisorTransfer)
             writer.field(WireKey.supervisorForceClose, change.supervisorForceClose)
         case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
-            .publishReportRow, .userConnected, .userDisconnected, .connectionClosed, .recover:
+            .publishReportRow, .userConnected, .userDisconnected, .connectionClosed, .recover, .archive:
             return false
         }
         return true

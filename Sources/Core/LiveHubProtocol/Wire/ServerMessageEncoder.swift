@@ -128,6 +128,9 @@ public enum ServerMessageEncoder {
             return [encodeAgentsSnapshot(rows), encodeAck(id: id, result: .done)]
         case .settings(let settings):
             return [encodeAck(id: id, result: .settings(settings))]
+        case .archive:
+            // The shell's own answer (a system command); no wire request gets it.
+            return [encodeAck(id: id, result: .done)]
         }
     }
 }

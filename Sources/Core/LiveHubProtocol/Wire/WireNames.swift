@@ -245,7 +245,7 @@ extension RequestType {
         case .readSettings: self = .settingsGet
         case .subscribeAgents: self = .agentsSubscribe
         case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
-            .publishReportRow, .userConnected, .userDisconnected, .connectionClosed, .recover:
+            .publishReportRow, .userConnected, .userDisconnected, .connectionClosed, .recover, .archive:
             return nil
         }
     }
