@@ -91,6 +91,32 @@ struct SnapshotArchiveTests {
         #expect(try server.server.archive?.read(ConversationId(closed.id))?.events.count == closed.transcript.count)
     }
 
+    @Test(
+        "Transcripts: once a closed conversation left memory, GET /v1/conversations/{id}/transcript reads it from the archive, with the same visibility rules"
+    )
+    func transcriptOfAnArchivedConversation() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let server = try journaledServer(directory) { $0.closedInMemoryMilliseconds = 0 }
+        defer { server.stop() }
+        let closed = try Self.closedConversation(server)
+        let alice = try JournalClient(server, .agent, "alice")
+        try Self.eventually("the conversation left memory") {
+            try alice.call("conversation.resume", #""conversationId":"\#(closed.id)","afterSeq":0"#)["code"]?
+                .stringValue == "not_found"
+        }
+        let path = "/v1/conversations/\(closed.id)/transcript"
+        let supervisor = try RecordsTests.get(server, path, as: .supervisor, "sam")
+        #expect(supervisor.status == 200)
+        let entries = try RecordsTests.entries(supervisor)
+        #expect(
+            entries.compactMap { $0["text"]?.stringValue }.filter { !$0.isEmpty }.suffix(2)
+                == ["It arrived broken", "A new one is on its way"])
+        let text = try RecordsTests.get(server, path, as: .customer, "cara", headers: ["Accept: text/plain"])
+        #expect(text.status == 200 && String(decoding: text.body, as: UTF8.self).contains("It arrived broken"))
+        #expect(try RecordsTests.get(server, path, as: .customer, "mallory").status == 404)
+    }
+
     @Test("Archive: a closed conversation stays in memory, resumable, until its time in memory is over")
     func closedConversationStaysForItsTimeInMemory() throws {
         let directory = try ScratchDirectory()
