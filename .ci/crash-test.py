@@ -19,9 +19,12 @@ restart it on the same data directory and check, through the protocol:
 - every agent is offline after the restart, and conversation ids continue.
 
 The first seed also starts a second hub on the same data directory while one runs and expects it
-refused, naming the pid. Prints one line per seed and `N passed, N failed`; exits 1 on any failure.
+refused, naming the pid. With `--snapshots` the hub writes snapshots as often as it can
+(`--snapshot-mib 0`), so the kill lands while snapshots are written and old segments deleted, and the
+restart reads the newest snapshot plus the journal after it. Prints one line per seed and
+`N passed, N failed`; exits 1 on any failure.
 
-    .ci/crash-test.py .build/release/livehub [--seeds 20] [--first-seed 1]
+    .ci/crash-test.py .build/release/livehub [--seeds 20] [--first-seed 1] [--snapshots]
 """
 import base64
 import hashlib
@@ -183,11 +186,18 @@ class Client:
             pass
 
 
+# `--snapshots`: the hub writes a snapshot whenever the journal grew by the state's size, so kills land
+# while snapshots are written and pruned, and restarts read a snapshot plus the journal after it.
+EXTRA_SERVE_ARGUMENTS = []
+# Restarts that read a snapshot (with `--snapshots`).
+SNAPSHOT_RESTARTS = []
+
+
 class Hub:
     def __init__(self, binary, data, log):
         self.process = subprocess.Popen(
             [binary, "serve", "--port", "0", "--threads", "2", "--data-dir", data, "--log-level", "warning",
-             "--fsync", "group"], stdout=subprocess.PIPE, stderr=log, text=True)
+             "--fsync", "group", *EXTRA_SERVE_ARGUMENTS], stdout=subprocess.PIPE, stderr=log, text=True)
         self.lines = []
         while True:
             line = self.process.stdout.readline()
@@ -394,6 +404,8 @@ def run_seed(binary, seed):
 def check_after_restart(hub, secret, clients):
     problems = []
     journal_lines = [line for line in hub.lines if line.startswith("journal: ")]
+    if any("snapshot at LSN" in line for line in journal_lines):
+        SNAPSHOT_RESTARTS.append(journal_lines[0])
     if not journal_lines:
         problems.append(f"no recovery summary in the startup output: {hub.lines}")
     by_subject = {client.subject: client for client in clients}
@@ -566,6 +578,8 @@ def main():
         seeds = int(arguments[arguments.index("--seeds") + 1])
     if "--first-seed" in arguments:
         first = int(arguments[arguments.index("--first-seed") + 1])
+    if "--snapshots" in arguments:
+        EXTRA_SERVE_ARGUMENTS.extend(["--snapshot-mib", "0"])
     started = time.monotonic()
     passed = failed = 0
     for seed in range(first, first + seeds):
@@ -584,6 +598,8 @@ def main():
             passed += 1
             print(f"seed {seed}: ok, {acked} acknowledged messages, all there after SIGKILL and restart ({took:.1f} s)")
         sys.stdout.flush()
+    if EXTRA_SERVE_ARGUMENTS:
+        print(f"{len(SNAPSHOT_RESTARTS)} of {seeds} restarts read a snapshot and the journal after it")
     print(f"{passed} passed, {failed} failed ({time.monotonic() - started:.0f} s)")
     sys.exit(1 if failed else 0)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long `livehub serve` takes to start on a big journal, with and without a snapshot.
 
-    .ci/restart-time.py LIVEHUB HUBLOAD [--events N] [--rounds R]
+    .ci/restart-time.py LIVEHUB HUBLOAD [--events N] [--rounds R] [--archive-after S] [--baseline LIVEHUB]
 
 Writes a journal of N events with `hubload journal` (18,000 conversations of 50 messages for a
 million events, 1,000 still open) once, then for each round, interleaved:
@@ -10,7 +10,9 @@ million events, 1,000 still open) once, then for each round, interleaved:
   snapshot (the replayed journal is past the threshold) once they left memory; the script waits for
   the snapshot and stops the hub;
 - **snapshot**: the same directory started again: the snapshot plus the journal after it.
-Reports the time from exec to `listening on` and the recovery line. Loopback only; every wait bounded;
+With `--baseline`, each round first starts that binary (an earlier build) on its own copy of the
+journal, for a side-by-side comparison of whole-journal replay. Reports the time from exec to
+`listening on` and the recovery line. Loopback only; every wait bounded;
 servers stopped by PID.
 """
 import argparse
@@ -70,6 +72,7 @@ def main():
     parser.add_argument("hubload")
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--baseline", help="an earlier livehub binary to time on the same journal, interleaved")
     parser.add_argument("--archive-after", default="600",
                         help="seconds a closed conversation stays in memory (default: the hub's 600); "
                              "86400 keeps every conversation, so the snapshot holds the whole state")
@@ -81,7 +84,17 @@ def main():
                         "--events", str(options.events)], check=True, timeout=600)
         config = os.path.join(pristine, "config.json")
         results = {"journal": [], "snapshot": []}
+        if options.baseline:
+            results["baseline"] = []
         for round_number in range(options.rounds):
+            if options.baseline:
+                data = os.path.join(scratch, f"baseline-{round_number}")
+                shutil.copytree(pristine, data)
+                process, elapsed, line = start(options.baseline, data, config)
+                results["baseline"].append(elapsed)
+                print(f"round {round_number + 1} baseline: {elapsed:.2f} s  {line}", flush=True)
+                stop(process)
+                shutil.rmtree(data)
             data = os.path.join(scratch, f"round-{round_number}")
             shutil.copytree(pristine, data)
             extra = ("--archive-after", options.archive_after)

@@ -79,6 +79,38 @@ struct SnapshotStoreTests {
         #expect(disk.durableBytes("/data/journal/" + SegmentName.name(firstLSN: 200)) == nil)
     }
 
+    @Test(
+        "Snapshots: a crash at any step of writing and pruning leaves whole snapshots only, and the journal a usable one needs"
+    )
+    func crashAtEveryStep() throws {
+        func prepared() throws -> FakeDisk {
+            let disk = FakeDisk()
+            for first: UInt64 in [1, 100, 200, 300] {
+                let path = "/data/journal/" + SegmentName.name(firstLSN: first)
+                disk.overwrite(path, with: SegmentHeader(salt: 1, firstLSN: first).encoded())
+            }
+            _ = try store(disk).write(lsn: 150, payload: [1]) { true }
+            _ = try store(disk).write(lsn: 250, payload: [2]) { true }
+            return disk
+        }
+        var crashes = 0
+        for operation in 1...200 {
+            let disk = try prepared()
+            disk.crash(atOperation: disk.operations + operation, seed: UInt64(operation))
+            _ = try store(disk).write(lsn: 350, payload: Array(repeating: 3, count: 100)) { true }
+            _ = try store(disk).prune()
+            guard let image = disk.takenCrashImage else { break }
+            crashes += 1
+            let snapshots = store(image)
+            let usable = try snapshots.list().filter { (try? snapshots.read($0).get()) != nil }
+            #expect(try snapshots.list() == usable, "operation \(operation): a named snapshot that does not read")
+            let newest = try #require(usable.first, "operation \(operation)")
+            let firstSegment = image.names(in: "/data/journal").compactMap(SegmentName.firstLSN(of:)).min() ?? 0
+            #expect(firstSegment <= newest.lsn + 1, "operation \(operation): the journal after the snapshot is gone")
+        }
+        #expect(crashes > 5)
+    }
+
     @Test("Snapshots: a damaged or misnamed snapshot file is refused with the reason")
     func damaged() throws {
         let disk = FakeDisk()

@@ -81,7 +81,27 @@ struct ConfigurationFileTests {
             "unknown timing", valid.replacingFirst(#""limits""#, with: #""timing": {"graceSeconds": 9}, "limits""#),
             "$.timing.graceSeconds"
         ),
+        (
+            "retention of zero days",
+            valid.replacingFirst(#""limits""#, with: #""storage": {"retentionDays": 0}, "limits""#),
+            "$.storage.retentionDays"
+        ),
+        (
+            "unknown storage setting",
+            valid.replacingFirst(#""limits""#, with: #""storage": {"retention": 9}, "limits""#), "$.storage.retention"
+        ),
     ]
+
+    @Test("Configuration: how long closed conversations stay in memory (timing) and on disk (storage)")
+    func closedConversationsInMemoryAndOnDisk() throws {
+        let text = Self.valid.replacingFirst(
+            #""limits""#, with: #""timing": {"closedInMemorySeconds": 120}, "storage": {"retentionDays": 30}, "limits""#)
+        let contents = try ConfigurationFile.decodeFile(Array(text.utf8))
+        #expect(contents.hub.timing.closedInMemoryMilliseconds == 120_000)
+        #expect(contents.storage == StorageSettings(retentionDays: 30))
+        let defaults = try ConfigurationFile.decodeFile(Array(Self.valid.utf8))
+        #expect(defaults.hub.timing.closedInMemoryMilliseconds == 600_000 && defaults.storage == nil)
+    }
 
     @Test("Configuration: one id may be both agent and supervisor (a supervisor who takes chats); timing is in seconds")
     func supervisorWhoIsAlsoAnAgent() throws {

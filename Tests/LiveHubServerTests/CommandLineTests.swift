@@ -60,7 +60,7 @@ struct CommandLineTests {
     static let badArguments: [[String]] = [
         ["--port", "70000"], ["--port"], ["--threads", "0"], ["--log-level", "loud"], ["--bogus"],
         ["--tls-cert", "only.pem"], ["--heartbeat", "-1"], ["--fsync", "always"], ["--fsync"],
-        ["--retention-days", "0"], ["--snapshot-mib", "0"], ["--archive-after", "-1"], ["--archive-after", "soon"],
+        ["--retention-days", "0"], ["--snapshot-mib", "-1"], ["--archive-after", "-1"], ["--archive-after", "soon"],
     ]
 
     @Test("mistakes are reported, not guessed at", arguments: badArguments)

@@ -74,8 +74,8 @@ public enum CommandLineParser {
                                     write, sync every 100 ms; off: ack after the write, the kernel syncs
           --repair                  start on a corrupt journal: keep the records before the damage, set the
                                     rest aside as *.dropped
-          --snapshot-mib N          write a snapshot once the journal grew by N MiB (or by the last snapshot's
-                                    size, if larger) since the last one (default 64)
+          --snapshot-mib N          write a snapshot once the journal grew by N MiB (or by the next snapshot's
+                                    likely size, if larger) since the last one (default 64; 0 for tests)
           --archive-after SECONDS   a closed conversation leaves memory for the archive on disk this long after
                                     it closed (default: timing.closedInMemorySeconds, 600)
           --retention-days N        remove closed conversations from disk N days after the day they closed
@@ -166,7 +166,7 @@ public enum CommandLineParser {
                 }
                 options.configuration.journalSync = mode
             case "--repair": options.configuration.repairJournal = true
-            case "--snapshot-mib": options.configuration.snapshots.minimumBytes = try integer(1...1 << 20) << 20
+            case "--snapshot-mib": options.configuration.snapshots.minimumBytes = try integer(0...1 << 20) << 20
             case "--archive-after":
                 let text = try value()
                 guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {

@@ -27,9 +27,14 @@ struct OutcomeRecorder {
         self.sessions = sessions
     }
 
+    /// The timers asked for, for `schedule`'s check: recovery asks for every timer the state implies
+    /// (an archive timer for each closed conversation still in memory, thousands after a long journal),
+    /// and a search of the list for each would take quadratic time.
+    private var scheduled: Set<ScheduledTimer> = []
+
     /// Asks for `timer` once, however many events ask for it.
     mutating func schedule(_ timer: ScheduledTimer) {
-        if !timers.contains(timer) { timers.append(timer) }
+        if scheduled.insert(timer).inserted { timers.append(timer) }
     }
 
     var outcome: HubOutcome {
