@@ -151,6 +151,25 @@ struct RecoveryTests {
         #expect(harness.disk.names(in: harness.directory) == ["notes.txt", SegmentName.name(firstLSN: 1)])
     }
 
+    @Test("segments a snapshot covers wholly are not read, and damage in them does not matter; the rest is checked as before")
+    func coveredSegmentsAreNotRead() throws {
+        let harness = Harness()
+        for first: UInt64 in [1, 4, 7] {
+            let segment = segmentBytes(first: first, count: 3)
+            harness.disk.overwrite(harness.path(SegmentName.name(firstLSN: first)), with: segment)
+        }
+        // Damage inside the first segment: corruption for a whole replay, nothing for one after LSN 3.
+        var first = try #require(harness.disk.bytes(harness.path(SegmentName.name(firstLSN: 1))))
+        first[40] ^= 0xFF
+        harness.disk.overwrite(harness.path(SegmentName.name(firstLSN: 1)), with: first)
+        #expect(throws: JournalOpenError.self) { try harness.recover() }
+        let (recovery, replayed) = try harness.recover(after: 3)
+        #expect(replayed.map(\.lsn) == [4, 5, 6, 7, 8, 9])
+        #expect(recovery.nextLSN == 10 && recovery.firstLSN == 1 && recovery.recordCount == 9)
+        // A snapshot that covers only part of the second segment: it is read whole, its early records skipped.
+        #expect(try harness.recover(after: 5).1.map(\.lsn) == [6, 7, 8, 9])
+    }
+
     @Test("records a snapshot needs that the journal no longer has are reported, not skipped")
     func missingRecords() throws {
         let harness = Harness()
@@ -195,4 +214,14 @@ struct RecoveryTests {
             })
         #expect(replayed == Array(1...20))
     }
+}
+
+/// A whole segment of `count` records from LSN `first`, each synced before the next was written.
+func segmentBytes(first: UInt64, count: Int) -> [UInt8] {
+    var bytes = SegmentHeader(salt: 7, firstLSN: first).encoded()
+    let encoder = RecordEncoder(salt: 7)
+    for lsn in first..<first + UInt64(count) {
+        encoder.append(lsn: lsn, syncedThrough: lsn - 1, payload: payload(lsn), to: &bytes)
+    }
+    return bytes
 }

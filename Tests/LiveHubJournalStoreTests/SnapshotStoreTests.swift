@@ -132,21 +132,32 @@ struct SnapshotStoreTests {
         }
     }
 
+    /// A writer under `--fsync off` on `harness`'s journal.
+    private func offWriter(_ harness: Harness) throws -> JournalWriter {
+        let (recovery, _) = try harness.recover()
+        return try JournalWriter.start(
+            after: recovery, disk: harness.disk, options: JournalOptions(sync: .off)) { [log = harness.log] in log.append($0) }
+    }
+
+    /// Seals and waits (10 s at most) for the answer: `.some(nil)` when the journal could not sync.
+    private func seal(_ writer: JournalWriter) -> UInt64?? {
+        let sealed = Mutex<UInt64??>(nil)
+        writer.seal { lsn in sealed.withLock { $0 = .some(lsn) } }
+        let deadline = MonotonicClock.now() + 10_000_000_000
+        while sealed.withLock({ $0 == nil }) && MonotonicClock.now() < deadline { usleep(1000) }
+        return sealed.withLock { $0 }
+    }
+
     @Test("Journal: seal syncs whatever the mode, reports the durable LSN, and the next batch starts a new segment")
     func seal() throws {
         let harness = Harness()
-        let (recovery, _) = try harness.recover()
-        let writer = try JournalWriter.start(
-            after: recovery, disk: harness.disk, options: JournalOptions(sync: .off)) { [log = harness.log] in log.append($0) }
+        let writer = try offWriter(harness)
         defer { writer.close() }
         let completions = Completions()
         writer.append(batch(1, 3)) { completions.add($0) }
-        let sealed = Mutex<UInt64??>(nil)
-        writer.seal { lsn in sealed.withLock { $0 = .some(lsn) } }
+        let sealed = seal(writer)
         _ = completions.wait(for: 1)
-        let deadline = MonotonicClock.now() + 10_000_000_000
-        while sealed.withLock({ $0 == nil }) && MonotonicClock.now() < deadline { usleep(1000) }
-        #expect(sealed.withLock { $0 } == .some(3))
+        #expect(sealed == .some(3))
         let first = harness.path(SegmentName.name(firstLSN: 1))
         #expect(harness.disk.durableBytes(first) == harness.disk.bytes(first))
         writer.append(batch(4)) { completions.add($0) }
@@ -157,19 +168,13 @@ struct SnapshotStoreTests {
     @Test("Journal: seal reports nothing durable while the disk fails, so no snapshot covers what could be lost")
     func sealWhileFailing() throws {
         let harness = Harness()
-        let (recovery, _) = try harness.recover()
-        let writer = try JournalWriter.start(
-            after: recovery, disk: harness.disk, options: JournalOptions(sync: .off)) { [log = harness.log] in log.append($0) }
+        let writer = try offWriter(harness)
         defer { writer.close() }
         let completions = Completions()
         writer.append(batch(1, 2)) { completions.add($0) }
         _ = completions.wait(for: 1)
         harness.disk.failSyncs(10)
-        let sealed = Mutex<UInt64??>(nil)
-        writer.seal { lsn in sealed.withLock { $0 = .some(lsn) } }
-        let deadline = MonotonicClock.now() + 10_000_000_000
-        while sealed.withLock({ $0 == nil }) && MonotonicClock.now() < deadline { usleep(1000) }
-        #expect(sealed.withLock { $0 } == .some(nil))
+        #expect(seal(writer) == .some(nil))
     }
 }
 

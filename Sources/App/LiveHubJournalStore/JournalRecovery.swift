@@ -54,8 +54,9 @@ public enum JournalOpenError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 extension JournalRecovery {
-    /// Opens (creating if needed) the journal in `directory`: scans every segment in LSN order, hands
-    /// each good record after LSN `after` to `record` (in order, once), cuts a torn tail with one log
+    /// Opens (creating if needed) the journal in `directory`: scans every segment in LSN order (but those
+    /// wholly at or below `after`), hands each good record after LSN `after` to `record` (in order, once),
+    /// cuts a torn tail with one log
     /// line, and stops at corruption unless `repair` is set, which keeps every record before the damage
     /// and renames the rest to `*.dropped` (never deletes it). Records are handed over as they are read,
     /// so when opening fails the caller discards what it was given.
@@ -75,6 +76,15 @@ extension JournalRecovery {
         let segments = names.compactMap { name in SegmentName.firstLSN(of: name).map { (name, $0) } }
             .sorted { $0.1 < $1.1 }
         for (index, (name, nameLSN)) in segments.enumerated() {
+            // Every record of a segment that the next one follows at or below `after + 1` is covered by
+            // the snapshot: it is not even read (until a second snapshot lets it go, a snapshot covers
+            // nearly the whole journal, and checking it would cost as much as reading the snapshot).
+            if state.expected.map({ $0 == nameLSN }) ?? true, index + 1 < segments.count,
+                segments[index + 1].1 <= after + 1, segments[index + 1].1 > nameLSN
+            {
+                state.skip(name, firstLSN: nameLSN, nextLSN: segments[index + 1].1)
+                continue
+            }
             let path = directory + "/" + name
             let bytes = try attempt { () throws(FileSystem.Failure) in try disk.contents(of: path) }
             var scan: SegmentScan
@@ -206,6 +216,14 @@ private struct RecoveryState {
         if firstLSN == nil { firstLSN = scan.records.first?.lsn }
         recordCount += scan.records.count
         expected = scan.nextLSN
+    }
+
+    /// A segment wholly covered by the snapshot, not read: its records count as scanned.
+    mutating func skip(_ name: String, firstLSN: UInt64, nextLSN: UInt64) {
+        if self.firstLSN == nil { self.firstLSN = firstLSN }
+        recordCount += Int(nextLSN - firstLSN)
+        expected = nextLSN
+        segmentCount += 1
     }
 
     mutating func keep(_ name: String, _ header: SegmentHeader?, size: Int) {
