@@ -57,17 +57,6 @@ extension FileSystem {
         guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw Failure(path: path, error: SystemError(call: "open", code: EINVAL))
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, error: SystemError(call: "read", code: errno))
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
-            if bytes.count > limit { throw Failure(path: path, error: SystemError(call: "read", code: EFBIG)) }
-        }
+        return try readAll(fd, path: path, limit: limit)
     }
 }

@@ -40,6 +40,11 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, error: SystemError(call: "open", code: errno)) }
         defer { Glibc.close(fd) }
+        return try readAll(fd, path: path, limit: limit)
+    }
+
+    /// Reads `fd` to its end, at most `limit` bytes (EFBIG beyond); `path` names it in failures.
+    static func readAll(_ fd: Int32, path: String, limit: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {

@@ -104,13 +104,7 @@ public enum EventEncoder {
             writer.field(WireKey.sessionId, connectionId.rawValue)
         case .settingsUpdated(let settings, let changedBy):
             writer.field(WireKey.userId, changedBy.rawValue)
-            writer.key(WireKey.settings)
-            writer.beginObject()
-            writer.field(WireKey.supervisorMonitor, settings.supervisorMonitor)
-            writer.field(WireKey.supervisorAssign, settings.supervisorAssign)
-            writer.field(WireKey.supervisorTransfer, settings.supervisorTransfer)
-            writer.field(WireKey.supervisorForceClose, settings.supervisorForceClose)
-            writer.endObject()
+            writer.settings(settings)
         default:
             break
         }

@@ -48,13 +48,7 @@ public enum ServerMessageEncoder {
         case .assigned(let units): writer.field(WireKey.capacityExceededBy, units)
         case .replayed(let count): writer.field(WireKey.replayed, count)
         case .settings(let settings):
-            writer.key(WireKey.settings)
-            writer.beginObject()
-            writer.field(WireKey.supervisorMonitor, settings.supervisorMonitor)
-            writer.field(WireKey.supervisorAssign, settings.supervisorAssign)
-            writer.field(WireKey.supervisorTransfer, settings.supervisorTransfer)
-            writer.field(WireKey.supervisorForceClose, settings.supervisorForceClose)
-            writer.endObject()
+            writer.settings(settings)
         }
         writer.endObject()
         return writer.bytes
@@ -163,5 +157,18 @@ public struct EncodedEvent: Sendable {
 
     private func frame(for audience: Audience) -> [UInt8] {
         event.payload.variant(for: audience).isReceived ? EventEncoder.encode(event, for: audience) : []
+    }
+}
+
+extension JSONWriter {
+    /// `"settings":{…}` with all four supervisor settings: `settings-updated` and `settings.get`'s ack.
+    mutating func settings(_ settings: AdminSettings) {
+        key(WireKey.settings)
+        beginObject()
+        field(WireKey.supervisorMonitor, settings.supervisorMonitor)
+        field(WireKey.supervisorAssign, settings.supervisorAssign)
+        field(WireKey.supervisorTransfer, settings.supervisorTransfer)
+        field(WireKey.supervisorForceClose, settings.supervisorForceClose)
+        endObject()
     }
 }
