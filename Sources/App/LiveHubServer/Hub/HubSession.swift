@@ -96,8 +96,9 @@ final class HubSession: WebSocketSession {
 }
 
 /// What the hub keeps about one `/v1/ws` connection. The connection itself is only touched on its own
-/// loop, through the outbox.
-struct HubSessionHandle: Sendable {
+/// loop, through the outbox. A class (immutable, so sendable): every request and every delivery looks
+/// one up, and sharing it costs one retain where copying a struct retained each field.
+final class HubSessionHandle: Sendable {
     let connectionId: ConnectionId
     let userId: UserId
     let role: Role
@@ -105,4 +106,16 @@ struct HubSessionHandle: Sendable {
     /// The display name: the configured one for staff, the token's for customers.
     let name: String
     let connection: ConnectionReference
+
+    init(
+        connectionId: ConnectionId, userId: UserId, role: Role, audience: Audience, name: String,
+        connection: ConnectionReference
+    ) {
+        self.connectionId = connectionId
+        self.userId = userId
+        self.role = role
+        self.audience = audience
+        self.name = name
+        self.connection = connection
+    }
 }

@@ -3,16 +3,20 @@ extension JSONParser {
     mutating func parseString() throws(JSONParseError) -> String {
         position += 1
         let start = position
-        // Fast path: no escapes, so the bytes between the quotes are the string.
+        // Fast path: no escapes, so the bytes between the quotes are the string. Plain ASCII (ids, types,
+        // most chat lines) needs no UTF-8 validation; anything else is validated strictly.
+        var isASCII = true
         while position < buffer.count {
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
-                let text = try validatedString(UnsafeBufferPointer(rebasing: buffer[start..<position]), at: start)
+                let bytes = UnsafeBufferPointer(rebasing: buffer[start..<position])
+                let text = isASCII ? String(decoding: bytes, as: UTF8.self) : try validatedString(bytes, at: start)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: position) }
+            if byte >= 0x80 { isASCII = false }
             position += 1
         }
         guard position < buffer.count else { throw JSONParseError(.unexpectedEnd, at: position) }

@@ -111,6 +111,7 @@ public struct JSONParser {
             depth -= 1
             return .object(object)
         }
+        object.reserveCapacity(6)
         while true {
             skipWhitespace()
             let keyOffset = position
