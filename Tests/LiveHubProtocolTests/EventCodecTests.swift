@@ -161,6 +161,22 @@ struct EventCodecTests {
         #expect(encoded.bytes(for: .staff) != first)
     }
 
+    @Test(
+        "a frame shared by both audiences is exactly what encoding for each gives, whichever audience asks first",
+        arguments: EventKind.allCases)
+    func sharedFrames(_ kind: EventKind) {
+        for payload in WireNamesTests.samples(of: kind) {
+            let event = DomainEvent(conversationId: "c1", seq: 7, at: time(0), payload: payload)
+            for order in [[Audience.staff, .customer], [.customer, .staff]] {
+                var encoded = EncodedEvent(event)
+                for audience in order {
+                    let expected = payload.variant(for: audience).isReceived ? EventEncoder.encode(event, for: audience) : nil
+                    #expect(encoded.bytes(for: audience) == expected, "\(kind) for \(audience), asked \(order)")
+                }
+            }
+        }
+    }
+
     @Test("settings.get is answered by an ack carrying all four settings, and it reads back")
     func settingsAnswer() throws {
         let settings = AdminSettings(supervisorMonitor: true, supervisorForceClose: true)

@@ -143,16 +143,24 @@ public struct EncodedEvent: Sendable {
 
     /// The frame payload for `audience`, encoding it on first use; `nil` when the domain withholds the
     /// event from that audience (a customer connection of a user the domain addressed as staff never
-    /// gets an internal message).
+    /// gets an internal message). When both audiences read the same variant (a public message, a
+    /// participant joining) the second one shares the first one's frame instead of encoding it again.
     public mutating func bytes(for audience: Audience) -> [UInt8]? {
         switch audience {
         case .staff:
-            if staffBytes == nil { staffBytes = frame(for: .staff) }
+            if staffBytes == nil { staffBytes = sharedFrame(from: customerBytes, with: .customer) ?? frame(for: .staff) }
             return staffBytes.flatMap { $0.isEmpty ? nil : $0 }
         case .customer:
-            if customerBytes == nil { customerBytes = frame(for: .customer) }
+            if customerBytes == nil { customerBytes = sharedFrame(from: staffBytes, with: .staff) ?? frame(for: .customer) }
             return customerBytes.flatMap { $0.isEmpty ? nil : $0 }
         }
+    }
+
+    /// The frame already encoded for `other` when it reads the same variant as the other audience.
+    private func sharedFrame(from encoded: [UInt8]?, with other: Audience) -> [UInt8]? {
+        guard let encoded else { return nil }
+        let variant = event.payload.variant(for: other)
+        return variant == event.payload.variant(for: other == .staff ? .customer : .staff) ? encoded : nil
     }
 
     private func frame(for audience: Audience) -> [UInt8] {
