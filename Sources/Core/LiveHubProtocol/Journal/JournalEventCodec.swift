@@ -40,10 +40,12 @@ public enum JournalEventCodec {
             if let clientMessageId = message.clientMessageId { writer.put("client", clientMessageId) }
         case .participantJoined(let change), .participantLeft(let change), .participantAway(let change),
             .participantBack(let change):
-            let kinds: [EventKind: String] = [
-                .participantJoined: "joined", .participantLeft: "left", .participantAway: "away", .participantBack: "back",
-            ]
-            writer.put("k", kinds[event.kind] ?? "joined")
+            switch event.payload {
+            case .participantLeft: writer.put("k", "left")
+            case .participantAway: writer.put("k", "away")
+            case .participantBack: writer.put("k", "back")
+            default: writer.put("k", "joined")
+            }
             writeHeader(event, into: &writer)
             writer.put("user", change.userId.rawValue)
             writer.put("role", change.role.journalName)
@@ -146,8 +148,8 @@ public enum JournalEventCodec {
             writer.put("reason", reason)
         case .settingsChanged(let changes):
             for change in changes {
-                writer.put(settingKeys[change.setting]?.from ?? "from", change.from)
-                writer.put(settingKeys[change.setting]?.to ?? "to", change.to)
+                writer.put(named: settingKeys[change.setting]?.from ?? "from", change.from)
+                writer.put(named: settingKeys[change.setting]?.to ?? "to", change.to)
             }
         case .escalated(let mode):
             writer.put("mode", mode.journalName)
@@ -492,17 +494,23 @@ private struct RecordReader {
 }
 
 extension JSONWriter {
-    fileprivate mutating func put(_ name: String, _ text: String) {
+    fileprivate mutating func put(_ name: StaticString, _ text: String) {
         key(name)
         string(text)
     }
 
-    fileprivate mutating func put(_ name: String, _ number: Int64) {
+    fileprivate mutating func put(_ name: StaticString, _ number: Int64) {
         key(name)
         integer(number)
     }
 
-    fileprivate mutating func put(_ name: String, _ flag: Bool) {
+    fileprivate mutating func put(_ name: StaticString, _ flag: Bool) {
+        key(name)
+        bool(flag)
+    }
+
+    /// A member whose name is built at run time (a setting's), so it is escaped like any string.
+    fileprivate mutating func put(named name: String, _ flag: Bool) {
         key(name)
         bool(flag)
     }
