@@ -32,7 +32,10 @@ enum Token {
 /// Stdlib only; a single pass over the Unicode scalars.
 enum Tokenizer {
     static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        // Without counting the scalars first (a second pass over the text).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4 + 1)
         var buffer: [UInt8] = []

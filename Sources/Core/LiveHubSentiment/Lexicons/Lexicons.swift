@@ -33,17 +33,48 @@ enum Lexicons {
 
     /// For each spelling any lexicon knows (a function word or a single-word entry), a bit per
     /// language of `languages` that knows it: one lookup per word to detect the language.
-    static let detection: [String: UInt8] = {
+    static let detection: ASCIITable<UInt8> = {
         var table: [String: UInt8] = [:]
         for (bit, lexicon) in all.enumerated() {
             for word in lexicon.detectionWords { table[word, default: 0] |= 1 << bit }
             for word in lexicon.words.keys { table[word, default: 0] |= 1 << bit }
         }
-        return table
+        return ASCIITable(table)
     }()
 
     /// The index in `languages` of the language an unknown word's ending or spelling points to.
     static func cue(_ word: String) -> Int? {
+        if let fast = word.utf8.withContiguousStorageIfAvailable({ cue(bytes: $0) }) { return fast }
+        return slowCue(word)
+    }
+
+    /// `endings` as bytes, for `cue(bytes:)`.
+    private static let endingBytes: [(ending: [UInt8], language: Int?)] = endings.map {
+        (Array($0.ending.utf8), languages.firstIndex(of: $0.language))
+    }
+
+    /// `cue` on the word's bytes: the first ending it has, else the first position where a pair
+    /// of `spellings` ends (the last pair listed wins there).
+    private static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (ending, language) in endingBytes where ending.count <= bytes.count {
+            var offset = 0
+            let start = bytes.count - ending.count
+            while offset < ending.count, bytes[start + offset] == ending[offset] { offset += 1 }
+            if offset == ending.count { return language }
+        }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            var language: SentimentLanguage?
+            for (first, second, candidate) in spellings where previous == first && byte == second {
+                language = candidate
+            }
+            if let language { return languages.firstIndex(of: language) }
+            previous = byte
+        }
+        return nil
+    }
+
+    private static func slowCue(_ word: String) -> Int? {
         var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
         if language == nil {
             var previous: UInt8 = 0
