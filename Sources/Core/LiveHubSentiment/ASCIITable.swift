@@ -8,32 +8,37 @@ struct ASCIITable<Value: Sendable>: Sendable {
     let dictionary: [String: Value]
     /// Every ASCII key's bytes, one after another.
     private let bytes: [UInt8]
-    /// Per entry: where its key starts in `bytes`, its length, its value.
-    private let entries: [(start: Int, count: Int, value: Value)]
+    /// Per entry: where its key starts in `bytes` and its length (plain integers: probing copies
+    /// no value), and its value.
+    private let keys: [(start: Int32, count: Int32)]
+    private let values: [Value]
     /// Entry index + 1 per slot; 0 for an empty slot. A power of two, at most half full.
     private let slots: [Int32]
 
     init(_ dictionary: [String: Value]) {
         self.dictionary = dictionary
         var bytes: [UInt8] = []
-        var entries: [(start: Int, count: Int, value: Value)] = []
+        var keys: [(start: Int32, count: Int32)] = []
+        var values: [Value] = []
         for (key, value) in dictionary where key.utf8.allSatisfy({ $0 < 0x80 }) {
-            entries.append((bytes.count, key.utf8.count, value))
+            keys.append((Int32(bytes.count), Int32(key.utf8.count)))
+            values.append(value)
             bytes.append(contentsOf: key.utf8)
         }
         var capacity = 16
-        while capacity < entries.count * 2 { capacity *= 2 }
+        while capacity < keys.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
-        for (number, entry) in entries.enumerated() {
+        for (number, key) in keys.enumerated() {
+            let range = Int(key.start)..<Int(key.start + key.count)
             var slot = bytes.withUnsafeBufferPointer {
-                Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: $0[entry.start..<entry.start + entry.count])))
-                    & (capacity - 1)
+                Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: $0[range]))) & (capacity - 1)
             }
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = Int32(number + 1)
         }
         self.bytes = bytes
-        self.entries = entries
+        self.keys = keys
+        self.values = values
         self.slots = slots
     }
 
@@ -50,19 +55,25 @@ struct ASCIITable<Value: Sendable>: Sendable {
     func value(ascii key: UnsafeBufferPointer<UInt8>) -> Value? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
-        return bytes.withUnsafeBufferPointer { stored in
-            while true {
-                let number = Int(slots[slot])
-                if number == 0 { return nil }
-                let entry = entries[number - 1]
-                if entry.count == key.count {
-                    var offset = 0
-                    while offset < key.count, stored[entry.start + offset] == key[offset] { offset += 1 }
-                    if offset == key.count { return entry.value }
+        let found: Int? = bytes.withUnsafeBufferPointer { stored in
+            slots.withUnsafeBufferPointer { slots in
+                keys.withUnsafeBufferPointer { keys in
+                    while true {
+                        let number = Int(slots[slot])
+                        if number == 0 { return nil }
+                        let entry = keys[number - 1]
+                        if Int(entry.count) == key.count {
+                            let start = Int(entry.start)
+                            var offset = 0
+                            while offset < key.count, stored[start + offset] == key[offset] { offset += 1 }
+                            if offset == key.count { return number - 1 }
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
+        return found.map { values[$0] }
     }
 
     subscript(key: String) -> Value? {

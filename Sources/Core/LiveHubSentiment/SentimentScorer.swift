@@ -133,6 +133,7 @@ public enum SentimentScorer {
                     entry = cached
                 } else {
                     entry = known == nil ? lexicon.resolveUnknown(word) : lexicon.resolve(word)
+                    if recent.isEmpty { recent.reserveCapacity(16) }
                     if recent.count < 16 { recent.append((word.text, entry)) } else { resolved[word.text] = entry }
                 }
                 units.append(
