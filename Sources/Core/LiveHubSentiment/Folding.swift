@@ -127,17 +127,21 @@ enum Folding {
         }
         guard hasRun else { return [] }
         func shortened(to keep: Int) -> String {
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var start = 0
-            while start < bytes.count {
-                var end = start + 1
-                while end < bytes.count, bytes[end] == bytes[start] { end += 1 }
-                let count = end - start >= 3 && isLetter(bytes[start]) ? keep : end - start
-                for _ in 0..<count { result.append(bytes[start]) }
-                start = end
+            String(unsafeUninitializedCapacity: bytes.count) { result in
+                var written = 0
+                var start = 0
+                while start < bytes.count {
+                    var end = start + 1
+                    while end < bytes.count, bytes[end] == bytes[start] { end += 1 }
+                    let count = end - start >= 3 && isLetter(bytes[start]) ? keep : end - start
+                    for _ in 0..<count {
+                        result[written] = bytes[start]
+                        written += 1
+                    }
+                    start = end
+                }
+                return written
             }
-            return String(decoding: result, as: UTF8.self)
         }
         return [shortened(to: 2), shortened(to: 1)]
     }

@@ -216,8 +216,10 @@ final class Lexicon: Sendable {
         let length = spelling.utf8.count
         guard length >= 4 else { return }
         let last = spelling.utf8[spelling.utf8.index(before: spelling.utf8.endIndex)]
-        for (index, (ending, replacements)) in inflections.enumerated()
-        where inflectionLastBytes[index] == last && spelling.utf8HasSuffix(ending) {
+        // The last byte first: most rules end otherwise, and their strings are never touched.
+        for index in inflections.indices where inflectionLastBytes[index] == last {
+            let (ending, replacements) = inflections[index]
+            guard spelling.utf8HasSuffix(ending) else { continue }
             let stemLength = length - ending.utf8.count
             guard stemLength >= 3 else { continue }
             let stem = spelling.utf8Prefix(stemLength)

@@ -48,22 +48,31 @@ enum Lexicons {
         return slowCue(word)
     }
 
-    /// `endings` as bytes, for `cue(bytes:)`.
-    private static let endingBytes: [(ending: [UInt8], language: Int?)] = endings.map {
-        (Array($0.ending.utf8), languages.firstIndex(of: $0.language))
+    /// `endings` as plain values for `cue(bytes:)` (no array to retain per ending): the ending's
+    /// bytes packed first byte lowest, its length, the index of its language.
+    private static let packedEndings: [(bytes: UInt32, count: Int, language: Int?)] = endings.map { ending in
+        var packed: UInt32 = 0
+        for (offset, byte) in ending.ending.utf8.enumerated() { packed |= UInt32(byte) << (8 * offset) }
+        return (packed, ending.ending.utf8.count, languages.firstIndex(of: ending.language))
     }
 
     /// `cue` on the word's bytes: the first ending it has, else the first position where a pair
     /// of `spellings` ends (the last pair listed wins there).
     private static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (ending, language) in endingBytes where ending.count <= bytes.count {
+        for (packed, count, language) in packedEndings where count <= bytes.count {
+            let start = bytes.count - count
             var offset = 0
-            let start = bytes.count - ending.count
-            while offset < ending.count, bytes[start + offset] == ending[offset] { offset += 1 }
-            if offset == ending.count { return language }
+            while offset < count, UInt32(bytes[start + offset]) == (packed >> (8 * offset)) & 0xFF { offset += 1 }
+            if offset == count { return language }
         }
+        let spellings = Self.spellings
+        let startsSpelling = Self.startsSpelling
         var previous: UInt8 = 0
         for byte in bytes {
+            guard startsSpelling[Int(previous)] else {
+                previous = byte
+                continue
+            }
             var language: SentimentLanguage?
             for (first, second, candidate) in spellings where previous == first && byte == second {
                 language = candidate
@@ -73,6 +82,9 @@ enum Lexicons {
         }
         return nil
     }
+
+    /// Per byte value: whether a pair of `spellings` starts with it.
+    private static let startsSpelling: [Bool] = (0..<256).map { (byte: Int) in spellings.contains { Int($0.first) == byte } }
 
     private static func slowCue(_ word: String) -> Int? {
         var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
