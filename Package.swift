@@ -97,6 +97,11 @@ let package = Package(
         // conversations, on the pure domain. A tool like hubload, so it lives under Tests/.
         .executableTarget(
             name: "hubbench", dependencies: ["LiveHubDomain"], path: "Tests/HubBench", swiftSettings: strict),
+        // The sentiment bench (`sentimentbench`): `SentimentScorer.analyze` on fixed messages, for
+        // instruction counts under callgrind.
+        .executableTarget(
+            name: "sentimentbench", dependencies: ["LiveHubSentiment"], path: "Tests/SentimentBench",
+            swiftSettings: strict),
         // The journal's disk bench (`journalbench`): raw fdatasync rate and group-commit throughput.
         .executableTarget(
             name: "journalbench", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],

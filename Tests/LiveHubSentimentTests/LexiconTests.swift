@@ -25,3 +25,25 @@ struct LexiconTests {
         }
     }
 }
+
+@Suite("Sentiment lexicon lookups")
+struct LexiconLookupTests {
+    /// `ASCIITable` finds ASCII spellings by their bytes and sends others to the dictionary; that
+    /// gives `String`'s answers only while no key outside ASCII equals an ASCII spelling, which
+    /// holds trivially when every key is ASCII (folding turns ä into ae, é into e).
+    @Test("Every lexicon spelling is ASCII after folding, so byte lookups find what the dictionaries find")
+    func keysAreASCII() {
+        var keys = Set(Lexicons.all.flatMap { Array($0.words.keys) + Array($0.detectionWords) + Array($0.phrases.keys) })
+        keys.formUnion(Lexicons.all.flatMap { Array($0.prefixes.keys) + $0.particles })
+        #expect(keys.count > 1000)
+        #expect(keys.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.sorted() == [])
+    }
+
+    @Test("A table lookup agrees with its dictionary for ASCII, accented and combined spellings")
+    func tableAgreesWithDictionary() {
+        let table = ASCIITable(["gut": 1, "schoen": 2, "caf\u{E9}": 3, "x": 4])
+        for key in ["gut", "schoen", "caf\u{E9}", "cafe\u{301}", "x", "", "gu", "gutt", "GUT", "caf"] {
+            #expect(table[key] == table.dictionary[key], "\(key)")
+        }
+    }
+}

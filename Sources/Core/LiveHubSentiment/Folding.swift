@@ -76,6 +76,9 @@ enum Folding {
             }
         }
         guard possible else { return [] }
+        if let ascii = word.utf8.withContiguousStorageIfAvailable({ asciiShortenedRuns($0) }), let ascii {
+            return ascii
+        }
         let scalars = Array(word.unicodeScalars)
         var hasRun = false
         var index = 2
@@ -104,6 +107,41 @@ enum Folding {
                 for _ in 0..<count { result.append(run.scalar) }
             }
             return String(result)
+        }
+        return [shortened(to: 2), shortened(to: 1)]
+    }
+
+    /// `shortenedRuns` for an ASCII word, on its bytes (one byte is one scalar, and the ASCII
+    /// letters are the alphabetic ASCII scalars); nil when the word is not ASCII.
+    private static func asciiShortenedRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
+        var hasRun = false
+        var index = 2
+        while index < bytes.count {
+            if bytes[index] == bytes[index - 1], bytes[index] == bytes[index - 2], isLetter(bytes[index]) {
+                hasRun = true
+                break
+            }
+            index += 1
+        }
+        guard hasRun else { return [] }
+        func shortened(to keep: Int) -> String {
+            String(unsafeUninitializedCapacity: bytes.count) { result in
+                var written = 0
+                var start = 0
+                while start < bytes.count {
+                    var end = start + 1
+                    while end < bytes.count, bytes[end] == bytes[start] { end += 1 }
+                    let count = end - start >= 3 && isLetter(bytes[start]) ? keep : end - start
+                    for _ in 0..<count {
+                        result[written] = bytes[start]
+                        written += 1
+                    }
+                    start = end
+                }
+                return written
+            }
         }
         return [shortened(to: 2), shortened(to: 1)]
     }

@@ -55,28 +55,33 @@ struct Phrase: Sendable {
 }
 
 /// One language's lexicon, built once (on first use) from its source text in `Lexicons/`.
-struct Lexicon: Sendable {
+/// A class, immutable: the scorer uses it on every message, and a struct of this many tables
+/// would be copied (a retain and a release per table) each time it is handed on.
+final class Lexicon: Sendable {
     let language: SentimentLanguage
-    private(set) var words: [String: Entry] = [:]
+    let words: [String: Entry]
     /// Phrases by their first word, longest first.
-    private(set) var phrases: [String: [Phrase]] = [:]
-    private(set) var prefixes: [String: PrefixEntry] = [:]
+    let phrases: [String: [Phrase]]
+    let prefixes: [String: PrefixEntry]
     /// Prefixes that turn an adjective around ("un-", "on-"): "unfreundlich", "onbehulpzaam".
-    private(set) var negatingPrefixes: [String] = []
+    let negatingPrefixes: [String]
     /// Function words that tell the language apart (used only to detect it).
-    private(set) var detectionWords: Set<String> = []
+    let detectionWords: Set<String>
     /// Verb particles ("auf", "zurück", "uit"): a word starting with one is a verb, not a
     /// compound ("aufgefallen" is not scored as "gefallen").
-    private(set) var particles: Set<String> = []
+    let particles: Set<String>
     /// Words, phrase starts and function words in one table (see `Known`).
-    private(set) var index: [String: Known] = [:]
+    let index: ASCIITable<Known>
+    /// `words` and `detectionWords` for lookups while scoring.
+    private let wordTable: ASCIITable<Entry>
+    private let functionWords: ASCIITable<Bool>
     /// Sentiment words of four letters or more by their last three bytes, longest first: the
     /// candidate heads of a compound.
-    private var heads: [String: [String]] = [:]
+    private let heads: [String: [String]]
     /// Compound first parts by their first three bytes, longest first.
-    private var prefixesByStart: [String: [String]] = [:]
+    private let prefixesByStart: [String: [String]]
     /// Lines that did not parse or defined a term twice (a test keeps this empty).
-    private(set) var problems: [String] = []
+    let problems: [String]
     /// Inflection endings tried when a word is not found as written: (ending, replacements).
     let inflections: [(ending: String, replacements: [String])]
     /// The last byte of each inflection ending, to skip the rules that cannot apply.
@@ -93,25 +98,268 @@ struct Lexicon: Sendable {
         self.inflections = inflections
         inflectionLastBytes = inflections.map { Array($0.ending.utf8).last ?? 0 }
         self.splitsCompounds = splitsCompounds
-        parse(shared, overridable: true)
-        parse(source, overridable: false)
+        var parser = LexiconParser(language: language)
+        parser.parse(shared, overridable: true)
+        parser.parse(source, overridable: false)
+        var phrases = parser.phrases
         for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
-        for (word, entry) in words { index[word, default: Known()].entry = entry }
+        var index: [String: Known] = [:]
+        for (word, entry) in parser.words { index[word, default: Known()].entry = entry }
         for (word, list) in phrases { index[word, default: Known()].phrases = list }
-        for word in detectionWords { index[word, default: Known()].isFunctionWord = true }
-        for (word, entry) in words
+        for word in parser.detectionWords { index[word, default: Known()].isFunctionWord = true }
+        var heads: [String: [String]] = [:]
+        for (word, entry) in parser.words
         where entry.role == .sentiment && (entry.valence != 0 || entry.negated != nil) && word.utf8.count >= 4 {
             heads[word.utf8Suffix(3), default: []].append(word)
         }
         for key in heads.keys { heads[key]!.sort { ($0.utf8.count, $0) > ($1.utf8.count, $1) } }
-        for prefix in prefixes.keys where prefix.utf8.count >= 3 {
+        var prefixesByStart: [String: [String]] = [:]
+        for prefix in parser.prefixes.keys where prefix.utf8.count >= 3 {
             prefixesByStart[prefix.utf8Prefix(3), default: []].append(prefix)
         }
         for key in prefixesByStart.keys { prefixesByStart[key]!.sort { ($0.utf8.count, $0) > ($1.utf8.count, $1) } }
+        words = parser.words
+        self.phrases = phrases
+        prefixes = parser.prefixes
+        negatingPrefixes = parser.negatingPrefixes
+        detectionWords = parser.detectionWords
+        particles = parser.particles
+        problems = parser.problems
+        self.index = ASCIITable(index)
+        wordTable = ASCIITable(parser.words)
+        functionWords = ASCIITable(Dictionary(uniqueKeysWithValues: parser.detectionWords.map { ($0, true) }))
+        self.heads = heads
+        self.prefixesByStart = prefixesByStart
     }
 
     /// Single words, phrases and compound parts.
     var termCount: Int { words.count + phrases.values.reduce(0) { $0 + $1.count } + prefixes.count }
+
+    // MARK: Looking words up
+
+    /// Numbers written as words, for `<n>` in phrases.
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+        "several", "few", "couple", "ein", "eine", "einen", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht",
+        "neun", "zehn", "elf", "zwoelf", "zwanzig", "mehreren", "paar", "een", "twee", "drie", "vijf", "zes", "zeven",
+        "negen", "tien", "twaalf", "twintig", "enkele",
+    ]
+
+    /// What the lexicon knows about a word as written, or else as shortened ("sooo" → "so").
+    func lookup(_ word: Word) -> Known? {
+        if let known = index[word.text] { return known }
+        for spelling in word.shortened {
+            if let known = index[spelling] { return known }
+        }
+        return nil
+    }
+
+    /// The longest of `candidates` (phrases of the word at `index`) that the tokens continue.
+    func phrase(among candidates: [Phrase], in tokens: [Token], at index: Int) -> (Phrase, Int)? {
+        for phrase in candidates where index + phrase.words.count <= tokens.count {
+            var matches = true
+            for offset in 1..<phrase.words.count {
+                guard case .word(let word) = tokens[index + offset],
+                    word.matches(phrase.words[offset])
+                        || (phrase.words[offset] == "<n>" && (!word.hasLetters || Self.numberWords.contains(word.text)))
+                else {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return (phrase, phrase.words.count) }
+        }
+        return nil
+    }
+
+    /// What the lexicon says about a word: as written, elongation shortened, inflection removed,
+    /// hyphenated parts, an adjective turned around by un-/on-, a compound's head or first part.
+    /// A function word of the language ("und", "the") is never looked at further.
+    func resolve(_ word: Word) -> Entry? {
+        if let entry = wordTable[word.text] { return entry }
+        for spelling in word.shortened {
+            if let entry = wordTable[spelling] { return entry }
+        }
+        guard !functionWords.contains(word.text) else { return nil }
+        return resolveUnknown(word)
+    }
+
+    /// `resolve` for a word whose spellings are known not to be in `index`.
+    func resolveUnknown(_ word: Word) -> Entry? {
+        guard word.hasLetters else { return nil }
+        if let entry = inflected(word.text) { return entry }
+        for spelling in word.shortened {
+            if let entry = inflected(spelling) { return entry }
+        }
+        if !word.parts.isEmpty, let entry = resolveParts(word.parts) { return entry }
+        if let entry = turnedAround(word.text) ?? compound(word.text) { return entry }
+        for spelling in word.shortened {
+            if let entry = turnedAround(spelling) ?? compound(spelling) { return entry }
+        }
+        if language == .dutch, word.text.utf8.contains(UInt8(ascii: "y")) {
+            // Dutch "ij" typed as "y" ("vriendelyk").
+            var bytes: [UInt8] = []
+            for byte in word.text.utf8 {
+                if byte == UInt8(ascii: "y") { bytes.append(UInt8(ascii: "i")); bytes.append(UInt8(ascii: "j")) } else {
+                    bytes.append(byte)
+                }
+            }
+            let respelled = String(decoding: bytes, as: UTF8.self)
+            return resolve(Word(text: respelled, shortened: [], parts: [], isCapitals: false, hasLetters: true))
+        }
+        return nil
+    }
+
+    /// The spellings an inflection rule leads to: "schlechten" → "schlecht", "schlechte";
+    /// "terribly" → "terrible"; Dutch "snelle" → "snell" → "snel".
+    private func inflectionForms(_ spelling: String, _ body: (String) -> Bool) {
+        let length = spelling.utf8.count
+        guard length >= 4 else { return }
+        let last = spelling.utf8[spelling.utf8.index(before: spelling.utf8.endIndex)]
+        // The last byte first: most rules end otherwise, and their strings are never touched.
+        for index in inflections.indices where inflectionLastBytes[index] == last {
+            let (ending, replacements) = inflections[index]
+            guard spelling.utf8HasSuffix(ending) else { continue }
+            let stemLength = length - ending.utf8.count
+            guard stemLength >= 3 else { continue }
+            let stem = spelling.utf8Prefix(stemLength)
+            for replacement in replacements where body(replacement.isEmpty ? stem : stem + replacement) { return }
+            if language == .dutch, let single = Self.undoubled(stem), body(single) { return }
+        }
+    }
+
+    /// A sentiment entry for an inflected form of the word.
+    private func inflected(_ spelling: String) -> Entry? {
+        var found: Entry?
+        inflectionForms(spelling) { form in
+            if let entry = wordTable[form], entry.role == .sentiment { found = entry }
+            return found != nil
+        }
+        return found
+    }
+
+    /// A stem ending in a doubled consonant, with the last one removed.
+    private static func undoubled(_ stem: String) -> String? {
+        let bytes = stem.utf8
+        guard bytes.count >= 3 else { return nil }
+        let last = bytes[bytes.index(bytes.endIndex, offsetBy: -1)]
+        let before = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+        guard last == before, last < 0x80, !"aeiou".utf8.contains(last) else { return nil }
+        return stem.utf8Prefix(bytes.count - 1)
+    }
+
+    private func sentimentEntry(_ spelling: String) -> Entry? {
+        if let entry = wordTable[spelling], entry.role == .sentiment { return entry }
+        return inflected(spelling)
+    }
+
+    /// "un-" / "on-" before a positive adjective: "unzuverlässig", "onbehulpzaam", "unhelpful".
+    private func turnedAround(_ spelling: String) -> Entry? {
+        for prefix in negatingPrefixes where spelling.utf8HasPrefix(prefix) {
+            let restLength = spelling.utf8.count - prefix.utf8.count
+            guard restLength >= 4 else { continue }
+            let rest = spelling.utf8Suffix(restLength)
+            guard let entry = sentimentEntry(rest), entry.valence > 0 else { continue }
+            return Entry(role: .sentiment, valence: -0.8 * entry.valence)
+        }
+        return nil
+    }
+
+    /// Hyphenated words: the last part is the head ("Kunden-Service", "super-fast", "rip-off" is
+    /// in the lexicon whole); an earlier part may scale it or carry the sentiment itself.
+    private func resolveParts(_ parts: [String]) -> Entry? {
+        let head = Word(text: parts[parts.count - 1], shortened: [], parts: [], isCapitals: false, hasLetters: true)
+        let modifiers = parts.dropLast()
+        if let entry = resolve(head), entry.role == .sentiment, entry.valence != 0 || entry.negated != nil {
+            var scaled = entry
+            for part in modifiers {
+                let factor = prefixes[part]?.multiplier ?? wordTable[part].flatMap { $0.role == .modifier ? $0.multiplier : nil }
+                if let factor {
+                    scaled.valence *= factor
+                    scaled.negated = scaled.negated.map { $0 * factor }
+                }
+            }
+            return scaled
+        }
+        for part in modifiers {
+            if let valence = prefixes[part]?.valence { return Entry(role: .sentiment, valence: valence) }
+            let word = Word(text: part, shortened: [], parts: [], isCapitals: false, hasLetters: true)
+            if let entry = resolve(word), entry.role == .sentiment, entry.valence != 0 {
+                return Entry(role: .sentiment, valence: entry.valence)
+            }
+        }
+        return nil
+    }
+
+    /// German and Dutch compounds. The head (the last part) decides a compound's meaning, so the
+    /// longest known sentiment word at the end scores it ("Lieferverzögerung" → "Verzögerung",
+    /// "klantonvriendelijk" → "onvriendelijk"); a known first part may scale it ("superschnell",
+    /// "keigoed"). A four-letter head counts only after a known first part, so that short words
+    /// do not hide at the end of unrelated ones. Without a sentiment head, a first part that
+    /// carries sentiment scores the word ("Mistladen", "topservice"; the rest at least five
+    /// letters). Linking letters (-s-, -n-, -en-, -es-, -e-) between the parts are allowed; a verb
+    /// particle as first part makes a verb, not a compound ("auseinandergefallen"). The heads are
+    /// found through an index by their last three letters, so an unknown word costs a few lookups.
+    private func compound(_ spelling: String) -> Entry? {
+        guard splitsCompounds, spelling.utf8.count >= 7 else { return nil }
+        var result: Entry?
+        func tryHeads(_ form: String) -> Bool {
+            let length = form.utf8.count
+            guard length >= 7, let candidates = heads[form.utf8Suffix(3)] else { return false }
+            for head in candidates {
+                let headLength = head.utf8.count
+                guard length - headLength >= 3, form.utf8HasSuffix(head), let entry = wordTable[head] else { continue }
+                let modifier = form.utf8Prefix(length - headLength)
+                if particles.contains(modifier) { continue }
+                let first = prefixEntry(modifier)
+                guard headLength >= 5 || first != nil else { continue }
+                var scaled = entry
+                if let factor = first?.multiplier {
+                    scaled.valence *= factor
+                    scaled.negated = scaled.negated.map { $0 * factor }
+                }
+                result = scaled
+                return true
+            }
+            return false
+        }
+        if tryHeads(spelling) { return result }
+        inflectionForms(spelling, tryHeads)
+        if result != nil { return result }
+        let length = spelling.utf8.count
+        if length >= 8, let candidates = prefixesByStart[spelling.utf8Prefix(3)] {
+            for prefix in candidates where length - prefix.utf8.count >= 5 && spelling.utf8HasPrefix(prefix) {
+                if let valence = prefixes[prefix]?.valence { return Entry(role: .sentiment, valence: valence) }
+            }
+        }
+        return nil
+    }
+
+    /// A compound's first part, with or without a linking element.
+    private func prefixEntry(_ modifier: String) -> PrefixEntry? {
+        if let entry = prefixes[modifier] { return entry }
+        let length = modifier.utf8.count
+        for link in ["s", "n", "en", "es", "e"] where modifier.utf8HasSuffix(link) && length - link.utf8.count >= 3 {
+            if let entry = prefixes[modifier.utf8Prefix(length - link.utf8.count)] { return entry }
+        }
+        return nil
+    }
+}
+
+/// Reads a lexicon's source text into its tables (see `Lexicon`).
+private struct LexiconParser {
+    let language: SentimentLanguage
+    var words: [String: Entry] = [:]
+    var phrases: [String: [Phrase]] = [:]
+    var prefixes: [String: PrefixEntry] = [:]
+    var negatingPrefixes: [String] = []
+    var detectionWords: Set<String> = []
+    var particles: Set<String> = []
+    var problems: [String] = []
+
+    init(language: SentimentLanguage) {
+        self.language = language
+    }
 
     // MARK: Parsing
 
@@ -120,7 +368,7 @@ struct Lexicon: Sendable {
     /// ("seit <n> wochen" matches "seit 3 Wochen" and "seit drei Wochen").
     /// A spec is a score (`-2`), a score and its negated value (`0 / -1.5`), a factor (`x1.3`),
     /// a score or a factor (`+2 | x1.4`), or one of `not`, `but`, `although`.
-    private mutating func parse(_ text: String, overridable: Bool) {
+    mutating func parse(_ text: String, overridable: Bool) {
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
@@ -220,214 +468,6 @@ struct Lexicon: Sendable {
             entry.role = .modifier
         }
         return entry
-    }
-
-    // MARK: Looking words up
-
-    /// Numbers written as words, for `<n>` in phrases.
-    static let numberWords: Set<String> = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-        "several", "few", "couple", "ein", "eine", "einen", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht",
-        "neun", "zehn", "elf", "zwoelf", "zwanzig", "mehreren", "paar", "een", "twee", "drie", "vijf", "zes", "zeven",
-        "negen", "tien", "twaalf", "twintig", "enkele",
-    ]
-
-    /// What the lexicon knows about a word as written, or else as shortened ("sooo" → "so").
-    func lookup(_ word: Word) -> Known? {
-        if let known = index[word.text] { return known }
-        for spelling in word.shortened {
-            if let known = index[spelling] { return known }
-        }
-        return nil
-    }
-
-    /// The longest of `candidates` (phrases of the word at `index`) that the tokens continue.
-    func phrase(among candidates: [Phrase], in tokens: [Token], at index: Int) -> (Phrase, Int)? {
-        for phrase in candidates where index + phrase.words.count <= tokens.count {
-            var matches = true
-            for offset in 1..<phrase.words.count {
-                guard case .word(let word) = tokens[index + offset],
-                    word.matches(phrase.words[offset])
-                        || (phrase.words[offset] == "<n>" && (!word.hasLetters || Self.numberWords.contains(word.text)))
-                else {
-                    matches = false
-                    break
-                }
-            }
-            if matches { return (phrase, phrase.words.count) }
-        }
-        return nil
-    }
-
-    /// What the lexicon says about a word: as written, elongation shortened, inflection removed,
-    /// hyphenated parts, an adjective turned around by un-/on-, a compound's head or first part.
-    /// A function word of the language ("und", "the") is never looked at further.
-    func resolve(_ word: Word) -> Entry? {
-        if let entry = words[word.text] { return entry }
-        for spelling in word.shortened {
-            if let entry = words[spelling] { return entry }
-        }
-        guard !detectionWords.contains(word.text) else { return nil }
-        return resolveUnknown(word)
-    }
-
-    /// `resolve` for a word whose spellings are known not to be in `index`.
-    func resolveUnknown(_ word: Word) -> Entry? {
-        guard word.hasLetters else { return nil }
-        if let entry = inflected(word.text) { return entry }
-        for spelling in word.shortened {
-            if let entry = inflected(spelling) { return entry }
-        }
-        if !word.parts.isEmpty, let entry = resolveParts(word.parts) { return entry }
-        if let entry = turnedAround(word.text) ?? compound(word.text) { return entry }
-        for spelling in word.shortened {
-            if let entry = turnedAround(spelling) ?? compound(spelling) { return entry }
-        }
-        if language == .dutch, word.text.utf8.contains(UInt8(ascii: "y")) {
-            // Dutch "ij" typed as "y" ("vriendelyk").
-            var bytes: [UInt8] = []
-            for byte in word.text.utf8 {
-                if byte == UInt8(ascii: "y") { bytes.append(UInt8(ascii: "i")); bytes.append(UInt8(ascii: "j")) } else {
-                    bytes.append(byte)
-                }
-            }
-            let respelled = String(decoding: bytes, as: UTF8.self)
-            return resolve(Word(text: respelled, shortened: [], parts: [], isCapitals: false, hasLetters: true))
-        }
-        return nil
-    }
-
-    /// The spellings an inflection rule leads to: "schlechten" → "schlecht", "schlechte";
-    /// "terribly" → "terrible"; Dutch "snelle" → "snell" → "snel".
-    private func inflectionForms(_ spelling: String, _ body: (String) -> Bool) {
-        let length = spelling.utf8.count
-        guard length >= 4 else { return }
-        let last = spelling.utf8[spelling.utf8.index(before: spelling.utf8.endIndex)]
-        for (index, (ending, replacements)) in inflections.enumerated()
-        where inflectionLastBytes[index] == last && spelling.utf8HasSuffix(ending) {
-            let stemLength = length - ending.utf8.count
-            guard stemLength >= 3 else { continue }
-            let stem = spelling.utf8Prefix(stemLength)
-            for replacement in replacements where body(replacement.isEmpty ? stem : stem + replacement) { return }
-            if language == .dutch, let single = Self.undoubled(stem), body(single) { return }
-        }
-    }
-
-    /// A sentiment entry for an inflected form of the word.
-    private func inflected(_ spelling: String) -> Entry? {
-        var found: Entry?
-        inflectionForms(spelling) { form in
-            if let entry = words[form], entry.role == .sentiment { found = entry }
-            return found != nil
-        }
-        return found
-    }
-
-    /// A stem ending in a doubled consonant, with the last one removed.
-    private static func undoubled(_ stem: String) -> String? {
-        let bytes = stem.utf8
-        guard bytes.count >= 3 else { return nil }
-        let last = bytes[bytes.index(bytes.endIndex, offsetBy: -1)]
-        let before = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
-        guard last == before, last < 0x80, !"aeiou".utf8.contains(last) else { return nil }
-        return stem.utf8Prefix(bytes.count - 1)
-    }
-
-    private func sentimentEntry(_ spelling: String) -> Entry? {
-        if let entry = words[spelling], entry.role == .sentiment { return entry }
-        return inflected(spelling)
-    }
-
-    /// "un-" / "on-" before a positive adjective: "unzuverlässig", "onbehulpzaam", "unhelpful".
-    private func turnedAround(_ spelling: String) -> Entry? {
-        for prefix in negatingPrefixes where spelling.utf8HasPrefix(prefix) {
-            let restLength = spelling.utf8.count - prefix.utf8.count
-            guard restLength >= 4 else { continue }
-            let rest = spelling.utf8Suffix(restLength)
-            guard let entry = sentimentEntry(rest), entry.valence > 0 else { continue }
-            return Entry(role: .sentiment, valence: -0.8 * entry.valence)
-        }
-        return nil
-    }
-
-    /// Hyphenated words: the last part is the head ("Kunden-Service", "super-fast", "rip-off" is
-    /// in the lexicon whole); an earlier part may scale it or carry the sentiment itself.
-    private func resolveParts(_ parts: [String]) -> Entry? {
-        let head = Word(text: parts[parts.count - 1], shortened: [], parts: [], isCapitals: false, hasLetters: true)
-        let modifiers = parts.dropLast()
-        if let entry = resolve(head), entry.role == .sentiment, entry.valence != 0 || entry.negated != nil {
-            var scaled = entry
-            for part in modifiers {
-                let factor = prefixes[part]?.multiplier ?? words[part].flatMap { $0.role == .modifier ? $0.multiplier : nil }
-                if let factor {
-                    scaled.valence *= factor
-                    scaled.negated = scaled.negated.map { $0 * factor }
-                }
-            }
-            return scaled
-        }
-        for part in modifiers {
-            if let valence = prefixes[part]?.valence { return Entry(role: .sentiment, valence: valence) }
-            let word = Word(text: part, shortened: [], parts: [], isCapitals: false, hasLetters: true)
-            if let entry = resolve(word), entry.role == .sentiment, entry.valence != 0 {
-                return Entry(role: .sentiment, valence: entry.valence)
-            }
-        }
-        return nil
-    }
-
-    /// German and Dutch compounds. The head (the last part) decides a compound's meaning, so the
-    /// longest known sentiment word at the end scores it ("Lieferverzögerung" → "Verzögerung",
-    /// "klantonvriendelijk" → "onvriendelijk"); a known first part may scale it ("superschnell",
-    /// "keigoed"). A four-letter head counts only after a known first part, so that short words
-    /// do not hide at the end of unrelated ones. Without a sentiment head, a first part that
-    /// carries sentiment scores the word ("Mistladen", "topservice"; the rest at least five
-    /// letters). Linking letters (-s-, -n-, -en-, -es-, -e-) between the parts are allowed; a verb
-    /// particle as first part makes a verb, not a compound ("auseinandergefallen"). The heads are
-    /// found through an index by their last three letters, so an unknown word costs a few lookups.
-    private func compound(_ spelling: String) -> Entry? {
-        guard splitsCompounds, spelling.utf8.count >= 7 else { return nil }
-        var result: Entry?
-        func tryHeads(_ form: String) -> Bool {
-            let length = form.utf8.count
-            guard length >= 7, let candidates = heads[form.utf8Suffix(3)] else { return false }
-            for head in candidates {
-                let headLength = head.utf8.count
-                guard length - headLength >= 3, form.utf8HasSuffix(head), let entry = words[head] else { continue }
-                let modifier = form.utf8Prefix(length - headLength)
-                if particles.contains(modifier) { continue }
-                let first = prefixEntry(modifier)
-                guard headLength >= 5 || first != nil else { continue }
-                var scaled = entry
-                if let factor = first?.multiplier {
-                    scaled.valence *= factor
-                    scaled.negated = scaled.negated.map { $0 * factor }
-                }
-                result = scaled
-                return true
-            }
-            return false
-        }
-        if tryHeads(spelling) { return result }
-        inflectionForms(spelling, tryHeads)
-        if result != nil { return result }
-        let length = spelling.utf8.count
-        if length >= 8, let candidates = prefixesByStart[spelling.utf8Prefix(3)] {
-            for prefix in candidates where length - prefix.utf8.count >= 5 && spelling.utf8HasPrefix(prefix) {
-                if let valence = prefixes[prefix]?.valence { return Entry(role: .sentiment, valence: valence) }
-            }
-        }
-        return nil
-    }
-
-    /// A compound's first part, with or without a linking element.
-    private func prefixEntry(_ modifier: String) -> PrefixEntry? {
-        if let entry = prefixes[modifier] { return entry }
-        let length = modifier.utf8.count
-        for link in ["s", "n", "en", "es", "e"] where modifier.utf8HasSuffix(link) && length - link.utf8.count >= 3 {
-            if let entry = prefixes[modifier.utf8Prefix(length - link.utf8.count)] { return entry }
-        }
-        return nil
     }
 }
 

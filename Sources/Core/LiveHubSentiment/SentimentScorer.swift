@@ -101,8 +101,10 @@ public enum SentimentScorer {
 
         var units: [Unit] = []
         units.reserveCapacity(tokens.count)
-        var resolved: [String: Entry?] = [:]  // a message repeats its words: look each up once
-        resolved.reserveCapacity(tokens.count / 2)
+        // A message repeats its words: look each up once. A short list first (`==`, as the
+        // dictionary compares), the dictionary only for a long message.
+        var recent: [(text: String, entry: Entry?)] = []
+        var resolved: [String: Entry?] = [:]
         var exclamations: [Int] = [0]
         var clause = 0
         var sentence = 0
@@ -125,11 +127,14 @@ public enum SentimentScorer {
                 let entry: Entry?
                 if let known, known.entry != nil || known.isFunctionWord {
                     entry = known.entry
+                } else if let cached = recent.first(where: { $0.text == word.text }) {
+                    entry = cached.entry
                 } else if let cached = resolved[word.text] {
                     entry = cached
                 } else {
                     entry = known == nil ? lexicon.resolveUnknown(word) : lexicon.resolve(word)
-                    resolved[word.text] = entry
+                    if recent.isEmpty { recent.reserveCapacity(16) }
+                    if recent.count < 16 { recent.append((word.text, entry)) } else { resolved[word.text] = entry }
                 }
                 units.append(
                     Unit(
@@ -214,7 +219,7 @@ public enum SentimentScorer {
     /// word after it turns around the nearest one up to three units before it, with the modifiers
     /// right before the negation ("funktioniert überhaupt nicht", "werkt helemaal niet").
     private static func applyModifiersAndNegation(_ units: inout [Unit]) {
-        var usedNegations = [Bool](repeating: false, count: units.count)
+        var usedNegations: [Bool] = []  // allocated at the first negation
         for position in units.indices where units[position].isSentiment {
             var factor = 1.0
             var emphasis = units[position].emphasis
@@ -237,6 +242,7 @@ public enum SentimentScorer {
                 case .negator?:
                     if !negated {
                         negated = true
+                        if usedNegations.isEmpty { usedNegations = [Bool](repeating: false, count: units.count) }
                         usedNegations[back] = true
                         emphasis = max(emphasis, unit.emphasis)
                     }
@@ -250,7 +256,7 @@ public enum SentimentScorer {
             units[position].emphasis = emphasis
             units[position].negated = negated
         }
-        for position in units.indices where units[position].role == .negator && !usedNegations[position] {
+        for position in units.indices where units[position].role == .negator && (usedNegations.isEmpty || !usedNegations[position]) {
             var factor = 1.0
             var emphasis = units[position].emphasis
             var back = position - 1

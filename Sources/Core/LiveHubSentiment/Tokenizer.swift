@@ -32,7 +32,10 @@ enum Token {
 /// Stdlib only; a single pass over the Unicode scalars.
 enum Tokenizer {
     static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        // Without counting the scalars first (a second pass over the text).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4 + 1)
         var buffer: [UInt8] = []
@@ -40,6 +43,10 @@ enum Tokenizer {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
+            if scalar == " " {  // neither word, emoji, emoticon nor break: skip it without asking each
+                index += 1
+                continue
+            }
             if scalar.value >= 0x80, let score = Emoji.scores[scalar.value] {
                 var end = index + 1
                 // Variation selectors, skin tones and zero-width joiners belong to the emoji.
@@ -113,7 +120,7 @@ enum Tokenizer {
     ) -> Int {
         var parts: [String] = []  // only for hyphenated words
         var firstPart: String?
-        buffer.removeAll(keepingCapacity: true)
+        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }  // `finishPart` leaves it empty
         var isASCII = true
         var run = 0  // equal bytes in a row, for elongated words ("sooo")
         var longestRun = 0

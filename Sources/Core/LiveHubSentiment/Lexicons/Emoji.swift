@@ -63,7 +63,9 @@ enum Emoticons {
         }
         if index > 0 {
             let before = scalars[index - 1]
-            if before.properties.numericType != nil || before == ":" || before == "/" || before == "." { return nil }
+            // Among ASCII scalars only the digits have a numeric type: no property lookup for them.
+            let isNumeric = before.isASCII ? (before >= "0" && before <= "9") : before.properties.numericType != nil
+            if isNumeric || before == ":" || before == "/" || before == "." { return nil }
         }
         for entry in table where index + entry.text.count <= scalars.count {
             var equal = true

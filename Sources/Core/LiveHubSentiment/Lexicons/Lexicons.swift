@@ -33,17 +33,60 @@ enum Lexicons {
 
     /// For each spelling any lexicon knows (a function word or a single-word entry), a bit per
     /// language of `languages` that knows it: one lookup per word to detect the language.
-    static let detection: [String: UInt8] = {
+    static let detection: ASCIITable<UInt8> = {
         var table: [String: UInt8] = [:]
         for (bit, lexicon) in all.enumerated() {
             for word in lexicon.detectionWords { table[word, default: 0] |= 1 << bit }
             for word in lexicon.words.keys { table[word, default: 0] |= 1 << bit }
         }
-        return table
+        return ASCIITable(table)
     }()
 
     /// The index in `languages` of the language an unknown word's ending or spelling points to.
     static func cue(_ word: String) -> Int? {
+        if let fast = word.utf8.withContiguousStorageIfAvailable({ cue(bytes: $0) }) { return fast }
+        return slowCue(word)
+    }
+
+    /// `endings` as plain values for `cue(bytes:)` (no array to retain per ending): the ending's
+    /// bytes packed first byte lowest, its length, the index of its language.
+    private static let packedEndings: [(bytes: UInt32, count: Int, language: Int?)] = endings.map { ending in
+        var packed: UInt32 = 0
+        for (offset, byte) in ending.ending.utf8.enumerated() { packed |= UInt32(byte) << (8 * offset) }
+        return (packed, ending.ending.utf8.count, languages.firstIndex(of: ending.language))
+    }
+
+    /// `cue` on the word's bytes: the first ending it has, else the first position where a pair
+    /// of `spellings` ends (the last pair listed wins there).
+    private static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (packed, count, language) in packedEndings where count <= bytes.count {
+            let start = bytes.count - count
+            var offset = 0
+            while offset < count, UInt32(bytes[start + offset]) == (packed >> (8 * offset)) & 0xFF { offset += 1 }
+            if offset == count { return language }
+        }
+        let spellings = Self.spellings
+        let startsSpelling = Self.startsSpelling
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard startsSpelling[Int(previous)] else {
+                previous = byte
+                continue
+            }
+            var language: SentimentLanguage?
+            for (first, second, candidate) in spellings where previous == first && byte == second {
+                language = candidate
+            }
+            if let language { return languages.firstIndex(of: language) }
+            previous = byte
+        }
+        return nil
+    }
+
+    /// Per byte value: whether a pair of `spellings` starts with it.
+    private static let startsSpelling: [Bool] = (0..<256).map { (byte: Int) in spellings.contains { Int($0.first) == byte } }
+
+    private static func slowCue(_ word: String) -> Int? {
         var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
         if language == nil {
             var previous: UInt8 = 0
