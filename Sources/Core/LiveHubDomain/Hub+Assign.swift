@@ -12,7 +12,7 @@ extension Hub {
         try requireSetting(state.settings.supervisorAssign, "supervisorAssign")
         let conversation = try existingConversation(conversationId)
         // Open means queued without an agent; every other status already has one.
-        try requireStatus(conversation, in: [.open], for: "assign")
+        try requireStatus(conversation.status, in: [.open], for: "assign")
         switch target {
         case .agent(let agentId):
             let profile = try targetAgent(agentId)

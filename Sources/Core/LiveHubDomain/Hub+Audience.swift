@@ -23,7 +23,7 @@ extension Hub {
     /// this names the users: a conversation's events go to its participants whose audience receives
     /// them (so internal messages reach staff and monitors only); offers go only to the offered agent
     /// (and the requester); the rest to the one user concerned or to a group the app expands.
-    func recipients(for event: DomainEvent) -> [Recipient] {
+    mutating func recipients(for event: DomainEvent) -> [Recipient] {
         switch event.payload {
         case .conversationStarted, .participantJoined, .participantLeft, .participantAway, .participantBack,
             .conversationUpdated, .notification, .conversationClosed, .message:
@@ -44,9 +44,10 @@ extension Hub {
             return [.user(changedBy)]
         case .queuePosition:
             // The waiting customer only: staff see the line in the report.
-            guard let conversationId = event.conversationId, let conversation = state.conversations[conversationId]
+            guard let conversationId = event.conversationId,
+                let customerId = state.reading(conversationId, { $0.customerId })
             else { return [] }
-            return [.user(conversation.customerId)]
+            return [.user(customerId)]
         case .agentUpdate, .agentDisconnected, .agentReconnected:
             return [.agentsViewers]
         case .audit:
@@ -63,17 +64,29 @@ extension Hub {
     /// The participants whose audience receives the event, plus the conversation's monitors, which
     /// the app expands (`Delivery.reachesMonitor(heldBy:)` leaves out a monitor whose supervisor
     /// takes part). Monitors are supervisors, so staff: they receive every conversation event.
-    private func conversationAudience(of event: DomainEvent, excluding excludedId: UserId?) -> [Recipient] {
-        guard let conversationId = event.conversationId, let conversation = state.conversations[conversationId] else {
+    private mutating func conversationAudience(of event: DomainEvent, excluding excludedId: UserId?) -> [Recipient] {
+        guard let conversationId = event.conversationId,
+            let participants = state.reading(conversationId, { $0.participants })
+        else {
             return []
         }
-        var userIds: Set<UserId> = []
-        for participant in conversation.participants
-        where event.payload.variant(for: Audience(participant.role)).isReceived {
-            userIds.insert(participant.userId)
+        // A conversation has a handful of participants: a sorted array, de-duplicated by neighbours,
+        // is cheaper than a set. Each audience's variant is decided once, not once per participant.
+        let staffReceive = event.payload.variant(for: .staff).isReceived
+        let customersReceive = event.payload.variant(for: .customer).isReceived
+        var userIds: [UserId] = []
+        userIds.reserveCapacity(participants.count)
+        for participant in participants where participant.userId != excludedId {
+            if Audience(participant.role) == .staff ? staffReceive : customersReceive {
+                userIds.append(participant.userId)
+            }
         }
-        if let excludedId { userIds.remove(excludedId) }
-        var recipients = userIds.sorted().map(Recipient.user)
+        userIds.sort()
+        var recipients: [Recipient] = []
+        recipients.reserveCapacity(userIds.count + 1)
+        for (position, userId) in userIds.enumerated() where position == 0 || userIds[position - 1] != userId {
+            recipients.append(.user(userId))
+        }
         recipients.append(.monitors(of: conversationId, excludingUser: excludedId))
         return recipients
     }

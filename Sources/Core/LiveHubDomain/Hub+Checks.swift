@@ -55,11 +55,11 @@ extension Hub {
     }
 
     /// Throws unless `status` is one of `allowed`.
-    func requireStatus(_ conversation: Conversation, in allowed: Set<ConversationStatus>, for action: String)
+    func requireStatus(_ status: ConversationStatus, in allowed: ConversationStatuses, for action: String)
         throws(HubError)
     {
-        guard allowed.contains(conversation.status) else {
-            throw .invalidState("cannot \(action) a conversation that is \(conversation.status)")
+        guard allowed.contains(status) else {
+            throw .invalidState("cannot \(action) a conversation that is \(status)")
         }
     }
 
@@ -125,11 +125,38 @@ extension Hub {
         primaryAgentId: UserId?? = .none, mode: Mode? = nil, reason: UpdateReason, at now: Instant,
         into recorder: inout OutcomeRecorder
     ) {
-        let current = state.conversations[conversation.id] ?? conversation
+        let headline =
+            state.reading(conversation.id) { Headline($0) } ?? Headline(conversation)
+        emitUpdate(
+            of: conversation.id, headline, status: status, queueId: queueId, primaryAgentId: primaryAgentId,
+            mode: mode, reason: reason, at: now, into: &recorder)
+    }
+
+    /// Emits a headline change of the conversation whose headline is now `current`, with the given overrides.
+    mutating func emitUpdate(
+        of conversationId: ConversationId, _ current: Headline, status: ConversationStatus? = nil,
+        queueId: QueueId? = nil, primaryAgentId: UserId?? = .none, mode: Mode? = nil, reason: UpdateReason,
+        at now: Instant, into recorder: inout OutcomeRecorder
+    ) {
         let update = ConversationUpdate(
             status: status ?? current.status, queueId: queueId ?? current.queueId,
             primaryAgentId: primaryAgentId ?? current.primaryAgentId, mode: mode ?? current.mode, reason: reason)
-        emit(.conversationUpdated(update), in: conversation.id, at: now, into: &recorder)
+        emit(.conversationUpdated(update), in: conversationId, at: now, into: &recorder)
+    }
+}
+
+/// The four fields a `conversation.updated` carries, read off a conversation without copying it.
+struct Headline {
+    var status: ConversationStatus
+    var queueId: QueueId
+    var primaryAgentId: UserId?
+    var mode: Mode
+
+    init(_ conversation: borrowing Conversation) {
+        status = conversation.status
+        queueId = conversation.queueId
+        primaryAgentId = conversation.primaryAgentId
+        mode = conversation.mode
     }
 }
 

@@ -13,9 +13,9 @@ extension Hub {
         let conversation = try existingConversation(offer.conversationId)
         switch offer.kind {
         case .route:
-            try requireStatus(conversation, in: [.open], for: "accept a route offer for")
+            try requireStatus(conversation.status, in: [.open], for: "accept a route offer for")
         case .transfer, .consult:
-            try requireStatus(conversation, in: [.active, .waiting], for: "accept a \(offer.kind) offer for")
+            try requireStatus(conversation.status, in: [.active, .waiting], for: "accept a \(offer.kind) offer for")
         }
 
         let ended = OfferEnded(

@@ -156,11 +156,12 @@ public struct Hub: Sendable {
         return state.conversations.values
             .filter { $0.status != .closed && $0.createdAt >= windowStart }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-            .map { reportRow(for: $0, at: now) }
+            .map { Self.reportRow(for: $0, at: now) }
     }
 
-    /// One report row, with times measured up to `now`.
-    func reportRow(for conversation: Conversation, at now: Instant) -> ReportRow {
+    /// One report row, with times measured up to `now`. Static: it reads nothing but the conversation,
+    /// so it can be built while the conversation is borrowed from the state.
+    static func reportRow(for conversation: borrowing Conversation, at now: Instant) -> ReportRow {
         var waitMilliseconds = conversation.waitMilliseconds
         if let waitStartedAt = conversation.waitStartedAt {
             waitMilliseconds += now.milliseconds(since: waitStartedAt)
