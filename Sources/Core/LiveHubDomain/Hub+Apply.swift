@@ -23,6 +23,11 @@ extension Hub {
             updateConversation(of: event, reindexing: false) { conversation in
                 if let clientMessageId = message.clientMessageId {
                     let key = ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId)
+                    // Room for a dozen at the first: growing from one slot rehashed every key (two
+                    // strings each) five times over a conversation's first twenty messages.
+                    if conversation.seqByClientMessage.isEmpty {
+                        conversation.seqByClientMessage.reserveCapacity(Conversation.clientMessageIdsReserved)
+                    }
                     conversation.seqByClientMessage[key] = message.seq
                 }
                 conversation.lastActivityAt = event.at
@@ -338,6 +343,9 @@ private struct IndexEntry: Equatable {
 }
 
 extension Conversation {
+    /// How many client message ids a conversation makes room for at its first.
+    static let clientMessageIdsReserved = 12
+
     /// Appends a sequenced event to the history.
     mutating func record(_ event: DomainEvent) {
         guard let seq = event.seq else { return }

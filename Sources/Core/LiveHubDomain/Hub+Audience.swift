@@ -70,22 +70,15 @@ extension Hub {
         else {
             return []
         }
-        // A conversation has a handful of participants: a sorted array, de-duplicated by neighbours,
-        // is cheaper than a set. Each audience's variant is decided once, not once per participant.
+        // A conversation has a handful of participants: each is put in its place in user order in the
+        // one array returned (no set, no second array). Each audience's variant is decided once.
         let staffReceive = event.payload.variant(for: .staff).isReceived
         let customersReceive = event.payload.variant(for: .customer).isReceived
-        var userIds: [UserId] = []
-        userIds.reserveCapacity(participants.count)
-        for participant in participants where participant.userId != excludedId {
-            if Audience(participant.role) == .staff ? staffReceive : customersReceive {
-                userIds.append(participant.userId)
-            }
-        }
-        userIds.sort()
         var recipients: [Recipient] = []
-        recipients.reserveCapacity(userIds.count + 1)
-        for (position, userId) in userIds.enumerated() where position == 0 || userIds[position - 1] != userId {
-            recipients.append(.user(userId))
+        recipients.reserveCapacity(participants.count + 1)
+        for participant in participants where participant.userId != excludedId {
+            guard Audience(participant.role) == .staff ? staffReceive : customersReceive else { continue }
+            recipients.insertUser(participant.userId)
         }
         recipients.append(.monitors(of: conversationId, excludingUser: excludedId))
         return recipients
@@ -107,5 +100,20 @@ extension Hub {
             .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected, .audit:
             return false
         }
+    }
+}
+
+extension [Recipient] {
+    /// Inserts `.user(userId)` in user order among the users already here, unless it is here already.
+    fileprivate mutating func insertUser(_ userId: UserId) {
+        for index in indices {
+            guard case .user(let other) = self[index] else { continue }
+            if other == userId { return }
+            if userId < other {
+                insert(.user(userId), at: index)
+                return
+            }
+        }
+        append(.user(userId))
     }
 }

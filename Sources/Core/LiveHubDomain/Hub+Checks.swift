@@ -161,8 +161,13 @@ struct Headline {
 }
 
 extension String {
-    /// True when the text has nothing but whitespace.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    /// True when the text has nothing but whitespace. Most text opens with a visible ASCII character,
+    /// which is a character's first scalar and never whitespace: that settles it without walking the
+    /// characters (grapheme breaking).
+    var isBlank: Bool {
+        if let first = utf8.first, first > 0x20 && first < 0x7F { return false }
+        return allSatisfy { $0.isWhitespace }
+    }
 
     /// Whether the text has more than `limit` characters. Counting characters walks the whole
     /// string, so the UTF-8 length (never smaller) is checked first and usually settles it.

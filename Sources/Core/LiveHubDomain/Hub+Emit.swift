@@ -15,6 +15,15 @@ extension Hub {
         if payload.isSequenced, let conversationId {
             seq = nextSeq(of: conversationId)
         }
+        emit(payload, in: conversationId, seq: seq, at: now, into: &recorder)
+    }
+
+    /// `emit` for a caller that has just read the conversation and knows the seq the event gets
+    /// (`nextSeq(of:)`, or `nil` when it is not sequenced): one look-up of the conversation fewer.
+    mutating func emit(
+        _ payload: EventPayload, in conversationId: ConversationId?, seq: Int?, at now: Instant,
+        into recorder: inout OutcomeRecorder
+    ) {
         let event = DomainEvent(conversationId: conversationId, seq: seq, at: now, payload: payload)
         let before =
             payload.changesHeadline ? conversationId.flatMap { id in state.reading(id) { Glance($0) } } : nil

@@ -44,7 +44,7 @@ extension Hub {
         let message = Message(
             seq: seq, senderId: actor.userId, senderRole: role, text: text, visibility: visibility,
             clientMessageId: clientMessageId, at: now)
-        emit(.message(message), in: conversationId, at: now, into: &recorder)
+        emit(.message(message), in: conversationId, seq: seq, at: now, into: &recorder)
         recorder.acknowledgement = .messageAccepted(seq: seq)
     }
 
