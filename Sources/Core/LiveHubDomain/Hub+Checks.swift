@@ -39,6 +39,11 @@ extension Hub {
 
     /// A participant as events name them: with their display name (the configured one for staff and
     /// bots, the customer's own for the customer).
+    func participant(_ userId: UserId, _ role: ParticipantRole, of customer: CustomerIdentity) -> ParticipantChange {
+        let name = userId == customer.id ? customer.displayName : directory.names[userId] ?? userId.rawValue
+        return ParticipantChange(userId: userId, role: role, name: name)
+    }
+
     func participant(_ userId: UserId, _ role: ParticipantRole, in conversation: Conversation?) -> ParticipantChange {
         let name: String? =
             if let conversation, userId == conversation.customerId {
@@ -79,11 +84,11 @@ extension Hub {
     }
 
     /// Capacity units the agent spends: conversations held plus pending route offers.
-    func load(of agentId: UserId) -> Int {
+    mutating func load(of agentId: UserId) -> Int {
         guard let agent = state.agents[agentId] else { return 0 }
         var units = 0
         for conversationId in agent.heldConversationIds {
-            units += state.conversations[conversationId]?.capacityUnits ?? 0
+            units += state.reading(conversationId) { $0.capacityUnits } ?? 0
         }
         for offerId in agent.reservingOfferIds {
             units += state.offers[offerId]?.reservedUnits ?? 0
@@ -101,7 +106,7 @@ extension Hub {
         of conversationId: ConversationId, kinds: Set<OfferKind> = Set(OfferKind.allCases), at now: Instant,
         into recorder: inout OutcomeRecorder
     ) {
-        for offerId in state.conversations[conversationId]?.pendingOfferIds ?? [] {
+        for offerId in state.reading(conversationId, { $0.pendingOfferIds }) ?? [] {
             guard let offer = state.offers[offerId], kinds.contains(offer.kind) else { continue }
             let ended = OfferEnded(
                 offerId: offerId, kind: offer.kind, agentId: offer.agentId, requesterId: offer.requesterId,
@@ -125,11 +130,15 @@ extension Hub {
         primaryAgentId: UserId?? = .none, mode: Mode? = nil, reason: UpdateReason, at now: Instant,
         into recorder: inout OutcomeRecorder
     ) {
-        let headline =
-            state.reading(conversation.id) { Headline($0) } ?? Headline(conversation)
+        let headline = currentHeadline(of: conversation.id) ?? conversation.headline
         emitUpdate(
             of: conversation.id, headline, status: status, queueId: queueId, primaryAgentId: primaryAgentId,
             mode: mode, reason: reason, at: now, into: &recorder)
+    }
+
+    /// The conversation's headline as it stands now, read in place.
+    mutating func currentHeadline(of conversationId: ConversationId) -> Headline? {
+        state.reading(conversationId) { $0.headline }
     }
 
     /// Emits a headline change of the conversation whose headline is now `current`, with the given overrides.
@@ -143,6 +152,22 @@ extension Hub {
             primaryAgentId: primaryAgentId ?? current.primaryAgentId, mode: mode ?? current.mode, reason: reason)
         emit(.conversationUpdated(update), in: conversationId, at: now, into: &recorder)
     }
+}
+
+/// Who a conversation's customer is, as events name them.
+struct CustomerIdentity {
+    var id: UserId
+    var displayName: String
+
+    init(_ conversation: borrowing Conversation) {
+        id = conversation.customerId
+        displayName = conversation.customerDisplayName
+    }
+}
+
+extension Conversation {
+    /// Its status, queue, primary agent and mode.
+    var headline: Headline { Headline(self) }
 }
 
 /// The four fields a `conversation.updated` carries, read off a conversation without copying it.
