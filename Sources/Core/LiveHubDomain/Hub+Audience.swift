@@ -31,9 +31,9 @@ extension Hub {
         case .typing(let userId):
             return conversationAudience(of: event, excluding: userId)
         case .offer(let offer):
-            return users([offer.agentId, offer.requesterId])
+            return users(offer.agentId, offer.requesterId)
         case .offerEnded(let ended):
-            return users([ended.agentId, ended.requesterId])
+            return users(ended.agentId, ended.requesterId)
         case .reportUpdate:
             return [.reportSubscribers]
         case .presenceChanged(let userId, _):
@@ -56,9 +56,10 @@ extension Hub {
         }
     }
 
-    /// Sorted, de-duplicated user recipients.
-    private func users(_ userIds: [UserId?]) -> [Recipient] {
-        Set(userIds.compactMap { $0 }).sorted().map(Recipient.user)
+    /// The offered agent and the requester, if any: sorted, de-duplicated user recipients.
+    private func users(_ agentId: UserId, _ requesterId: UserId?) -> [Recipient] {
+        guard let requesterId, requesterId != agentId else { return [.user(agentId)] }
+        return agentId < requesterId ? [.user(agentId), .user(requesterId)] : [.user(requesterId), .user(agentId)]
     }
 
     /// The participants whose audience receives the event, plus the conversation's monitors, which

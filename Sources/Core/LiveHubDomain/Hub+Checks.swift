@@ -103,7 +103,7 @@ extension Hub {
 
     /// Ends the conversation's pending offers (all, or of the given kinds) as withdrawn.
     mutating func withdrawOffers(
-        of conversationId: ConversationId, kinds: Set<OfferKind> = Set(OfferKind.allCases), at now: Instant,
+        of conversationId: ConversationId, kinds: Set<OfferKind> = OfferKind.every, at now: Instant,
         into recorder: inout OutcomeRecorder
     ) {
         for offerId in state.reading(conversationId, { $0.pendingOfferIds }) ?? [] {

@@ -69,13 +69,13 @@ public struct Hub: Sendable {
         case .setPresence(let presence):
             try setPresence(presence, by: actor, at: now, into: &recorder)
         case .acceptOffer(let offerId):
-            try acceptOffer(offerId, kinds: [.route, .transfer, .consult], by: actor, at: now, into: &recorder)
+            try acceptOffer(offerId, kinds: OfferKind.every, by: actor, at: now, into: &recorder)
         case .rejectOffer(let offerId):
-            try rejectOffer(offerId, kinds: [.route, .transfer, .consult], by: actor, at: now, into: &recorder)
+            try rejectOffer(offerId, kinds: OfferKind.every, by: actor, at: now, into: &recorder)
         case .consultAccept(let offerId):
-            try acceptOffer(offerId, kinds: [.consult], by: actor, at: now, into: &recorder)
+            try acceptOffer(offerId, kinds: OfferKind.consultOnly, by: actor, at: now, into: &recorder)
         case .consultReject(let offerId):
-            try rejectOffer(offerId, kinds: [.consult], by: actor, at: now, into: &recorder)
+            try rejectOffer(offerId, kinds: OfferKind.consultOnly, by: actor, at: now, into: &recorder)
         case .wait(let conversationId):
             try park(conversationId, by: actor, at: now, into: &recorder)
         case .end(let conversationId):

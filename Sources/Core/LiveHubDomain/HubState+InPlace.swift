@@ -64,3 +64,10 @@ struct ConversationStatuses: OptionSet, Sendable {
 
     func contains(_ status: ConversationStatus) -> Bool { contains(ConversationStatuses(status)) }
 }
+
+extension OfferKind {
+    /// Every kind, built once rather than as a set literal on every accept, reject and withdrawal.
+    static let every = Set(OfferKind.allCases)
+    /// Consults only (`consult.accept`, `consult.reject`).
+    static let consultOnly: Set<OfferKind> = [.consult]
+}
