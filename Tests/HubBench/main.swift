@@ -15,6 +15,13 @@ import LiveHubDomain
 // A measured start includes the timers it asks for at once (a waiting customer's place in line), which
 // the hub loop fires in the same iteration. Each measured start is force-closed afterwards (not
 // measured), so n stays n.
+//
+// A fixed run for instruction counts (callgrind), deterministic so counts repeat: one scenario at one
+// size, a given number of messages, starts and accepts, recipients picked by a seeded generator:
+//
+//     valgrind --tool=callgrind .build/release/hubbench --scenario active --size 1000 --messages 20000
+//
+// Subtract a run with `--messages 0` (same size) for the set-up; divide by the count.
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -135,8 +142,15 @@ struct Bench {
 
     /// Mean CPU nanoseconds per message, spread over the open conversations.
     mutating func measureMessages(_ count: Int, in opened: [(ConversationId, Actor, Actor?)]) -> Double {
-        var total: UInt64 = 0
         var generator = SystemRandomNumberGenerator()
+        return measureMessages(count, in: opened, using: &generator)
+    }
+
+    /// Mean CPU nanoseconds per message, conversations picked by `generator`.
+    mutating func measureMessages<Generator: RandomNumberGenerator>(
+        _ count: Int, in opened: [(ConversationId, Actor, Actor?)], using generator: inout Generator
+    ) -> Double {
+        var total: UInt64 = 0
         for index in 0..<count {
             let (id, customer, agent) = opened[Int.random(in: 0..<opened.count, using: &generator)]
             let sender = (index % 2 == 1 ? agent : nil) ?? customer
@@ -151,17 +165,78 @@ struct Bench {
     }
 }
 
+/// SplitMix64: a seeded generator, so a fixed run picks the same conversations every time.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
+
+/// Offers made to one agent with free capacity, each accepted and then force-closed: mean CPU
+/// nanoseconds per accept (the force-close is not measured).
+extension Bench {
+    mutating func measureAccepts(_ count: Int) -> Double {
+        let agent = Actor(role: .agent, userId: UserId("a\((size + 3) / 4 + 1)"), connectionId: "spare")
+        var total: UInt64 = 0
+        for _ in 0..<count {
+            let outcome = run(.start(subject: "Help", channel: .livechat, queueId: "general"), newCustomer())
+            guard case .conversationStarted(let id) = outcome.acknowledgement,
+                let offer = outcome.events.compactMap({ event -> Offer? in
+                    if case .offer(let offer) = event.payload { offer } else { nil }
+                }).first
+            else { fatalError("not offered") }
+            let before = threadCPUNanoseconds()
+            run(.acceptOffer(offer.offerId), agent)
+            total += threadCPUNanoseconds() - before
+            run(.forceClose(conversationId: id, reason: "bench"), boss)
+        }
+        return count == 0 ? 0 : Double(total) / Double(count)
+    }
+}
+
 var sizes = [100, 10_000, 100_000]
 var rounds = 3
+var fixedScenario: String? = nil
+var fixedSize = 1_000
+var fixedMessages = 0
+var fixedStarts = 0
+var fixedAccepts = 0
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--sizes": sizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--rounds": rounds = Int(arguments.popFirst() ?? "") ?? rounds
+    case "--scenario": fixedScenario = arguments.popFirst()
+    case "--size": fixedSize = Int(arguments.popFirst() ?? "") ?? fixedSize
+    case "--messages": fixedMessages = Int(arguments.popFirst() ?? "") ?? 0
+    case "--starts": fixedStarts = Int(arguments.popFirst() ?? "") ?? 0
+    case "--accepts": fixedAccepts = Int(arguments.popFirst() ?? "") ?? 0
     default:
-        print("usage: hubbench [--sizes 100,10000,100000] [--rounds 3]")
+        print(
+            "usage: hubbench [--sizes 100,10000,100000] [--rounds 3]\n"
+                + "       hubbench --scenario waiting|active|routed [--size 1000] [--messages N] [--starts N]"
+                + " [--accepts N (routed)]")
         exit(64)
     }
+}
+
+if let scenario = fixedScenario {
+    var bench = Bench(size: fixedSize, scenario: scenario)
+    let opened = bench.setUp()
+    var generator = SeededGenerator(state: 42)
+    let message = fixedMessages == 0 ? 0 : bench.measureMessages(fixedMessages, in: opened, using: &generator)
+    let start = fixedStarts == 0 ? 0 : bench.measureStarts(fixedStarts)
+    let accept = fixedAccepts == 0 ? 0 : bench.measureAccepts(fixedAccepts)
+    print(
+        "\(scenario) \(fixedSize): \(fixedMessages) messages \(format3(message / 1_000)) µs, "
+            + "\(fixedStarts) starts \(format3(start / 1_000)) µs, \(fixedAccepts) accepts \(format3(accept / 1_000)) µs")
+    exit(0)
 }
 
 print("scenario  open       start µs (min of \(rounds))  message µs (min of \(rounds))")

@@ -52,6 +52,22 @@ struct MessagingTests {
                 as: .customer("cara")) == expected)
     }
 
+    @Test(
+        "Messages: text of nothing but whitespace (Unicode spaces and line breaks too) is invalid_message; any visible character is enough",
+        arguments: [
+            ("", "invalid_message"), (" ", "invalid_message"), ("\r\n\t", "invalid_message"),
+            ("\u{3000}\u{00A0} ", "invalid_message"), ("hi", nil), (" hi", nil), ("\n.", nil), ("é", nil),
+            ("\u{3000}x", nil),
+        ] as [(String, String?)])
+    func blankText(_ text: String, _ expected: String?) {
+        var scenario = Scenario()
+        let conversationId = scenario.active(at: 0)
+        #expect(
+            scenario.refusal(
+                .sendMessage(conversationId: conversationId, text: text, visibility: .public, clientMessageId: nil),
+                as: .customer("cara")) == expected)
+    }
+
     @Test("Messages: customers write public only; staff may write internal")
     func customersWritePublicOnly() {
         var scenario = Scenario()

@@ -117,6 +117,9 @@ public struct Conversation: Hashable, Sendable {
     var holdsCapacity: Bool {
         primaryAgentId != nil && (status == .active || status == .waiting || status == .wrapUp)
     }
+
+    /// The agent whose capacity it spends, if any.
+    var holder: UserId? { holdsCapacity ? primaryAgentId : nil }
 }
 
 /// A user taking part in a conversation.

@@ -14,7 +14,7 @@ extension Hub {
         case .conversationStarted(let started):
             guard let conversationId = event.conversationId, state.conversations[conversationId] == nil else { return }
             var conversation = Conversation(id: conversationId, started: started, at: event.at)
-            record(event, in: &conversation)
+            conversation.record(event)
             let entry = IndexEntry(conversation)
             state.conversations[conversationId] = conversation
             state.conversationCount += 1
@@ -23,6 +23,11 @@ extension Hub {
             updateConversation(of: event, reindexing: false) { conversation in
                 if let clientMessageId = message.clientMessageId {
                     let key = ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId)
+                    // Room for a dozen at the first: growing from one slot rehashed every key (two
+                    // strings each) five times over a conversation's first twenty messages.
+                    if conversation.seqByClientMessage.isEmpty {
+                        conversation.seqByClientMessage.reserveCapacity(Conversation.clientMessageIdsReserved)
+                    }
                     conversation.seqByClientMessage[key] = message.seq
                 }
                 conversation.lastActivityAt = event.at
@@ -90,18 +95,19 @@ extension Hub {
         case .notification:
             updateConversation(of: event, reindexing: false) { _ in }
         case .conversationClosed:
-            guard let conversationId = event.conversationId, let before = state.conversations[conversationId] else {
+            // The outer optional is whether the conversation exists; the inner one its holder.
+            guard let conversationId = event.conversationId, let previousAgentId = state.reading(conversationId, { $0.holder })
+            else {
                 return
             }
-            let previousAgentId = before.holdsCapacity ? before.primaryAgentId : nil
             updateConversation(of: event) { conversation in
                 conversation.status = .closed
                 conversation.closedAt = event.at
                 conversation.stopClocks(at: event.at)
             }
-            if let closed = state.conversations[conversationId] {
-                if closed.acceptedAt != nil {
-                    state.queues[closed.queueId, default: QueueLine()].recentHandles.add(closed.handleMilliseconds)
+            if let closed = state.reading(conversationId, { ClosedFacts($0) }) {
+                if let handleMilliseconds = closed.handleMilliseconds {
+                    state.queues[closed.queueId, default: QueueLine()].recentHandles.add(handleMilliseconds)
                 }
                 for participant in closed.participants { forgetStaff(participant.userId, in: conversationId) }
             }
@@ -115,16 +121,14 @@ extension Hub {
         case .settingsUpdated(let settings, _):
             state.settings = settings
         case .typing(let userId):
-            guard let conversationId = event.conversationId, state.conversations[conversationId]?.status != .closed
+            guard let conversationId = event.conversationId, state.reading(conversationId, { $0.status }) != .closed
             else { return }
             sent.typing[conversationId, default: [:]][userId] = event.at
         case .reportUpdate(let row):
-            guard let conversation = state.conversations[row.conversationId], conversation.status != .closed else {
-                return
-            }
+            guard let status = state.reading(row.conversationId, { $0.status }), status != .closed else { return }
             sent.reportRows[row.conversationId] = DeliveryMemory.SentRow(at: event.at, row: row)
         case .queuePosition(let position):
-            guard let conversationId = event.conversationId, state.conversations[conversationId]?.status == .open
+            guard let conversationId = event.conversationId, state.reading(conversationId, { $0.status }) == .open
             else { return }
             sent.positions[conversationId] = position
         case .agentDisconnected(let userId, let presence):
@@ -142,9 +146,12 @@ extension Hub {
 
     /// Applies a headline change, keeping clocks, capacity holds, queue times and indexes in step.
     private mutating func applyUpdate(_ update: ConversationUpdate, of event: DomainEvent) {
-        guard let conversationId = event.conversationId, let before = state.conversations[conversationId] else {
+        guard let conversationId = event.conversationId,
+            let before = state.reading(conversationId, { (queueId: $0.queueId, holder: $0.holder) })
+        else {
             return
         }
+        let previousHolder = before.holder
         var waited: Int64? = nil
         updateConversation(of: event) { conversation in
             let wasOpen = conversation.status == .open
@@ -191,12 +198,12 @@ extension Hub {
             }
         }
         if let waited { state.queues[before.queueId, default: QueueLine()].recentWaits.add(waited) }
-        let previousHolder = before.holdsCapacity ? before.primaryAgentId : nil
         releaseHold(of: conversationId, previousAgentId: previousHolder)
-        guard let after = state.conversations[conversationId] else { return }
-        let holder = after.holdsCapacity ? after.primaryAgentId : nil
+        guard let after = state.reading(conversationId, { (holder: $0.holder, status: $0.status) }) else { return }
+        let holder = after.holder
+        let status = after.status
         if let holder { state.agents[holder]?.heldConversationIds.insert(conversationId) }
-        if after.status != .open { sent.positions[conversationId] = nil }
+        if status != .open { sent.positions[conversationId] = nil }
         if previousHolder != holder {
             if let previousHolder { reindexAgent(previousHolder) }
             if let holder { reindexAgent(holder) }
@@ -208,24 +215,17 @@ extension Hub {
     private mutating func updateConversation(
         of event: DomainEvent, reindexing: Bool = true, _ change: (inout Conversation) -> Void
     ) {
-        guard let conversationId = event.conversationId, var conversation = state.conversations[conversationId] else {
-            return
+        guard let conversationId = event.conversationId else { return }
+        // Changed where the dictionary stores it: one hash of the id, no copy of the conversation.
+        var before: IndexEntry? = nil
+        var after: IndexEntry? = nil
+        state.changing(conversationId) { conversation in
+            if reindexing { before = IndexEntry(conversation) }
+            change(&conversation)
+            conversation.record(event)
+            if reindexing { after = IndexEntry(conversation) }
         }
-        // Take the value out so the change does not copy the whole dictionary's storage.
-        state.conversations[conversationId] = nil
-        let before = reindexing ? IndexEntry(conversation) : nil
-        change(&conversation)
-        record(event, in: &conversation)
-        let after = reindexing ? IndexEntry(conversation) : nil
-        state.conversations[conversationId] = conversation
         if let before, let after, before != after { reindex(conversationId, from: before, to: after) }
-    }
-
-    /// Appends a sequenced event to the conversation's history.
-    private func record(_ event: DomainEvent, in conversation: inout Conversation) {
-        guard let seq = event.seq else { return }
-        conversation.lastSeq = seq
-        conversation.history.append(event)
     }
 
     private mutating func releaseHold(of conversationId: ConversationId, previousAgentId: UserId?) {
@@ -303,6 +303,20 @@ extension Hub {
     }
 }
 
+/// What a closed conversation leaves behind in its queue's times and the staff index.
+private struct ClosedFacts {
+    var queueId: QueueId
+    /// Its handle time, when an agent ever took it.
+    var handleMilliseconds: Int64?
+    var participants: [Participant]
+
+    init(_ conversation: borrowing Conversation) {
+        queueId = conversation.queueId
+        handleMilliseconds = conversation.acceptedAt != nil ? conversation.handleMilliseconds : nil
+        participants = conversation.participants
+    }
+}
+
 /// What decides where a conversation stands in the indexes; compared before and after a change.
 private struct IndexEntry: Equatable {
     var queueId: QueueId
@@ -313,7 +327,7 @@ private struct IndexEntry: Equatable {
     var isClosed: Bool
     var isAway: Bool
 
-    init(_ conversation: Conversation) {
+    init(_ conversation: borrowing Conversation) {
         queueId = conversation.queueId
         waitKey = conversation.waitKey
         routingUnits = conversation.awaitsOffer ? conversation.capacityUnits : nil
@@ -329,6 +343,16 @@ private struct IndexEntry: Equatable {
 }
 
 extension Conversation {
+    /// How many client message ids a conversation makes room for at its first.
+    static let clientMessageIdsReserved = 12
+
+    /// Appends a sequenced event to the history.
+    mutating func record(_ event: DomainEvent) {
+        guard let seq = event.seq else { return }
+        lastSeq = seq
+        history.append(event)
+    }
+
     /// Folds the running wait and handle periods into their totals.
     mutating func stopClocks(at now: Instant) {
         if let started = waitStartedAt {

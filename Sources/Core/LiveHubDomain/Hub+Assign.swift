@@ -12,7 +12,7 @@ extension Hub {
         try requireSetting(state.settings.supervisorAssign, "supervisorAssign")
         let conversation = try existingConversation(conversationId)
         // Open means queued without an agent; every other status already has one.
-        try requireStatus(conversation, in: [.open], for: "assign")
+        try requireStatus(conversation.status, in: [.open], for: "assign")
         switch target {
         case .agent(let agentId):
             let profile = try targetAgent(agentId)
@@ -61,8 +61,10 @@ extension Hub {
     ) throws(HubError) {
         try requireSupervisor(actor)
         try requireSetting(state.settings.supervisorForceClose, "supervisorForceClose")
-        let conversation = try existingConversation(conversationId)
-        guard conversation.status != .closed else { throw .invalidState("\(conversationId) is already closed") }
+        guard let status = state.reading(conversationId, { $0.status }) else {
+            throw .notFound("no conversation \(conversationId)")
+        }
+        guard status != .closed else { throw .invalidState("\(conversationId) is already closed") }
         withdrawOffers(of: conversationId, at: now, into: &recorder)
         // Before the close, so the audit reads cause, then effect (the monitors the close ends).
         audit(.forceClosed(reason: reason), in: conversationId, by: actor, at: now, into: &recorder)

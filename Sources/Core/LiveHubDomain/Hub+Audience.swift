@@ -23,7 +23,7 @@ extension Hub {
     /// this names the users: a conversation's events go to its participants whose audience receives
     /// them (so internal messages reach staff and monitors only); offers go only to the offered agent
     /// (and the requester); the rest to the one user concerned or to a group the app expands.
-    func recipients(for event: DomainEvent) -> [Recipient] {
+    mutating func recipients(for event: DomainEvent) -> [Recipient] {
         switch event.payload {
         case .conversationStarted, .participantJoined, .participantLeft, .participantAway, .participantBack,
             .conversationUpdated, .notification, .conversationClosed, .message:
@@ -31,9 +31,9 @@ extension Hub {
         case .typing(let userId):
             return conversationAudience(of: event, excluding: userId)
         case .offer(let offer):
-            return users([offer.agentId, offer.requesterId])
+            return users(offer.agentId, offer.requesterId)
         case .offerEnded(let ended):
-            return users([ended.agentId, ended.requesterId])
+            return users(ended.agentId, ended.requesterId)
         case .reportUpdate:
             return [.reportSubscribers]
         case .presenceChanged(let userId, _):
@@ -44,9 +44,10 @@ extension Hub {
             return [.user(changedBy)]
         case .queuePosition:
             // The waiting customer only: staff see the line in the report.
-            guard let conversationId = event.conversationId, let conversation = state.conversations[conversationId]
+            guard let conversationId = event.conversationId,
+                let customerId = state.reading(conversationId, { $0.customerId })
             else { return [] }
-            return [.user(conversation.customerId)]
+            return [.user(customerId)]
         case .agentUpdate, .agentDisconnected, .agentReconnected:
             return [.agentsViewers]
         case .audit:
@@ -55,25 +56,31 @@ extension Hub {
         }
     }
 
-    /// Sorted, de-duplicated user recipients.
-    private func users(_ userIds: [UserId?]) -> [Recipient] {
-        Set(userIds.compactMap { $0 }).sorted().map(Recipient.user)
+    /// The offered agent and the requester, if any: sorted, de-duplicated user recipients.
+    private func users(_ agentId: UserId, _ requesterId: UserId?) -> [Recipient] {
+        guard let requesterId, requesterId != agentId else { return [.user(agentId)] }
+        return agentId < requesterId ? [.user(agentId), .user(requesterId)] : [.user(requesterId), .user(agentId)]
     }
 
     /// The participants whose audience receives the event, plus the conversation's monitors, which
     /// the app expands (`Delivery.reachesMonitor(heldBy:)` leaves out a monitor whose supervisor
     /// takes part). Monitors are supervisors, so staff: they receive every conversation event.
-    private func conversationAudience(of event: DomainEvent, excluding excludedId: UserId?) -> [Recipient] {
-        guard let conversationId = event.conversationId, let conversation = state.conversations[conversationId] else {
+    private mutating func conversationAudience(of event: DomainEvent, excluding excludedId: UserId?) -> [Recipient] {
+        guard let conversationId = event.conversationId,
+            let participants = state.reading(conversationId, { $0.participants })
+        else {
             return []
         }
-        var userIds: Set<UserId> = []
-        for participant in conversation.participants
-        where event.payload.variant(for: Audience(participant.role)).isReceived {
-            userIds.insert(participant.userId)
+        // A conversation has a handful of participants: each is put in its place in user order in the
+        // one array returned (no set, no second array). Each audience's variant is decided once.
+        let staffReceive = event.payload.variant(for: .staff).isReceived
+        let customersReceive = event.payload.variant(for: .customer).isReceived
+        var recipients: [Recipient] = []
+        recipients.reserveCapacity(participants.count + 1)
+        for participant in participants where participant.userId != excludedId {
+            guard Audience(participant.role) == .staff ? staffReceive : customersReceive else { continue }
+            recipients.insertUser(participant.userId)
         }
-        if let excludedId { userIds.remove(excludedId) }
-        var recipients = userIds.sorted().map(Recipient.user)
         recipients.append(.monitors(of: conversationId, excludingUser: excludedId))
         return recipients
     }
@@ -94,5 +101,20 @@ extension Hub {
             .queuePosition, .agentUpdate, .agentDisconnected, .agentReconnected, .audit:
             return false
         }
+    }
+}
+
+extension [Recipient] {
+    /// Inserts `.user(userId)` in user order among the users already here, unless it is here already.
+    fileprivate mutating func insertUser(_ userId: UserId) {
+        for index in indices {
+            guard case .user(let other) = self[index] else { continue }
+            if other == userId { return }
+            if userId < other {
+                insert(.user(userId), at: index)
+                return
+            }
+        }
+        append(.user(userId))
     }
 }

@@ -39,6 +39,11 @@ extension Hub {
 
     /// A participant as events name them: with their display name (the configured one for staff and
     /// bots, the customer's own for the customer).
+    func participant(_ userId: UserId, _ role: ParticipantRole, of customer: CustomerIdentity) -> ParticipantChange {
+        let name = userId == customer.id ? customer.displayName : directory.names[userId] ?? userId.rawValue
+        return ParticipantChange(userId: userId, role: role, name: name)
+    }
+
     func participant(_ userId: UserId, _ role: ParticipantRole, in conversation: Conversation?) -> ParticipantChange {
         let name: String? =
             if let conversation, userId == conversation.customerId {
@@ -55,11 +60,11 @@ extension Hub {
     }
 
     /// Throws unless `status` is one of `allowed`.
-    func requireStatus(_ conversation: Conversation, in allowed: Set<ConversationStatus>, for action: String)
+    func requireStatus(_ status: ConversationStatus, in allowed: ConversationStatuses, for action: String)
         throws(HubError)
     {
-        guard allowed.contains(conversation.status) else {
-            throw .invalidState("cannot \(action) a conversation that is \(conversation.status)")
+        guard allowed.contains(status) else {
+            throw .invalidState("cannot \(action) a conversation that is \(status)")
         }
     }
 
@@ -79,11 +84,11 @@ extension Hub {
     }
 
     /// Capacity units the agent spends: conversations held plus pending route offers.
-    func load(of agentId: UserId) -> Int {
+    mutating func load(of agentId: UserId) -> Int {
         guard let agent = state.agents[agentId] else { return 0 }
         var units = 0
         for conversationId in agent.heldConversationIds {
-            units += state.conversations[conversationId]?.capacityUnits ?? 0
+            units += state.reading(conversationId) { $0.capacityUnits } ?? 0
         }
         for offerId in agent.reservingOfferIds {
             units += state.offers[offerId]?.reservedUnits ?? 0
@@ -98,10 +103,10 @@ extension Hub {
 
     /// Ends the conversation's pending offers (all, or of the given kinds) as withdrawn.
     mutating func withdrawOffers(
-        of conversationId: ConversationId, kinds: Set<OfferKind> = Set(OfferKind.allCases), at now: Instant,
+        of conversationId: ConversationId, kinds: Set<OfferKind> = OfferKind.every, at now: Instant,
         into recorder: inout OutcomeRecorder
     ) {
-        for offerId in state.conversations[conversationId]?.pendingOfferIds ?? [] {
+        for offerId in state.reading(conversationId, { $0.pendingOfferIds }) ?? [] {
             guard let offer = state.offers[offerId], kinds.contains(offer.kind) else { continue }
             let ended = OfferEnded(
                 offerId: offerId, kind: offer.kind, agentId: offer.agentId, requesterId: offer.requesterId,
@@ -125,17 +130,69 @@ extension Hub {
         primaryAgentId: UserId?? = .none, mode: Mode? = nil, reason: UpdateReason, at now: Instant,
         into recorder: inout OutcomeRecorder
     ) {
-        let current = state.conversations[conversation.id] ?? conversation
+        let headline = currentHeadline(of: conversation.id) ?? conversation.headline
+        emitUpdate(
+            of: conversation.id, headline, status: status, queueId: queueId, primaryAgentId: primaryAgentId,
+            mode: mode, reason: reason, at: now, into: &recorder)
+    }
+
+    /// The conversation's headline as it stands now, read in place.
+    mutating func currentHeadline(of conversationId: ConversationId) -> Headline? {
+        state.reading(conversationId) { $0.headline }
+    }
+
+    /// Emits a headline change of the conversation whose headline is now `current`, with the given overrides.
+    mutating func emitUpdate(
+        of conversationId: ConversationId, _ current: Headline, status: ConversationStatus? = nil,
+        queueId: QueueId? = nil, primaryAgentId: UserId?? = .none, mode: Mode? = nil, reason: UpdateReason,
+        at now: Instant, into recorder: inout OutcomeRecorder
+    ) {
         let update = ConversationUpdate(
             status: status ?? current.status, queueId: queueId ?? current.queueId,
             primaryAgentId: primaryAgentId ?? current.primaryAgentId, mode: mode ?? current.mode, reason: reason)
-        emit(.conversationUpdated(update), in: conversation.id, at: now, into: &recorder)
+        emit(.conversationUpdated(update), in: conversationId, at: now, into: &recorder)
+    }
+}
+
+/// Who a conversation's customer is, as events name them.
+struct CustomerIdentity {
+    var id: UserId
+    var displayName: String
+
+    init(_ conversation: borrowing Conversation) {
+        id = conversation.customerId
+        displayName = conversation.customerDisplayName
+    }
+}
+
+extension Conversation {
+    /// Its status, queue, primary agent and mode.
+    var headline: Headline { Headline(self) }
+}
+
+/// The four fields a `conversation.updated` carries, read off a conversation without copying it.
+struct Headline {
+    var status: ConversationStatus
+    var queueId: QueueId
+    var primaryAgentId: UserId?
+    var mode: Mode
+
+    init(_ conversation: borrowing Conversation) {
+        status = conversation.status
+        queueId = conversation.queueId
+        primaryAgentId = conversation.primaryAgentId
+        mode = conversation.mode
     }
 }
 
 extension String {
-    /// True when the text has nothing but whitespace.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    /// True when the text has nothing but whitespace. Most text opens with a visible ASCII character,
+    /// which is a character's first scalar and never whitespace: that settles it without walking the
+    /// characters (grapheme breaking).
+    var isBlank: Bool {
+        if let first = utf8.first, first > 0x20 && first < 0x7F { return false }
+        return allSatisfy { $0.isWhitespace }
+    }
 
     /// Whether the text has more than `limit` characters. Counting characters walks the whole
     /// string, so the UTF-8 length (never smaller) is checked first and usually settles it.

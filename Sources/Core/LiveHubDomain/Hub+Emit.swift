@@ -1,7 +1,7 @@
 extension Hub {
     /// The seq the next history event of `conversationId` gets.
-    func nextSeq(of conversationId: ConversationId) -> Int {
-        (state.conversations[conversationId]?.lastSeq ?? 0) + 1
+    mutating func nextSeq(of conversationId: ConversationId) -> Int {
+        (state.reading(conversationId) { $0.lastSeq } ?? 0) + 1
     }
 
     /// Builds an event, applies it, and records it with its recipients, any timer it implies and
@@ -15,11 +15,21 @@ extension Hub {
         if payload.isSequenced, let conversationId {
             seq = nextSeq(of: conversationId)
         }
+        emit(payload, in: conversationId, seq: seq, at: now, into: &recorder)
+    }
+
+    /// `emit` for a caller that has just read the conversation and knows the seq the event gets
+    /// (`nextSeq(of:)`, or `nil` when it is not sequenced): one look-up of the conversation fewer.
+    mutating func emit(
+        _ payload: EventPayload, in conversationId: ConversationId?, seq: Int?, at now: Instant,
+        into recorder: inout OutcomeRecorder
+    ) {
         let event = DomainEvent(conversationId: conversationId, seq: seq, at: now, payload: payload)
-        let before = payload.changesHeadline ? conversationId.flatMap { state.conversations[$0] }.map(Glance.init) : nil
+        let before =
+            payload.changesHeadline ? conversationId.flatMap { id in state.reading(id) { Glance($0) } } : nil
         let sentimentBefore =
             payload.isMessage && recorder.sessions.reportHasSubscribers
-            ? conversationId.flatMap { state.conversations[$0]?.customerSentiment.level } : nil
+            ? conversationId.flatMap { id in state.reading(id) { $0.customerSentiment.level } } : nil
 
         // Someone who leaves must still hear about it: for that event the audience is taken before the
         // state forgets them.
@@ -63,14 +73,14 @@ extension Hub {
         // Messages that leave the label as it was are activity like any other (held back above). A
         // row already sent by this command (a customer's message reviving a waiting conversation)
         // showed the old label, so this one goes out as well.
-        if let sentimentBefore, let conversation = state.conversations[conversationId],
-            conversation.customerSentiment.level != sentimentBefore
+        if let sentimentBefore, state.reading(conversationId, { $0.customerSentiment.level }) != sentimentBefore,
+            let row = state.reading(conversationId, { Self.reportRow(for: $0, at: now) })
         {
-            emit(.reportUpdate(reportRow(for: conversation, at: now)), in: conversationId, at: now, into: &recorder)
+            emit(.reportUpdate(row), in: conversationId, at: now, into: &recorder)
             recorder.sentRows.insert(conversationId)
         }
         // The rest concerns only the events that change a conversation's headline.
-        guard payload.changesHeadline, let after = state.conversations[conversationId].map(Glance.init) else { return }
+        guard payload.changesHeadline, let after = state.reading(conversationId, { Glance($0) }) else { return }
         if let holder = before?.holder, holder != after.holder { recorder.routingAgents.insert(holder) }
         noteQueueLine(of: conversationId, before: before, after: after, at: now, into: &recorder)
         if case .conversationClosed = payload { scheduleQueueUpdate(after.queueId, at: now, into: &recorder) }
@@ -79,9 +89,9 @@ extension Hub {
             if let holder = after.holder { recorder.noteAgentRow(holder) }
         }
         if recorder.sessions.reportHasSubscribers && before?.reportKey != after.reportKey,
-            let conversation = state.conversations[conversationId]
+            let row = state.reading(conversationId, { Self.reportRow(for: $0, at: now) })
         {
-            emit(.reportUpdate(reportRow(for: conversation, at: now)), in: conversationId, at: now, into: &recorder)
+            emit(.reportUpdate(row), in: conversationId, at: now, into: &recorder)
             recorder.sentRows.insert(conversationId)
         }
     }
@@ -154,10 +164,10 @@ extension Hub {
     mutating func publishReportRow(
         _ conversationId: ConversationId, at now: Instant, into recorder: inout OutcomeRecorder
     ) {
-        guard recorder.sessions.reportHasSubscribers, let conversation = state.conversations[conversationId],
-            conversation.status != .closed
+        guard recorder.sessions.reportHasSubscribers,
+            let row = state.reading(conversationId, { $0.status != .closed ? Self.reportRow(for: $0, at: now) : nil }),
+            let row
         else { return }
-        let row = reportRow(for: conversation, at: now)
         if let last = sent.reportRows[conversationId] {
             guard !last.row.showsSame(as: row) else { return }
             let due = last.at.adding(milliseconds: configuration.timing.reportRowIntervalMilliseconds)
@@ -181,11 +191,11 @@ private struct Glance {
     /// The agent whose capacity it spends.
     var holder: UserId?
 
-    init(_ conversation: Conversation) {
+    init(_ conversation: borrowing Conversation) {
         queueId = conversation.queueId
         waitKey = conversation.waitKey
         reportKey = ReportKey(conversation)
-        holder = conversation.holdsCapacity ? conversation.primaryAgentId : nil
+        holder = conversation.holder
     }
 }
 
@@ -195,7 +205,7 @@ struct ReportKey: Hashable {
     var agentId: UserId?
     var queueId: QueueId
 
-    init(_ conversation: Conversation) {
+    init(_ conversation: borrowing Conversation) {
         status = conversation.status
         agentId = conversation.primaryAgentId
         queueId = conversation.queueId

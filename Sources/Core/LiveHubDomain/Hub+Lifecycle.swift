@@ -5,7 +5,7 @@ extension Hub {
     ) throws(HubError) {
         let conversation = try existingConversation(conversationId)
         try requirePrimaryAgent(actor, of: conversation)
-        try requireStatus(conversation, in: [.active], for: "park")
+        try requireStatus(conversation.status, in: [.active], for: "park")
         emitUpdate(of: conversation, status: .waiting, reason: .parked, at: now, into: &recorder)
     }
 
@@ -29,7 +29,7 @@ extension Hub {
             emit(.conversationClosed(closed), in: conversationId, at: now, into: &recorder)
             return
         }
-        try requireStatus(conversation, in: [.active, .waiting], for: "end")
+        try requireStatus(conversation.status, in: [.active, .waiting], for: "end")
         withdrawOffers(of: conversationId, at: now, into: &recorder)
         emitUpdate(of: conversation, status: .wrapUp, reason: .ended, at: now, into: &recorder)
     }
@@ -40,7 +40,7 @@ extension Hub {
     ) throws(HubError) {
         let conversation = try existingConversation(conversationId)
         try requirePrimaryAgent(actor, of: conversation)
-        try requireStatus(conversation, in: [.wrapUp], for: "close")
+        try requireStatus(conversation.status, in: [.wrapUp], for: "close")
         let closed = ConversationClosed(by: .agent, userId: actor.userId, reason: "completed")
         emit(.conversationClosed(closed), in: conversationId, at: now, into: &recorder)
     }
@@ -52,7 +52,7 @@ extension Hub {
     ) throws(HubError) {
         let conversation = try existingConversation(conversationId)
         try requirePrimaryAgent(actor, of: conversation)
-        try requireStatus(conversation, in: [.active], for: "release")
+        try requireStatus(conversation.status, in: [.active], for: "release")
         withdrawOffers(of: conversationId, at: now, into: &recorder)
         removeAgents(of: conversation, at: now, into: &recorder)
         emitUpdate(
@@ -67,7 +67,7 @@ extension Hub {
         let conversation = try existingConversation(conversationId)
         try requirePrimaryAgent(actor, of: conversation)
         guard mode != .text else { throw .invalidMessage("escalation is to voice or video") }
-        try requireStatus(conversation, in: [.active], for: "escalate")
+        try requireStatus(conversation.status, in: [.active], for: "escalate")
         guard conversation.mode != mode else { throw .invalidState("\(conversationId) is already \(mode)") }
         emitUpdate(of: conversation, mode: mode, reason: .escalated, at: now, into: &recorder)
         // Audited when a supervisor does it (serving as the conversation's agent).

@@ -8,42 +8,43 @@ extension Hub {
         in conversationId: ConversationId, text: String, visibility: Visibility, clientMessageId: String?,
         by actor: Actor, at now: Instant, into recorder: inout OutcomeRecorder
     ) throws(HubError) {
-        // The checks read a copy of the conversation inside this closure only: a copy still alive when
-        // `emit` appends to the history would make that append copy the whole history (O(n) per message).
-        let checked = try { () throws(HubError) -> (role: ParticipantRole, revives: Bool, resentSeq: Int?) in
-            let conversation = try existingConversation(conversationId)
-            guard let role = conversation.role(of: actor.userId), actor.role != .system else {
-                throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
-            }
-            if let clientMessageId,
-                let seq = conversation.seqByClientMessage[
-                    ClientMessageKey(senderId: actor.userId, clientMessageId: clientMessageId)]
-            {
-                return (role, false, seq)
-            }
-            try requireStatus(conversation, in: [.open, .active, .waiting], for: "write to")
-            guard visibility == .public || role.isStaff else {
-                throw .forbidden("a \(role) may only write public messages")
-            }
-            guard !text.isBlank else { throw .invalidMessage("the message is empty") }
-            guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {
-                throw .tooLarge("the message exceeds \(configuration.limits.maximumMessageCharacters) characters")
-            }
-            return (role, conversation.status == .waiting && (role == .customer || role == .agent), nil)
-        }()
-        if let resentSeq = checked.resentSeq {
+        // The checks read what they need of the conversation where it is stored, in one look-up: a
+        // copy would retain every field, and one still alive when `emit` appends to the history would
+        // make that append copy the whole history (O(n) per message).
+        let clientKey = clientMessageId.map { ClientMessageKey(senderId: actor.userId, clientMessageId: $0) }
+        guard
+            let facts = state.reading(conversationId, { conversation in
+                WriterFacts(conversation, writer: actor.userId, clientKey: clientKey)
+            })
+        else {
+            throw .notFound("no conversation \(conversationId)")
+        }
+        guard let role = facts.role, actor.role != .system else {
+            throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
+        }
+        if let resentSeq = facts.resentSeq {
             recorder.acknowledgement = .messageAccepted(seq: resentSeq)
             return
         }
-        let role = checked.role
-        if checked.revives, let conversation = state.conversations[conversationId] {
-            emitUpdate(of: conversation, status: .active, reason: .revived, at: now, into: &recorder)
+        try requireStatus(facts.headline.status, in: [.open, .active, .waiting], for: "write to")
+        guard visibility == .public || role.isStaff else {
+            throw .forbidden("a \(role) may only write public messages")
         }
-        let seq = nextSeq(of: conversationId)
+        guard !text.isBlank else { throw .invalidMessage("the message is empty") }
+        guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {
+            throw .tooLarge("the message exceeds \(configuration.limits.maximumMessageCharacters) characters")
+        }
+        let seq: Int
+        if facts.headline.status == .waiting && (role == .customer || role == .agent) {
+            emitUpdate(of: conversationId, facts.headline, status: .active, reason: .revived, at: now, into: &recorder)
+            seq = nextSeq(of: conversationId)
+        } else {
+            seq = facts.lastSeq + 1
+        }
         let message = Message(
             seq: seq, senderId: actor.userId, senderRole: role, text: text, visibility: visibility,
             clientMessageId: clientMessageId, at: now)
-        emit(.message(message), in: conversationId, at: now, into: &recorder)
+        emit(.message(message), in: conversationId, seq: seq, at: now, into: &recorder)
         recorder.acknowledgement = .messageAccepted(seq: seq)
     }
 
@@ -57,7 +58,7 @@ extension Hub {
         guard conversation.role(of: actor.userId) != nil else {
             throw .forbidden("\(actor.userId) does not take part in \(conversationId)")
         }
-        try requireStatus(conversation, in: [.open, .active, .waiting], for: "type in")
+        try requireStatus(conversation.status, in: [.open, .active, .waiting], for: "type in")
         if let last = sent.typing[conversationId]?[actor.userId],
             now < last.adding(milliseconds: configuration.timing.typingIntervalMilliseconds)
         {
@@ -89,5 +90,22 @@ extension Hub {
         // History is in seq order and seq starts at 1 without gaps, so the index is seq - 1.
         let start = min(max(afterSeq, 0), conversation.history.count)
         return conversation.history[start...].filter { isVisible($0, to: viewer) }
+    }
+}
+
+/// What `message.send` reads of a conversation about its writer, in one look-up.
+private struct WriterFacts {
+    /// The writer's role, when they take part.
+    var role: ParticipantRole?
+    /// The seq of the message this one resends (same writer and clientMessageId), if any.
+    var resentSeq: Int?
+    var headline: Headline
+    var lastSeq: Int
+
+    init(_ conversation: borrowing Conversation, writer: UserId, clientKey: ClientMessageKey?) {
+        role = conversation.role(of: writer)
+        resentSeq = clientKey.flatMap { conversation.seqByClientMessage[$0] }
+        headline = Headline(conversation)
+        lastSeq = conversation.lastSeq
     }
 }

@@ -10,42 +10,50 @@ extension Hub {
     ) throws(HubError) {
         let offer = try answerableOffer(offerId, kinds: kinds, by: actor)
         guard now < offer.expiresAt else { throw .invalidState("offer \(offerId) has expired") }
-        let conversation = try existingConversation(offer.conversationId)
+        // Read in place, not copied: a copy alive while the events below are appended to the history
+        // would make each append copy the history.
+        let conversationId = offer.conversationId
+        guard
+            let (headline, customer) = state.reading(conversationId, { ($0.headline, CustomerIdentity($0)) })
+        else {
+            throw .notFound("no conversation \(conversationId)")
+        }
         switch offer.kind {
         case .route:
-            try requireStatus(conversation, in: [.open], for: "accept a route offer for")
+            try requireStatus(headline.status, in: [.open], for: "accept a route offer for")
         case .transfer, .consult:
-            try requireStatus(conversation, in: [.active, .waiting], for: "accept a \(offer.kind) offer for")
+            try requireStatus(headline.status, in: [.active, .waiting], for: "accept a \(offer.kind) offer for")
         }
 
         let ended = OfferEnded(
             offerId: offerId, kind: offer.kind, agentId: offer.agentId, requesterId: offer.requesterId,
             outcome: .accepted)
-        emit(.offerEnded(ended), in: conversation.id, at: now, into: &recorder)
+        emit(.offerEnded(ended), in: conversationId, at: now, into: &recorder)
         switch offer.kind {
         case .route:
             emit(
-                .participantJoined(participant(offer.agentId, .agent, in: conversation)), in: conversation.id,
+                .participantJoined(participant(offer.agentId, .agent, of: customer)), in: conversationId,
                 at: now, into: &recorder)
             emitUpdate(
-                of: conversation, status: .active, primaryAgentId: offer.agentId, reason: .accepted, at: now,
-                into: &recorder)
+                of: conversationId, currentHeadline(of: conversationId) ?? headline, status: .active,
+                primaryAgentId: offer.agentId, reason: .accepted, at: now, into: &recorder)
         case .transfer:
             emit(
-                .participantJoined(participant(offer.agentId, .agent, in: conversation)), in: conversation.id,
+                .participantJoined(participant(offer.agentId, .agent, of: customer)), in: conversationId,
                 at: now, into: &recorder)
             emitUpdate(
-                of: conversation, primaryAgentId: offer.agentId, reason: .transferred, at: now, into: &recorder)
+                of: conversationId, currentHeadline(of: conversationId) ?? headline, primaryAgentId: offer.agentId,
+                reason: .transferred, at: now, into: &recorder)
             // The former primary stays on as consult (the update already made them one); say so, so
             // clients learn the role change from the event stream like any other.
-            if let formerPrimary = conversation.primaryAgentId, formerPrimary != offer.agentId {
+            if let formerPrimary = headline.primaryAgentId, formerPrimary != offer.agentId {
                 emit(
-                    .participantJoined(participant(formerPrimary, .consult, in: conversation)), in: conversation.id,
+                    .participantJoined(participant(formerPrimary, .consult, of: customer)), in: conversationId,
                     at: now, into: &recorder)
             }
         case .consult:
             emit(
-                .participantJoined(participant(offer.agentId, .consult, in: conversation)), in: conversation.id,
+                .participantJoined(participant(offer.agentId, .consult, of: customer)), in: conversationId,
                 at: now, into: &recorder)
         }
     }

@@ -18,9 +18,11 @@ extension Hub {
     /// would do, without looking at the ones nothing changed for. Walking a line skips only the
     /// conversations the agent declined or takes part in.
     mutating func route(at now: Instant, into recorder: inout OutcomeRecorder) {
-        var candidates = recorder.routingConversations.compactMap { conversationId -> WaitKey? in
-            guard let conversation = state.conversations[conversationId], conversation.awaitsOffer else { return nil }
-            return conversation.waitKey
+        var candidates: [WaitKey] = []
+        for conversationId in recorder.routingConversations {
+            if let key = state.reading(conversationId, { $0.awaitsOffer ? $0.waitKey : nil }), let key {
+                candidates.append(key)
+            }
         }
         candidates.sort()
         let agents = recorder.routingAgents.sorted()
@@ -31,7 +33,7 @@ extension Hub {
         defer { routingSteps &+= steps }
         while true {
             while nextCandidate < candidates.count,
-                state.conversations[candidates[nextCandidate].conversationId]?.awaitsOffer != true
+                state.reading(candidates[nextCandidate].conversationId, { $0.awaitsOffer }) != true
             {
                 nextCandidate += 1
                 steps += 1
@@ -78,7 +80,7 @@ extension Hub {
     }
 
     /// The earliest conversation awaiting an offer, before `limit`, that `agentId` is eligible for.
-    private func earliestWork(for agentId: UserId, before limit: WaitKey?, steps: inout Int) -> WaitKey? {
+    private mutating func earliestWork(for agentId: UserId, before limit: WaitKey?, steps: inout Int) -> WaitKey? {
         guard let profile = directory.agents[agentId], let key = agentKeys[agentId], key.free > 0 else { return nil }
         let presence = presence(of: agentId)
         var best: WaitKey? = nil
@@ -90,10 +92,10 @@ extension Hub {
                 for waitKey in work {
                     steps += 1
                     if let bound = best ?? limit, !(waitKey < bound) { break }
-                    guard let conversation = state.conversations[waitKey.conversationId] else { continue }
-                    if conversation.declinedAgentIds.contains(agentId) || conversation.role(of: agentId) != nil {
-                        continue
+                    let excluded = state.reading(waitKey.conversationId) {
+                        $0.declinedAgentIds.contains(agentId) || $0.role(of: agentId) != nil
                     }
+                    guard excluded == false else { continue }
                     best = waitKey
                     break
                 }

@@ -11,7 +11,7 @@ extension Hub {
         try requireSupervisor(actor)
         try requireSetting(state.settings.supervisorMonitor, "supervisorMonitor")
         let conversation = try existingConversation(conversationId)
-        try requireStatus(conversation, in: [.active, .waiting, .wrapUp], for: "monitor")
+        try requireStatus(conversation.status, in: [.active, .waiting, .wrapUp], for: "monitor")
         let ownRole = conversation.role(of: actor.userId)
         guard conversation.primaryAgentId != actor.userId && ownRole != .agent && ownRole != .consult else {
             throw .forbidden("a supervisor cannot monitor a conversation assigned to them")
@@ -53,7 +53,7 @@ extension Hub {
     ) throws(HubError) {
         try requireSupervisor(actor)
         let conversation = try existingConversation(conversationId)
-        try requireStatus(conversation, in: [.active, .waiting, .wrapUp], for: "join")
+        try requireStatus(conversation.status, in: [.active, .waiting, .wrapUp], for: "join")
         guard conversation.role(of: actor.userId) == nil else {
             throw .invalidState("\(actor.userId) already takes part in \(conversationId)")
         }
@@ -78,7 +78,7 @@ extension Hub {
         guard role == .supervisor || role == .consult else {
             throw .invalidState("a \(role) ends or releases the conversation instead of leaving")
         }
-        try requireStatus(conversation, in: [.active, .waiting, .wrapUp], for: "leave")
+        try requireStatus(conversation.status, in: [.active, .waiting, .wrapUp], for: "leave")
         emit(
             .participantLeft(participant(actor.userId, role, in: conversation)), in: conversationId, at: now,
             into: &recorder)

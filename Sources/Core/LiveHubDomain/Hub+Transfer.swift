@@ -16,7 +16,7 @@ extension Hub {
         } else {
             try requirePrimaryAgent(actor, of: conversation)
         }
-        try requireStatus(conversation, in: [.active, .waiting], for: "transfer")
+        try requireStatus(conversation.status, in: [.active, .waiting], for: "transfer")
         guard conversation.mode == .text else {
             throw .invalidState("\(conversationId) is in \(conversation.mode); only text is transferred")
         }
@@ -60,7 +60,7 @@ extension Hub {
     ) throws(HubError) {
         let conversation = try existingConversation(conversationId)
         try requirePrimaryAgent(actor, of: conversation)
-        try requireStatus(conversation, in: [.active, .waiting], for: "invite a consult to")
+        try requireStatus(conversation.status, in: [.active, .waiting], for: "invite a consult to")
         _ = try targetAgent(agentId)
         guard conversation.role(of: agentId) == nil else {
             throw .invalidMessage("\(agentId) already takes part in \(conversationId)")

@@ -69,13 +69,13 @@ public struct Hub: Sendable {
         case .setPresence(let presence):
             try setPresence(presence, by: actor, at: now, into: &recorder)
         case .acceptOffer(let offerId):
-            try acceptOffer(offerId, kinds: [.route, .transfer, .consult], by: actor, at: now, into: &recorder)
+            try acceptOffer(offerId, kinds: OfferKind.every, by: actor, at: now, into: &recorder)
         case .rejectOffer(let offerId):
-            try rejectOffer(offerId, kinds: [.route, .transfer, .consult], by: actor, at: now, into: &recorder)
+            try rejectOffer(offerId, kinds: OfferKind.every, by: actor, at: now, into: &recorder)
         case .consultAccept(let offerId):
-            try acceptOffer(offerId, kinds: [.consult], by: actor, at: now, into: &recorder)
+            try acceptOffer(offerId, kinds: OfferKind.consultOnly, by: actor, at: now, into: &recorder)
         case .consultReject(let offerId):
-            try rejectOffer(offerId, kinds: [.consult], by: actor, at: now, into: &recorder)
+            try rejectOffer(offerId, kinds: OfferKind.consultOnly, by: actor, at: now, into: &recorder)
         case .wait(let conversationId):
             try park(conversationId, by: actor, at: now, into: &recorder)
         case .end(let conversationId):
@@ -156,11 +156,12 @@ public struct Hub: Sendable {
         return state.conversations.values
             .filter { $0.status != .closed && $0.createdAt >= windowStart }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-            .map { reportRow(for: $0, at: now) }
+            .map { Self.reportRow(for: $0, at: now) }
     }
 
-    /// One report row, with times measured up to `now`.
-    func reportRow(for conversation: Conversation, at now: Instant) -> ReportRow {
+    /// One report row, with times measured up to `now`. Static: it reads nothing but the conversation,
+    /// so it can be built while the conversation is borrowed from the state.
+    static func reportRow(for conversation: borrowing Conversation, at now: Instant) -> ReportRow {
         var waitMilliseconds = conversation.waitMilliseconds
         if let waitStartedAt = conversation.waitStartedAt {
             waitMilliseconds += now.milliseconds(since: waitStartedAt)
