@@ -85,7 +85,8 @@ let package = Package(
         // The hub load driver (`.ci/bench-hub`): a client-side tool like the test support, so it lives
         // under Tests/; a library so a test can run it against a real server.
         .target(
-            name: "LiveHubLoad", dependencies: ["CLiveHubSystem", "LiveHubWebSocket", "LiveHubProtocol", "LiveHubDomain"],
+            name: "LiveHubLoad",
+            dependencies: ["CLiveHubSystem", "LiveHubWebSocket", "LiveHubProtocol", "LiveHubDomain"],
             path: "Tests/HubLoad/LiveHubLoad", swiftSettings: strict),
         .executableTarget(
             name: "hubload",
@@ -142,7 +143,8 @@ let package = Package(
         .testTarget(
             name: "LiveHubServerTests",
             dependencies: [
-                "LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS", "LiveHubProtocol",
+                "LiveHubServer", "LiveHubTestSupport", "LiveHubWebSocket", "LiveHubDeflate", "LiveHubTLS",
+                "LiveHubProtocol",
                 "LiveHubDomain", "LiveHubTransport", "LiveHubHTTP", "LiveHubJournalStore", "LiveHubPosix",
             ],
             swiftSettings: strict),

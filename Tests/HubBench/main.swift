@@ -235,7 +235,8 @@ if let scenario = fixedScenario {
     let accept = fixedAccepts == 0 ? 0 : bench.measureAccepts(fixedAccepts)
     print(
         "\(scenario) \(fixedSize): \(fixedMessages) messages \(format3(message / 1_000)) µs, "
-            + "\(fixedStarts) starts \(format3(start / 1_000)) µs, \(fixedAccepts) accepts \(format3(accept / 1_000)) µs")
+            + "\(fixedStarts) starts \(format3(start / 1_000)) µs, \(fixedAccepts) accepts \(format3(accept / 1_000)) µs"
+    )
     exit(0)
 }
 

@@ -170,7 +170,8 @@ struct EventCodecTests {
             for order in [[Audience.staff, .customer], [.customer, .staff]] {
                 var encoded = EncodedEvent(event)
                 for audience in order {
-                    let expected = payload.variant(for: audience).isReceived ? EventEncoder.encode(event, for: audience) : nil
+                    let expected =
+                        payload.variant(for: audience).isReceived ? EventEncoder.encode(event, for: audience) : nil
                     #expect(encoded.bytes(for: audience) == expected, "\(kind) for \(audience), asked \(order)")
                 }
             }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LiveHubSentiment
 import Testing
+
+@testable import LiveHubSentiment
 
 /// Every result of `SentimentScorer.analyze` (the score's bit pattern, the language, the evidence)
 /// for some 50,000 inputs, recorded in `Evaluation/golden-analyses.txt` as one FNV-1a digest per
@@ -37,7 +38,9 @@ struct GoldenTests {
             Issue.record("group \(group - 1) differs: inputs \(range)")
             if reported < 3 {
                 for index in range {
-                    print("golden \(index) [\(inputs[index].hint?.rawValue ?? "-")] \(results[index]) \(inputs[index].text.prefix(120))")
+                    print(
+                        "golden \(index) [\(inputs[index].hint?.rawValue ?? "-")] \(results[index]) \(inputs[index].text.prefix(120))"
+                    )
                 }
             }
             reported += 1
@@ -117,8 +120,10 @@ struct GoldenTests {
         }.joined(separator: " ")
         let typedUmlauts = message.replacingOccurrences(of: "ae", with: "ä").replacingOccurrences(of: "oe", with: "ö")
             .replacingOccurrences(of: "ue", with: "ü").replacingOccurrences(of: "ss", with: "ß")
-        let combined = message.replacingOccurrences(of: "ä", with: "a\u{308}").replacingOccurrences(of: "ö", with: "o\u{308}")
-            .replacingOccurrences(of: "ü", with: "u\u{308}").replacingOccurrences(of: "é", with: "e\u{301}")
+        let combined = message.replacingOccurrences(of: "ä", with: "a\u{308}").replacingOccurrences(
+            of: "ö", with: "o\u{308}"
+        )
+        .replacingOccurrences(of: "ü", with: "u\u{308}").replacingOccurrences(of: "é", with: "e\u{301}")
         let hyphenated = words.map { word in word.count >= 6 ? word.prefix(3) + "-" + word.dropFirst(3) : word }
             .joined(separator: " ")
         return [
@@ -134,7 +139,8 @@ struct GoldenTests {
             term, term.uppercased(), term + "e", term + "en", term + "er", term + "es", term + "s", term + "t",
             term + "ly", term + "ing", term + "ed", term + "ste", term + "sten", term + last, "un" + term, "on" + term,
             "kunden" + term, "super" + term + "e", "mist" + term, "lieferung" + term, "not " + term,
-            "nicht " + term, "niet " + term, "very " + term + "!", term + " nicht", term.replacingOccurrences(of: "ij", with: "y"),
+            "nicht " + term, "niet " + term, "very " + term + "!", term + " nicht",
+            term.replacingOccurrences(of: "ij", with: "y"),
             "Das ist " + term + ", aber gut", term + "-" + term,
         ]
     }
@@ -148,7 +154,8 @@ struct GoldenTests {
         }
         return [
             "", " ", "\n", "!!!", "?!?!", "...", "😊", "😡😡😡", "👍🏽", "👨‍👩‍👧", "❤️❤️", "🙂🙃", "😂😂😂😂",
-            long, String(repeating: "a", count: 1000), String(repeating: "x", count: 24), String(repeating: "X", count: 5000),
+            long, String(repeating: "a", count: 1000), String(repeating: "x", count: 24),
+            String(repeating: "X", count: 5000),
             String(repeating: "gut ", count: 2000), String(repeating: "nicht ", count: 300) + "gut",
             "Привет, всё плохо", "Γειά σου", "你好，谢谢", "مرحبا شكرا", "İstanbul ıı İİ", "ǅ ǈ ǋ", "ﬁne ﬂow",
             "straße STRASSE ẞ", "ĳs Ĳssel vrĳ", "café naïve résumé", "e\u{301}e\u{301}e\u{301}", "a\u{308}rger",

@@ -1,5 +1,6 @@
-@testable import LiveHubSentiment
 import Testing
+
+@testable import LiveHubSentiment
 
 @Suite("Sentiment lexicons")
 struct LexiconTests {
@@ -33,7 +34,8 @@ struct LexiconLookupTests {
     /// holds trivially when every key is ASCII (folding turns ä into ae, é into e).
     @Test("Every lexicon spelling is ASCII after folding, so byte lookups find what the dictionaries find")
     func keysAreASCII() {
-        var keys = Set(Lexicons.all.flatMap { Array($0.words.keys) + Array($0.detectionWords) + Array($0.phrases.keys) })
+        var keys = Set(
+            Lexicons.all.flatMap { Array($0.words.keys) + Array($0.detectionWords) + Array($0.phrases.keys) })
         keys.formUnion(Lexicons.all.flatMap { Array($0.prefixes.keys) + $0.particles })
         #expect(keys.count > 1000)
         #expect(keys.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.sorted() == [])

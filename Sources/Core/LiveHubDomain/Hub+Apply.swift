@@ -96,7 +96,8 @@ extension Hub {
             updateConversation(of: event, reindexing: false) { _ in }
         case .conversationClosed:
             // The outer optional is whether the conversation exists; the inner one its holder.
-            guard let conversationId = event.conversationId, let previousAgentId = state.reading(conversationId, { $0.holder })
+            guard let conversationId = event.conversationId,
+                let previousAgentId = state.reading(conversationId, { $0.holder })
             else {
                 return
             }

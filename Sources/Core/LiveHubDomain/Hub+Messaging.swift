@@ -13,9 +13,11 @@ extension Hub {
         // make that append copy the whole history (O(n) per message).
         let clientKey = clientMessageId.map { ClientMessageKey(senderId: actor.userId, clientMessageId: $0) }
         guard
-            let facts = state.reading(conversationId, { conversation in
-                WriterFacts(conversation, writer: actor.userId, clientKey: clientKey)
-            })
+            let facts = state.reading(
+                conversationId,
+                { conversation in
+                    WriterFacts(conversation, writer: actor.userId, clientKey: clientKey)
+                })
         else {
             throw .notFound("no conversation \(conversationId)")
         }

@@ -77,10 +77,11 @@ struct ASCIITable<Value: Sendable>: Sendable {
     }
 
     subscript(key: String) -> Value? {
-        let fast: Value?? = key.utf8.withContiguousStorageIfAvailable { key in
-            for byte in key where byte >= 0x80 { return Value??.none }
-            return value(ascii: key)
-        } ?? nil
+        let fast: Value?? =
+            key.utf8.withContiguousStorageIfAvailable { key in
+                for byte in key where byte >= 0x80 { return Value??.none }
+                return value(ascii: key)
+            } ?? nil
         if let fast { return fast }
         return dictionary[key]
     }

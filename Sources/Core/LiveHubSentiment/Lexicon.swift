@@ -200,7 +200,10 @@ final class Lexicon: Sendable {
             // Dutch "ij" typed as "y" ("vriendelyk").
             var bytes: [UInt8] = []
             for byte in word.text.utf8 {
-                if byte == UInt8(ascii: "y") { bytes.append(UInt8(ascii: "i")); bytes.append(UInt8(ascii: "j")) } else {
+                if byte == UInt8(ascii: "y") {
+                    bytes.append(UInt8(ascii: "i"))
+                    bytes.append(UInt8(ascii: "j"))
+                } else {
                     bytes.append(byte)
                 }
             }
@@ -273,7 +276,8 @@ final class Lexicon: Sendable {
         if let entry = resolve(head), entry.role == .sentiment, entry.valence != 0 || entry.negated != nil {
             var scaled = entry
             for part in modifiers {
-                let factor = prefixes[part]?.multiplier ?? wordTable[part].flatMap { $0.role == .modifier ? $0.multiplier : nil }
+                let factor =
+                    prefixes[part]?.multiplier ?? wordTable[part].flatMap { $0.role == .modifier ? $0.multiplier : nil }
                 if let factor {
                     scaled.valence *= factor
                     scaled.negated = scaled.negated.map { $0 * factor }
@@ -374,7 +378,8 @@ private struct LexiconParser {
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             let trimmed = line.trimmingSpaces
             if trimmed.isEmpty { continue }
-            for (label, role) in [("detect:", 0), ("particles:", 1), ("boundaries:", 2)] where trimmed.hasPrefix(label) {
+            for (label, role) in [("detect:", 0), ("particles:", 1), ("boundaries:", 2)] where trimmed.hasPrefix(label)
+            {
                 for word in trimmed.dropFirst(label.count).split(separator: " ").map({ Folding.fold(String($0)) }) {
                     switch role {
                     case 0: detectionWords.insert(word)
@@ -420,7 +425,8 @@ private struct LexiconParser {
                 let existingPhrase = words.count > 1 ? list.firstIndex(where: { $0.words == words }) : nil
                 if self.words[term] != nil && words.count == 1 || existingPhrase != nil {
                     // A language may redefine a shared term once; anything else is a slip.
-                    if !overridable, sharedTerms.remove(term) != nil {} else {
+                    if !overridable, sharedTerms.remove(term) != nil {
+                    } else {
                         problems.append("\(language.rawValue): \(term) twice")
                     }
                 }

@@ -114,7 +114,9 @@ public enum SentimentScorer {
             case .word(let word):
                 var emphasis = 1.0
                 let known = lexicon.lookup(word)
-                if let candidates = known?.phrases, let (phrase, length) = lexicon.phrase(among: candidates, in: tokens, at: index) {
+                if let candidates = known?.phrases,
+                    let (phrase, length) = lexicon.phrase(among: candidates, in: tokens, at: index)
+                {
                     for offset in 0..<length {
                         if case .word(let part) = tokens[index + offset] {
                             emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
@@ -256,7 +258,8 @@ public enum SentimentScorer {
             units[position].emphasis = emphasis
             units[position].negated = negated
         }
-        for position in units.indices where units[position].role == .negator && (usedNegations.isEmpty || !usedNegations[position]) {
+        for position in units.indices
+        where units[position].role == .negator && (usedNegations.isEmpty || !usedNegations[position]) {
             var factor = 1.0
             var emphasis = units[position].emphasis
             var back = position - 1

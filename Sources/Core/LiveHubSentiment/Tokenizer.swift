@@ -87,7 +87,9 @@ enum Tokenizer {
                 index = end
             case ",", ";", ":", "(", ")", "[", "]", "\"", "\u{2013}", "\u{2014}", "-", "/", "\u{201C}", "\u{201D}",
                 "\u{201E}", "\u{00AB}", "\u{00BB}":
-                if case .clauseBreak? = tokens.last {} else if case .sentenceBreak? = tokens.last {} else {
+                if case .clauseBreak? = tokens.last {
+                } else if case .sentenceBreak? = tokens.last {
+                } else {
                     tokens.append(.clauseBreak)
                 }
                 index += 1
@@ -101,7 +103,8 @@ enum Tokenizer {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x30 && value <= 0x39)
         }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
@@ -168,7 +171,8 @@ enum Tokenizer {
                     if scalar.properties.isLowercase { lowercase += 1 }
                 }
                 index += 1
-            } else if index + 1 < scalars.count, !buffer.isEmpty, isApostrophe(scalar), isWordScalar(scalars[index + 1]) {
+            } else if index + 1 < scalars.count, !buffer.isEmpty, isApostrophe(scalar), isWordScalar(scalars[index + 1])
+            {
                 buffer.append(UInt8(ascii: "'"))
                 index += 1
             } else if index + 1 < scalars.count, !buffer.isEmpty,

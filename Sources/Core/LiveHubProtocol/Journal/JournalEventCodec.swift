@@ -296,7 +296,8 @@ public enum JournalEventCodec {
             payload = .conversationUpdated(
                 ConversationUpdate(
                     status: try record.spelled("status"), queueId: QueueId(try record.string("queue")),
-                    primaryAgentId: try record.optionalString("agent").map { UserId($0) }, mode: try record.spelled("mode"),
+                    primaryAgentId: try record.optionalString("agent").map { UserId($0) },
+                    mode: try record.spelled("mode"),
                     reason: try record.spelled("reason")))
         case "offer":
             payload = .offer(
@@ -316,15 +317,19 @@ public enum JournalEventCodec {
                     requesterId: try record.optionalString("requester").map { UserId($0) },
                     outcome: try record.spelled("outcome")))
         case "notification":
-            payload = .notification(Notification(kind: try record.spelled("kind"), userId: UserId(try record.string("user"))))
+            payload = .notification(
+                Notification(kind: try record.spelled("kind"), userId: UserId(try record.string("user"))))
         case "closed":
             payload = .conversationClosed(
-                ConversationClosed(by: try record.spelled("by"), userId: UserId(try record.string("user")), reason: try record.string("reason")))
+                ConversationClosed(
+                    by: try record.spelled("by"), userId: UserId(try record.string("user")),
+                    reason: try record.string("reason")))
         case "settings":
             payload = .settingsUpdated(
                 settings: AdminSettings(
                     supervisorMonitor: try record.bool("monitor"), supervisorAssign: try record.bool("assign"),
-                    supervisorTransfer: try record.bool("transfer"), supervisorForceClose: try record.bool("forceClose")),
+                    supervisorTransfer: try record.bool("transfer"), supervisorForceClose: try record.bool("forceClose")
+                ),
                 changedBy: UserId(try record.string("by")))
         case "audit":
             payload = .audit(try readAudit(record, eventAt: at))

@@ -148,10 +148,14 @@ public struct EncodedEvent: Sendable {
     public mutating func bytes(for audience: Audience) -> [UInt8]? {
         switch audience {
         case .staff:
-            if staffBytes == nil { staffBytes = sharedFrame(from: customerBytes, with: .customer) ?? frame(for: .staff) }
+            if staffBytes == nil {
+                staffBytes = sharedFrame(from: customerBytes, with: .customer) ?? frame(for: .staff)
+            }
             return staffBytes.flatMap { $0.isEmpty ? nil : $0 }
         case .customer:
-            if customerBytes == nil { customerBytes = sharedFrame(from: staffBytes, with: .staff) ?? frame(for: .customer) }
+            if customerBytes == nil {
+                customerBytes = sharedFrame(from: staffBytes, with: .staff) ?? frame(for: .customer)
+            }
             return customerBytes.flatMap { $0.isEmpty ? nil : $0 }
         }
     }

@@ -4,7 +4,8 @@ enum Lexicons {
         language: .english, source: EnglishLexicon.source, shared: SharedLexicon.source,
         inflections: [
             ("iest", ["y"]), ("ier", ["y"]), ("ily", ["y"]), ("bly", ["ble"]), ("ly", ["", "e"]), ("ness", [""]),
-            ("ing", ["", "e"]), ("ied", ["y"]), ("ies", ["y"]), ("ed", ["", "e"]), ("es", ["", "e"]), ("est", ["", "e"]),
+            ("ing", ["", "e"]), ("ied", ["y"]), ("ies", ["y"]), ("ed", ["", "e"]), ("es", ["", "e"]),
+            ("est", ["", "e"]),
             ("er", ["", "e"]), ("'s", [""]), ("s", [""]),
         ],
         splitsCompounds: false)
@@ -84,7 +85,9 @@ enum Lexicons {
     }
 
     /// Per byte value: whether a pair of `spellings` starts with it.
-    private static let startsSpelling: [Bool] = (0..<256).map { (byte: Int) in spellings.contains { Int($0.first) == byte } }
+    private static let startsSpelling: [Bool] = (0..<256).map { (byte: Int) in
+        spellings.contains { Int($0.first) == byte }
+    }
 
     private static func slowCue(_ word: String) -> Int? {
         var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
