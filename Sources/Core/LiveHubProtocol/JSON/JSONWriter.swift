@@ -135,6 +135,8 @@ public struct JSONWriter: Sendable {
             bytes.append(UInt8(ascii: "0"))
             return
         }
+        // Digits are written from the end of a stack buffer, then appended in one go: one capacity
+        // check instead of one per digit (timestamps have 13).
         var magnitude = value.magnitude
         var digits:
             (
@@ -142,17 +144,18 @@ public struct JSONWriter: Sendable {
                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
             ) =
                 (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
         withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
             while magnitude > 0 {
-                scratch[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
             }
-        }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { scratch in
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(scratch[index]) }
+            if value < 0 {
+                start -= 1
+                scratch[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
         }
     }
 
