@@ -363,7 +363,7 @@ def test_scenario(context):
 
 
 def test_resume(context):
-    """a cut connection resumes with no lost or doubled message; the agent sees the customer away and back"""
+    """a cut connection resumes with no lost or doubled message; the agent sees the customer away and back; a console that remembers nothing gets the agent's conversations from the hub (conversations.mine)"""
     customer = context.window("resume-customer")
     # The hub's own demo shop, through the proxy that can cut it.
     customer.get(context.proxy.base + "/")
@@ -446,6 +446,17 @@ def test_resume(context):
     assert widget.text("#lh-form-error") == ""
     messages = widget.messages()
     assert all(messages.count(text) == 1 for text in set(messages)), messages
+    assert agent_messages(alice).count(question) == 1, agent_messages(alice)
+
+    # Alice's console on a device that remembers nothing: the hub lists her conversations at sign-in
+    # (conversations.mine), and the one in progress is back with its whole transcript.
+    alice.js("localStorage.clear()")
+    alice.get(context.hub.link("agent", "alice"))
+    alice.wait(lambda: alice.text("#connection") == "Connected", message="agent connected again")
+    entry = f"#conversations li[data-key='{conversation_id}']"
+    alice.wait(lambda: alice.all(entry), message="the conversation listed by the hub at sign-in")
+    alice.click(f"{entry} button")
+    alice.wait(lambda: "No, that's all. Thanks!" in agent_messages(alice), message="its transcript resumed from 0")
     assert agent_messages(alice).count(question) == 1, agent_messages(alice)
 
 

@@ -178,6 +178,28 @@ struct EventCodecTests {
         }
     }
 
+    @Test("conversations.mine is answered by an ack listing the caller's conversations, and it reads back")
+    func ownConversationsAnswer() throws {
+        let list = [
+            OwnConversation(
+                conversationId: "c12", status: .active, subject: "Where is my \"parcel\"?", channel: .livechat,
+                role: .agent, lastSeq: 14),
+            OwnConversation(
+                conversationId: "c15", status: .wrapUp, subject: "Refund", channel: .livechat, role: .consult,
+                lastSeq: 9),
+        ]
+        let frames = ServerMessageEncoder.encodeAnswer(.conversations(list), to: .string("r40"), for: .staff)
+        #expect(frames.count == 1)
+        let frame = try #require(frames.first)
+        #expect(
+            String(decoding: frame, as: UTF8.self).hasPrefix(
+                #"{"type":"ack","id":"r40","conversations":[{"conversationId":"c12","status":"active","#))
+        #expect(try ServerMessageDecoder.decode(frame) == .ack(id: .string("r40"), result: .conversations(list)))
+        #expect(
+            try RequestDecoder.decode(Array(#"{"type":"conversations.mine","id":"r40"}"#.utf8)).command
+                == .listOwnConversations)
+    }
+
     @Test("settings.get is answered by an ack carrying all four settings, and it reads back")
     func settingsAnswer() throws {
         let settings = AdminSettings(supervisorMonitor: true, supervisorForceClose: true)

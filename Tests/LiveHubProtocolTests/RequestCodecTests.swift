@@ -15,6 +15,7 @@ struct RequestCodecTests {
         .consultInvite(conversationId: "c1", agentId: "bob"),
         .consultAccept("o2"), .consultReject("o2"), .transfer(conversationId: "c1", target: .agent("bob")),
         .transfer(conversationId: "c1", target: .queue("billing")), .subscribeReport, .subscribeAgents, .readSettings,
+        .listOwnConversations,
         .monitor(conversationId: "c1"),
         .unmonitor(conversationId: "c1"), .join(conversationId: "c1"), .leave(conversationId: "c1"),
         .assign(conversationId: "c1", target: .agent("bob"), override: true),

@@ -56,6 +56,9 @@ public enum Command: Hashable, Sendable {
     case subscribeAgents
     /// A supervisor or admin reads the supervisor settings (what may be done now).
     case readSettings
+    /// Anyone lists the conversations they take part in that are not closed: what a console that
+    /// signs in (after a restart, on another device, after being assigned while offline) resumes.
+    case listOwnConversations
 
     // System commands: the shell sends them from `Actor.system`; none has a wire form.
 

@@ -222,3 +222,57 @@ extension Hub {
         return seconds == 1 ? "1 second" : "\(seconds) seconds"
     }
 }
+
+/// One conversation the caller takes part in, as `conversations.mine` lists it: enough to show it
+/// and to resume it (`conversation.resume` from the last seq the client has, or 0).
+public struct OwnConversation: Hashable, Sendable {
+    public var conversationId: ConversationId
+    public var status: ConversationStatus
+    public var subject: String
+    public var channel: Channel
+    /// The caller's part in it: customer, agent, consult or supervisor.
+    public var role: ParticipantRole
+    /// The seq of its latest history event: a client that has it is up to date.
+    public var lastSeq: Int
+
+    public init(
+        conversationId: ConversationId, status: ConversationStatus, subject: String, channel: Channel,
+        role: ParticipantRole, lastSeq: Int
+    ) {
+        self.conversationId = conversationId
+        self.status = status
+        self.subject = subject
+        self.channel = channel
+        self.role = role
+        self.lastSeq = lastSeq
+    }
+}
+
+extension Hub {
+    /// `conversations.mine`: the conversations the caller takes part in that are not closed, oldest
+    /// first. An agent who signs in learns of a conversation a supervisor assigned them while they were
+    /// offline; a customer's new device finds the chat it was in. Monitoring is not taking part: a
+    /// supervisor's monitored conversations are not listed (monitors end with their connection).
+    func listOwnConversations(by actor: Actor, into recorder: inout OutcomeRecorder) throws(HubError) {
+        guard actor.role != .system else { throw .forbidden("the system takes part in no conversation") }
+        let candidates =
+            actor.role == .customer
+            ? state.openConversationsByCustomer[actor.userId] ?? []
+            : state.staffConversations[actor.userId] ?? []
+        var listed: [(createdAt: Instant, conversation: OwnConversation)] = []
+        for conversationId in candidates {
+            guard let conversation = state.conversations[conversationId], conversation.status != .closed,
+                let role = conversation.role(of: actor.userId)
+            else { continue }
+            listed.append(
+                (
+                    conversation.createdAt,
+                    OwnConversation(
+                        conversationId: conversationId, status: conversation.status, subject: conversation.subject,
+                        channel: conversation.channel, role: role, lastSeq: conversation.lastSeq)
+                ))
+        }
+        listed.sort { ($0.createdAt, $0.conversation.conversationId) < ($1.createdAt, $1.conversation.conversationId) }
+        recorder.acknowledgement = .conversations(listed.map(\.conversation))
+    }
+}

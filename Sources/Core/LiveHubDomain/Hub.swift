@@ -110,6 +110,8 @@ public struct Hub: Sendable {
             try subscribeAgents(by: actor, into: &recorder)
         case .readSettings:
             try readSettings(by: actor, into: &recorder)
+        case .listOwnConversations:
+            try listOwnConversations(by: actor, into: &recorder)
         case .offerTimedOut(let offerId):
             try offerTimedOut(offerId, by: actor, at: now, into: &recorder)
         case .retryRouting(let conversationId):

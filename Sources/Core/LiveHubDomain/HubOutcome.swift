@@ -122,6 +122,8 @@ public enum Acknowledgement: Hashable, Sendable {
     case agents([AgentRow])
     /// `settings.get`: the supervisor settings as of now.
     case settings(AdminSettings)
+    /// `conversations.mine`: the caller's conversations that are not closed, oldest first.
+    case conversations([OwnConversation])
     /// `Command.archive` (to the shell only): the closed conversation to write to the archive; once it is
     /// durable there, the shell calls `Hub.forgetArchived` and journals that.
     case archive(Conversation)

@@ -251,7 +251,7 @@ extension Command {
     /// are answered `unavailable` (nothing new can happen in a conversation meanwhile anyway).
     var onlyReads: Bool {
         switch self {
-        case .resume, .typing, .subscribeReport, .subscribeAgents, .readSettings: true
+        case .resume, .typing, .subscribeReport, .subscribeAgents, .readSettings, .listOwnConversations: true
         default: false
         }
     }

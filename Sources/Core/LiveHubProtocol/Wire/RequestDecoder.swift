@@ -137,6 +137,8 @@ public enum RequestDecoder {
             return .escalate(conversationId: conversationId, mode: mode)
         case .settingsGet:
             return .readSettings
+        case .conversationsMine:
+            return .listOwnConversations
         case .settingsUpdate:
             return .updateSettings(
                 SettingsChange(

@@ -52,7 +52,7 @@ public enum RequestEncoder {
             case .agent(let agentId): writer.field(WireKey.agentId, agentId.rawValue)
             case .queue(let queueId): writer.field(WireKey.queueId, queueId.rawValue)
             }
-        case .subscribeReport, .subscribeAgents, .readSettings:
+        case .subscribeReport, .subscribeAgents, .readSettings, .listOwnConversations:
             break
         case .assign(let conversationId, let target, let override):
             writer.field(WireKey.conversationId, conversationId.rawValue)

@@ -60,4 +60,6 @@ public enum AcknowledgementResult: Hashable, Sendable {
     case replayed(count: Int)
     /// `settings.get`: `settings`, all four booleans.
     case settings(AdminSettings)
+    /// `conversations.mine`: `conversations`, the caller's conversations that are not closed, oldest first.
+    case conversations([OwnConversation])
 }

@@ -111,6 +111,28 @@ public enum ServerMessageDecoder {
                         supervisorForceClose: try settingsReader.bool(WireKey.supervisorForceClose))))
             try settingsReader.finish()
         }
+        if reader.object["conversations"] != nil {
+            guard let elements = try reader.required(WireKey.conversations).arrayValue else {
+                throw reader.failure("field 'conversations' must be an array")
+            }
+            var conversations: [OwnConversation] = []
+            for element in elements {
+                guard let object = element.objectValue else {
+                    throw reader.failure("each of 'conversations' must be an object")
+                }
+                var item = FieldReader(object, context: "ack.conversations")
+                conversations.append(
+                    OwnConversation(
+                        conversationId: ConversationId(try item.identifier(WireKey.conversationId)),
+                        status: try item.enumeration(WireKey.status, as: ConversationStatus.self),
+                        subject: try item.string(WireKey.subject),
+                        channel: Channel(try item.identifier(WireKey.channel)),
+                        role: try item.enumeration(WireKey.role, as: ParticipantRole.self),
+                        lastSeq: try item.count(WireKey.lastSeq)))
+                try item.finish()
+            }
+            results.append(.conversations(conversations))
+        }
         guard results.count <= 1 else { throw reader.failure("an ack carries at most one result field") }
         return results.first ?? .done
     }

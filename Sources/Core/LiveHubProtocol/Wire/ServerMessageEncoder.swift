@@ -49,6 +49,20 @@ public enum ServerMessageEncoder {
         case .replayed(let count): writer.field(WireKey.replayed, count)
         case .settings(let settings):
             writer.settings(settings)
+        case .conversations(let conversations):
+            writer.key(WireKey.conversations)
+            writer.beginArray()
+            for conversation in conversations {
+                writer.beginObject()
+                writer.field(WireKey.conversationId, conversation.conversationId.rawValue)
+                writer.field(WireKey.status, conversation.status.wireName)
+                writer.field(WireKey.subject, conversation.subject)
+                writer.field(WireKey.channel, conversation.channel.rawValue)
+                writer.field(WireKey.role, conversation.role.wireName)
+                writer.field(WireKey.lastSeq, conversation.lastSeq)
+                writer.endObject()
+            }
+            writer.endArray()
         }
         writer.endObject()
         return writer.bytes
@@ -122,6 +136,8 @@ public enum ServerMessageEncoder {
             return [encodeAgentsSnapshot(rows), encodeAck(id: id, result: .done)]
         case .settings(let settings):
             return [encodeAck(id: id, result: .settings(settings))]
+        case .conversations(let conversations):
+            return [encodeAck(id: id, result: .conversations(conversations))]
         case .archive:
             // The shell's own answer (a system command); no wire request gets it.
             return [encodeAck(id: id, result: .done)]

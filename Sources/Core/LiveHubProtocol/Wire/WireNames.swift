@@ -34,6 +34,7 @@ public enum RequestType: String, CaseIterable, Hashable, Sendable {
     case conversationEscalate = "conversation.escalate"
     case settingsUpdate = "settings.update"
     case settingsGet = "settings.get"
+    case conversationsMine = "conversations.mine"
     case agentsSubscribe = "agents.subscribe"
 }
 
@@ -113,6 +114,8 @@ enum WireKey {
     static let senderRole: StaticString = "senderRole"
     static let userId: StaticString = "userId"
     static let status: StaticString = "status"
+    static let conversations: StaticString = "conversations"
+    static let lastSeq: StaticString = "lastSeq"
     static let customerId: StaticString = "customerId"
     static let kind: StaticString = "kind"
     static let requesterId: StaticString = "requesterId"
@@ -243,6 +246,7 @@ extension RequestType {
         case .escalate: self = .conversationEscalate
         case .updateSettings: self = .settingsUpdate
         case .readSettings: self = .settingsGet
+        case .listOwnConversations: self = .conversationsMine
         case .subscribeAgents: self = .agentsSubscribe
         case .offerTimedOut, .retryRouting, .reconnectWindowEnded, .agentGraceEnded, .publishQueue, .publishPosition,
             .publishReportRow, .userConnected, .userDisconnected, .connectionClosed, .recover, .archive:

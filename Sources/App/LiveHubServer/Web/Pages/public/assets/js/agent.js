@@ -251,6 +251,17 @@ function startConsole({ token, claims }) {
   client.on('welcome', async (welcome) => {
     if (welcome.user.name && welcome.user.name !== me) document.getElementById('who').textContent = welcome.user.name;
     client.request('presence.set', { presence: state.presence }).catch(showError);
+    // The hub's list of this agent's conversations: one assigned while the console was closed, or
+    // taken on another device, is known from here on like the ones this browser remembered.
+    try {
+      const answer = await client.request('conversations.mine');
+      for (const own of answer.conversations || []) {
+        const item = conversation(own.conversationId);
+        item.subject = item.subject || own.subject;
+      }
+    } catch (error) {
+      showError(error);
+    }
     await Promise.all([...state.conversations.values()].map((item) => resume(item, item.lastSeq)));
     for (const item of state.conversations.values()) flushOutbox(client, item, scheduleRender);
   });
