@@ -39,7 +39,7 @@ struct ReplayTests {
         #expect(scenario.hub.state == before)
     }
 
-    @Test("Settings: an admin changes them; anyone else is forbidden")
+    @Test("Settings: an admin changes them, and settings-updated reaches that admin and every supervisor; anyone else is forbidden")
     func settings() throws {
         var scenario = Scenario(settings: AdminSettings())
         #expect(
@@ -50,7 +50,7 @@ struct ReplayTests {
         ).withoutAudit
         #expect(
             outcome.payloads == [.settingsUpdated(settings: AdminSettings(supervisorMonitor: true), changedBy: "ada")])
-        #expect(outcome.deliveries.map(\.recipients) == [[.user("ada")]])
+        #expect(outcome.deliveries.map(\.recipients) == [[.user("ada"), .user("sam"), .user("sue")]])
         #expect(scenario.hub.state.settings.supervisorMonitor)
     }
 

@@ -41,7 +41,9 @@ extension Hub {
         case .monitorStarted(_, let connectionId), .monitorStopped(_, let connectionId):
             return [.connection(connectionId)]
         case .settingsUpdated(_, let changedBy):
-            return [.user(changedBy)]
+            // The admin who changed them, and every supervisor: a dashboard that is open shows at once
+            // what is allowed now (users without a connection are simply not reached).
+            return [.user(changedBy)] + directory.supervisorIds.sorted().filter { $0 != changedBy }.map { .user($0) }
         case .queuePosition:
             // The waiting customer only: staff see the line in the report.
             guard let conversationId = event.conversationId,
