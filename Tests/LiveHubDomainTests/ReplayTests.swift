@@ -39,7 +39,9 @@ struct ReplayTests {
         #expect(scenario.hub.state == before)
     }
 
-    @Test("Settings: an admin changes them, and settings-updated reaches that admin and every supervisor; anyone else is forbidden")
+    @Test(
+        "Settings: an admin changes them, and settings-updated reaches that admin and every supervisor; anyone else is forbidden"
+    )
     func settings() throws {
         var scenario = Scenario(settings: AdminSettings())
         #expect(
@@ -54,7 +56,9 @@ struct ReplayTests {
         #expect(scenario.hub.state.settings.supervisorMonitor)
     }
 
-    @Test("Settings: supervisors and admins read them as they stand (settings.get); agents and customers may not; reading changes nothing")
+    @Test(
+        "Settings: supervisors and admins read them as they stand (settings.get); agents and customers may not; reading changes nothing"
+    )
     func readSettings() throws {
         var scenario = Scenario(settings: AdminSettings(supervisorAssign: true))
         #expect(scenario.refusal(.readSettings, as: .agent("alice")) == "forbidden")
