@@ -66,11 +66,13 @@ public final class HubServer: Sendable {
                             lastConversations: storage?.summary.snapshot?.conversations ?? 0, now: loop.now),
                         thread: thread, loop: loop, logger: logger.labeled("snapshot"))
                 }
-                // A transcript asked for after its conversation left memory is read from the archive
-                // (one small file, on the hub thread: rare, and bounded by the conversation's size).
+                // A transcript asked for after its conversation left memory is read from the archive,
+                // on the archive's thread: the hub thread never waits for the disk.
                 let archived = background.archive.map { archive in
-                    { @Sendable (conversationId: ConversationId) -> Conversation? in
-                        (try? archive.read(conversationId))?.conversation
+                    { @Sendable (conversationId: ConversationId, found: @escaping @Sendable (Conversation?) -> Void) in
+                        archive.lookup(conversationId) { result in
+                            found((try? result.get())??.conversation)
+                        }
                     }
                 }
                 return HubService(

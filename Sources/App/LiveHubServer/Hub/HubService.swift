@@ -37,6 +37,9 @@ final class HubService {
     private let transcripts: TranscriptSource
     /// HTTP answers (audit, transcripts) waiting until the journal holds what they show, with the LSN.
     private var heldAnswers: [(lsn: UInt64, send: () -> Void)] = []
+    /// Transcript answers waiting for the archive's thread, by lookup number.
+    private var archiveLookups: [Int: (Conversation?) -> Void] = [:]
+    private var nextArchiveLookup = 0
     /// Where closed conversations go when their time in memory is over (nil without a data directory:
     /// then they stay in memory).
     private let archive: ConversationArchive?
@@ -262,9 +265,29 @@ final class HubService {
 
     /// The conversation as it stands (nil when unknown), handed to `answer` once the journal holds its
     /// facts: a transcript never shows a message that a crash could still take back.
+    /// One that left memory is looked up on the archive's thread and answered when it comes back (an
+    /// archived conversation is durable: it left memory only once the archive and the journal held it).
     func transcript(of conversationId: ConversationId, answer: @escaping (Conversation?) -> Void) {
-        let conversation = transcripts.conversation(conversationId, in: hub.state)
-        whenDurable(journal.tag(forTranscriptOf: conversationId)) { answer(conversation) }
+        if let conversation = hub.state.conversations[conversationId] {
+            whenDurable(journal.tag(forTranscriptOf: conversationId)) { answer(conversation) }
+            return
+        }
+        guard let lookUp = transcripts.archive else {
+            answer(nil)
+            return
+        }
+        nextArchiveLookup += 1
+        let number = nextArchiveLookup
+        archiveLookups[number] = answer
+        let loop = self.loop
+        let service = LoopConfined(value: self)
+        lookUp(conversationId) { found in
+            loop.execute { service.value.archiveLookupAnswered(number, found) }
+        }
+    }
+
+    private func archiveLookupAnswered(_ number: Int, _ conversation: Conversation?) {
+        archiveLookups.removeValue(forKey: number)?(conversation)
     }
 
     private func whenDurable(_ lsn: UInt64, _ send: @escaping () -> Void) {

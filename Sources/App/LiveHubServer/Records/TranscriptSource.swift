@@ -1,19 +1,18 @@
 import LiveHubDomain
 
-/// Where `GET /v1/conversations/{id}/transcript` finds a conversation, asked on the hub thread: first
-/// the hub's memory (`HubState.conversations`), then the archive of closed conversations that have
-/// left memory. There is no archive yet: it comes with snapshots and retention, and plugging it in is
-/// setting `archive` where `HubServer.start` builds the hub service. An archive lookup runs on the hub
-/// thread, so it should answer from memory (an index, a cache) rather than wait for the disk.
+/// Where `GET /v1/conversations/{id}/transcript` finds a conversation that is no longer in the hub's
+/// memory: the archive of closed conversations. The hub thread asks and never waits: `archive` reads
+/// on the archive's own thread and calls its completion there, and the hub service takes the answer
+/// back to the hub thread. A slow disk delays that one answer, never the hub.
 struct TranscriptSource: Sendable {
-    /// A closed conversation that left memory; nil when unknown (and, today, always).
-    var archive: (@Sendable (ConversationId) -> Conversation?)?
+    /// Looks up a closed conversation that left memory; calls the completion (on any thread) with it, or
+    /// nil when the archive does not hold it.
+    typealias ArchiveLookup = @Sendable (ConversationId, @escaping @Sendable (Conversation?) -> Void) -> Void
 
-    init(archive: (@Sendable (ConversationId) -> Conversation?)? = nil) {
+    /// Nil without an archive (no data directory: closed conversations then stay in memory).
+    var archive: ArchiveLookup?
+
+    init(archive: ArchiveLookup? = nil) {
         self.archive = archive
-    }
-
-    func conversation(_ conversationId: ConversationId, in state: HubState) -> Conversation? {
-        state.conversations[conversationId] ?? archive?(conversationId)
     }
 }
