@@ -170,6 +170,35 @@ struct AuditTests {
         #expect(outcome.events.map(\.kind).prefix(2) == [.audit, .conversationClosed])
     }
 
+    @Test(
+        "Audit: switching supervisorMonitor off ends every monitor: each connection is told monitor-stopped, its session ends, and the audit says setting-off"
+    )
+    func monitoringSwitchedOff() throws {
+        var scenario = Scenario()
+        let first = scenario.active(at: 0)
+        let second = scenario.active(customer: "dan", agent: "bob", at: 0)
+        try scenario.run(.monitor(conversationId: first), as: .supervisor("sam", connection: "desk"), at: 1)
+        try scenario.run(.monitor(conversationId: second), as: .supervisor("sue", connection: "tablet"), at: 2)
+        let admin = Actor(role: .admin, userId: "ada", connectionId: "ada-1", name: "Ada Admin")
+        let outcome = try scenario.run(.updateSettings(SettingsChange(supervisorMonitor: false)), as: admin, at: 3)
+        let stops = outcome.deliveries.filter { $0.event.kind == .monitorStopped }
+        #expect(stops.map(\.recipients) == [[.connection("desk")], [.connection("tablet")]])
+        #expect(stops.map(\.event.conversationId) == [first, second])
+        #expect(
+            outcome.sessionChanges == [
+                .monitorStopped(connection: "desk", conversation: first),
+                .monitorStopped(connection: "tablet", conversation: second),
+            ])
+        #expect(
+            outcome.auditEntries.suffix(2).map(\.action) == [
+                .monitorStopped(sessionId: "desk", reason: .settingOff),
+                .monitorStopped(sessionId: "tablet", reason: .settingOff),
+            ])
+        // Switching it off again, or changing another setting, stops nothing more.
+        let again = try scenario.run(.updateSettings(SettingsChange(supervisorMonitor: false)), as: admin, at: 4)
+        #expect(again.sessionChanges.isEmpty)
+    }
+
     @Test("Audit: a settings change records each setting the admin named, with its old and new value")
     func settingsAreAudited() throws {
         var scenario = Scenario(settings: AdminSettings(supervisorMonitor: true))

@@ -223,7 +223,10 @@ struct JournalCodecTests {
                 "monitorStarted", "monitorStopped", "joined", "left", "assigned", "transferred", "forceClosed",
                 "settingsChanged", "escalated",
             ])
-        #expect(MonitorStopReason.allCases.map(\.journalName) == ["unmonitored", "disconnected", "conversationClosed", "restart"])
+        #expect(
+            MonitorStopReason.allCases.map(\.journalName) == [
+                "unmonitored", "disconnected", "conversationClosed", "restart", "settingOff",
+            ])
         #expect(LeaveReason.allCases.map(\.journalName) == ["requested", "disconnected"])
         #expect(
             AdminSetting.allCases.map(\.journalName) == [

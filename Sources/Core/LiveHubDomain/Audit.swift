@@ -95,6 +95,8 @@ public enum MonitorStopReason: Hashable, Sendable, CaseIterable {
     case conversationClosed
     /// The hub restarted: every connection, and so every monitor, ended with the previous process.
     case restart
+    /// An admin switched the `supervisorMonitor` setting off: every monitor ended with it.
+    case settingOff
 }
 
 /// Why a supervisor left a conversation they had joined.

@@ -62,9 +62,26 @@ extension Hub {
         let changes = AdminSetting.allCases.compactMap { setting in
             change[setting].map { SettingChange(setting: setting, from: state.settings[setting], to: $0) }
         }
+        let stopsMonitoring = state.settings.supervisorMonitor && change.supervisorMonitor == false
         emit(
             .settingsUpdated(settings: change.applied(to: state.settings), changedBy: actor.userId), in: nil, at: now,
             into: &recorder)
         audit(.settingsChanged(changes), in: nil, by: actor, at: now, into: &recorder)
+        if stopsMonitoring { stopEveryMonitor(at: now, into: &recorder) }
+    }
+
+    /// Switching `supervisorMonitor` off stops what it allowed: each monitoring connection is told
+    /// `monitor-stopped` for each conversation it monitors and receives nothing more from it, and the
+    /// audit notes each end with the reason `setting-off`.
+    private mutating func stopEveryMonitor(at now: Instant, into recorder: inout OutcomeRecorder) {
+        for (sessionId, monitored) in state.audit.openMonitors.sorted(by: { $0.key < $1.key }) {
+            for (conversationId, holder) in monitored.sorted(by: { $0.key < $1.key }) {
+                emit(
+                    .monitorStopped(supervisorId: holder.userId, connectionId: sessionId), in: conversationId, at: now,
+                    into: &recorder)
+                recorder.sessionChanges.append(.monitorStopped(connection: sessionId, conversation: conversationId))
+            }
+            endMonitors(on: sessionId, reason: .settingOff, at: now, into: &recorder)
+        }
     }
 }

@@ -228,27 +228,6 @@ final class HubService {
         // After the deliveries: the monitors of a conversation that just closed were still told.
         registry.apply(outcome.sessionChanges)
         for timer in outcome.timers { timers.insert(timer) }
-        if outcome.switchesMonitoringOff { stopEveryMonitor() }
-    }
-
-    /// Turning `supervisorMonitor` off stops what it allowed: every monitoring connection is told
-    /// `monitor-stopped` and receives nothing more, as if it had sent `conversation.unmonitor`.
-    private func stopEveryMonitor() {
-        for (conversationId, monitors) in registry.monitorsByConversation {
-            for connectionId in monitors.keys {
-                guard let session = sessions[connectionId] else { continue }
-                let actor = Actor(
-                    role: session.role, userId: session.userId, connectionId: connectionId, name: session.name)
-                do {
-                    deliver(
-                        try hub.handle(
-                            .unmonitor(conversationId: conversationId), from: actor,
-                            sessions: registry.facts(for: connectionId), at: WallClock.now()))
-                } catch {
-                    logger.warning("event=hub.monitor_stop_failed session=\(connectionId) code=\(error.code)")
-                }
-            }
-        }
     }
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
@@ -329,16 +308,6 @@ final class HubService {
         let now = WallClock.now()
         while let timer = timers.popDue(at: now) {
             handleSystem(timer.command)
-        }
-    }
-}
-
-extension HubOutcome {
-    /// Whether the outcome switched the `supervisorMonitor` setting off.
-    fileprivate var switchesMonitoringOff: Bool {
-        events.contains { event in
-            if case .settingsUpdated(let settings, _) = event.payload { return !settings.supervisorMonitor }
-            return false
         }
     }
 }

@@ -154,6 +154,7 @@ extension MonitorStopReason: WireSpelled {
         case .disconnected: "disconnected"
         case .conversationClosed: "conversation-closed"
         case .restart: "restart"
+        case .settingOff: "setting-off"
         }
     }
 }
