@@ -103,6 +103,11 @@ let package = Package(
         .executableTarget(
             name: "sentimentbench", dependencies: ["LiveHubSentiment"], path: "Tests/SentimentBench",
             swiftSettings: strict),
+        // The codec bench (`protocolbench`): decoding a `message.send` and encoding what it produces,
+        // for instruction counts under callgrind.
+        .executableTarget(
+            name: "protocolbench", dependencies: ["LiveHubProtocol", "LiveHubDomain"], path: "Tests/ProtocolBench",
+            swiftSettings: strict),
         // The journal's disk bench (`journalbench`): raw fdatasync rate and group-commit throughput.
         .executableTarget(
             name: "journalbench", dependencies: ["LiveHubJournalStore", "LiveHubJournal", "LiveHubPosix"],
