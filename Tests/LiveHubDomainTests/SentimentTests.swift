@@ -146,6 +146,29 @@ struct SentimentTests {
         #expect(scenario.hub.state.conversations[conversationId]?.customerSentiment.level != .neutral)
     }
 
+    @Test(
+        "Sentiment: a message nobody watches is kept unscored, and scored with the same result when a report first reads it"
+    )
+    func unwatchedMessagesAreScoredWhenRead() throws {
+        var scenario = Scenario()
+        let conversationId = scenario.active(at: 0)
+        try scenario.run(Self.say(Self.furious, in: conversationId), as: .customer("cara"), at: 1)
+        try scenario.run(Self.say(Self.plain, in: conversationId), as: .customer("cara"), at: 2)
+        let kept = try #require(scenario.hub.state.conversations[conversationId]?.customerSentiment)
+        #expect(kept.unscoredCount == 2)
+        #expect(scenario.hub.reportSnapshot(at: time(3)).map(\.sentiment) == [kept.level])
+        #expect(kept.level == SentimentScorer.analyze(Self.furious).level)
+
+        // Once a supervisor watches the report, each message is scored as it arrives (its label may push
+        // a row), and what was kept is scored with it.
+        try scenario.run(.subscribeReport, as: .supervisor("sue", connection: "wall"), at: 4)
+        try scenario.run(Self.say(Self.plain, in: conversationId), as: .customer("cara"), at: 5)
+        let watched = try #require(scenario.hub.state.conversations[conversationId]?.customerSentiment)
+        #expect(watched.unscoredCount == 0)
+        #expect(watched.recentScores.count == 3)
+        #expect(watched.level == kept.level)
+    }
+
     @Test("Replay: the journal rebuilds every conversation's sentiment exactly, and the report rows with it")
     func replayRebuildsSentiment() throws {
         var scenario = Scenario()

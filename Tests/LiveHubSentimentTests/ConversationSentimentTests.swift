@@ -67,4 +67,46 @@ struct ConversationSentimentTests {
         #expect(sentiment.recentScores == [1, 0])
         #expect(sentiment.level == .veryPositive)
     }
+
+    @Test("A kept message is scored when the level is read: the same scores and level as scoring at once")
+    func keptMessagesScoreLikeRecordedOnes() {
+        let lines = [
+            "This is terrible, nothing works!!!", "The order number is 48213", "Thanks, that's great!",
+            "Das ist eine Frechheit", "ok", "Heel erg bedankt, top geholpen!", "still broken, awful",
+            "sooo gooood thaaanks!!!",
+        ]
+        for count in 0...lines.count {
+            var recorded = ConversationSentiment()
+            var kept = ConversationSentiment()
+            for line in lines.prefix(count) {
+                recorded.record(customerMessage: line)
+                kept.note(customerMessage: line)
+            }
+            #expect(kept.unscoredCount == min(count, ConversationSentiment.window))
+            #expect(kept.recentScores == recorded.recentScores)
+            #expect(kept.level == recorded.level)
+            #expect(kept == recorded)
+            #expect(kept.hashValue == recorded.hashValue)
+            kept.settle()
+            #expect(kept.unscoredCount == 0)
+            #expect(kept.recentScores == recorded.recentScores)
+        }
+    }
+
+    @Test("Kept and scored messages share one window of six: the oldest falls out first, scored or not")
+    func keptAndScoredShareTheWindow() {
+        var sentiment = ConversationSentiment()
+        sentiment.record(customerMessage: "This is terrible, nothing works!!!")
+        sentiment.settle()
+        for _ in 0..<5 { sentiment.note(customerMessage: "The order number is 48213") }
+        #expect(sentiment.level < .neutral)  // the scored outburst is still among the last six
+        sentiment.note(customerMessage: "ok")
+        #expect(sentiment.recentScores.count == 6)
+        #expect(sentiment.unscoredCount == 6)
+        #expect(sentiment.level == .neutral)  // it fell out of the window
+        sentiment.record(customerMessageScore: -0.5)  // scores what was kept, then keeps the last six
+        #expect(sentiment.unscoredCount == 0)
+        #expect(sentiment.recentScores.count == 6)
+        #expect(sentiment.recentScores.last == -0.5)
+    }
 }

@@ -31,10 +31,11 @@ extension Hub {
                     conversation.seqByClientMessage[key] = message.seq
                 }
                 conversation.lastActivityAt = event.at
-                // Scored here, not in `handle`, so replaying the journal rebuilds the same sentiment;
-                // one message is scored (about 6 µs for a chat line), the window keeps the others' scores.
+                // Kept here, not in `handle`, so replaying the journal rebuilds the same sentiment. Only
+                // kept: it is scored (a few µs for a chat line) when someone first reads the level, which
+                // for most messages is never (see `ConversationSentiment`).
                 if conversation.countsForSentiment(message) {
-                    conversation.customerSentiment.record(customerMessage: message.text)
+                    conversation.customerSentiment.note(customerMessage: message.text)
                 }
             }
         case .participantJoined(let change):

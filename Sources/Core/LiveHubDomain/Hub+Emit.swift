@@ -29,7 +29,7 @@ extension Hub {
             payload.changesHeadline ? conversationId.flatMap { id in state.reading(id) { Glance($0) } } : nil
         let sentimentBefore =
             payload.isMessage && recorder.sessions.reportHasSubscribers
-            ? conversationId.flatMap { id in state.reading(id) { $0.customerSentiment.level } } : nil
+            ? conversationId.flatMap { settledSentiment(of: $0) } : nil
 
         // Someone who leaves must still hear about it: for that event the audience is taken before the
         // state forgets them.
@@ -73,8 +73,8 @@ extension Hub {
         // Messages that leave the label as it was are activity like any other (held back above). A
         // row already sent by this command (a customer's message reviving a waiting conversation)
         // showed the old label, so this one goes out as well.
-        if let sentimentBefore, state.reading(conversationId, { $0.customerSentiment.level }) != sentimentBefore,
-            let row = state.reading(conversationId, { Self.reportRow(for: $0, at: now) })
+        if let sentimentBefore, settledSentiment(of: conversationId) != sentimentBefore,
+            let row = settledReportRow(of: conversationId, at: now)
         {
             emit(.reportUpdate(row), in: conversationId, at: now, into: &recorder)
             recorder.sentRows.insert(conversationId)
@@ -89,7 +89,7 @@ extension Hub {
             if let holder = after.holder { recorder.noteAgentRow(holder) }
         }
         if recorder.sessions.reportHasSubscribers && before?.reportKey != after.reportKey,
-            let row = state.reading(conversationId, { Self.reportRow(for: $0, at: now) })
+            let row = settledReportRow(of: conversationId, at: now)
         {
             emit(.reportUpdate(row), in: conversationId, at: now, into: &recorder)
             recorder.sentRows.insert(conversationId)
@@ -165,8 +165,8 @@ extension Hub {
         _ conversationId: ConversationId, at now: Instant, into recorder: inout OutcomeRecorder
     ) {
         guard recorder.sessions.reportHasSubscribers,
-            let row = state.reading(conversationId, { $0.status != .closed ? Self.reportRow(for: $0, at: now) : nil }),
-            let row
+            state.reading(conversationId, { $0.status != .closed }) == true,
+            let row = settledReportRow(of: conversationId, at: now)
         else { return }
         if let last = sent.reportRows[conversationId] {
             guard !last.row.showsSame(as: row) else { return }
