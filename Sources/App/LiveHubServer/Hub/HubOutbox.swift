@@ -94,7 +94,11 @@ final class HubOutbox {
         for index in batches.indices {
             guard let batch = batches[index], !batch.items.isEmpty else { continue }
             let items = batch.items
-            batches[index]?.items.removeAll(keepingCapacity: false)
+            // The loop takes this array; the next batch starts with room for as many, so it grows
+            // without reallocating under a steady load.
+            var next: [(connection: ConnectionReference, frame: [UInt8])] = []
+            next.reserveCapacity(items.count)
+            batches[index]?.items = next
             batch.loop.execute {
                 for item in items {
                     item.frame.withUnsafeBytes { item.connection.onLoop().send(.text, $0) }

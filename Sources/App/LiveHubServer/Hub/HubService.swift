@@ -27,7 +27,9 @@ final class HubService {
     private var requestsHandled = 0
     private var refusalsByCode: [String: Int] = [:]
     private var sessions: [ConnectionId: HubSessionHandle] = [:]
-    private var connectionsByUser: [UserId: [ConnectionId]] = [:]
+    /// Each user's open sessions, by handle: a delivery to a user reaches them without looking each
+    /// connection up again.
+    private var sessionsByUser: [UserId: [HubSessionHandle]] = [:]
     /// Monitors and report subscriptions: bound to connections, so kept here and not in `hub.state`.
     private var registry = HubSessionRegistry()
     /// The domain's timers (offers, routing retries, reconnection windows, grace periods, queue ticks,
@@ -97,8 +99,8 @@ final class HubService {
 
     func sessionOpened(_ session: HubSessionHandle) {
         sessions[session.connectionId] = session
-        let isFirst = connectionsByUser[session.userId] == nil
-        connectionsByUser[session.userId, default: []].append(session.connectionId)
+        let isFirst = sessionsByUser[session.userId] == nil
+        sessionsByUser[session.userId, default: []].append(session)
         logger.debug(
             "event=hub.session_open session=\(session.connectionId) user=\(session.userId) role=\(session.role)")
         // The user's first connection: an away customer is back, a disconnected agent gets their presence back.
@@ -107,14 +109,14 @@ final class HubService {
 
     func sessionClosed(_ connectionId: ConnectionId) {
         guard let session = sessions.removeValue(forKey: connectionId) else { return }
-        connectionsByUser[session.userId]?.removeAll { $0 == connectionId }
-        if connectionsByUser[session.userId]?.isEmpty == true { connectionsByUser[session.userId] = nil }
+        sessionsByUser[session.userId]?.removeAll { $0.connectionId == connectionId }
+        if sessionsByUser[session.userId]?.isEmpty == true { sessionsByUser[session.userId] = nil }
         // Monitors and report subscriptions bound to this connection end with it, silently for
         // everyone but the audit.
         endSessions(of: connectionId)
         // The user's last connection: a customer is away for the reconnection window; an agent is
         // offline for routing at once and has the grace period to come back; consults and supervisors leave.
-        if connectionsByUser[session.userId] == nil {
+        if sessionsByUser[session.userId] == nil {
             handleSystem(.userDisconnected(session.userId, session.role))
         }
     }
@@ -207,10 +209,8 @@ final class HubService {
             for recipient in delivery.recipients {
                 switch recipient {
                 case .user(let user):
-                    for connectionId in connectionsByUser[user] ?? [] {
-                        if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
-                            send(frame, to: session)
-                        }
+                    for session in sessionsByUser[user] ?? [] {
+                        if let frame = encoded.bytes(for: session.audience) { send(frame, to: session) }
                     }
                 case .connection(let connectionId):
                     if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {

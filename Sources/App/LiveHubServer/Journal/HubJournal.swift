@@ -50,15 +50,17 @@ final class HubJournal {
     private var retryAt: UInt64 = 0
     private var retryDelay = HubJournal.firstRetryDelay
 
-    /// The last LSN of each conversation's facts, only while it is above `releasedLSN` (older ones tag
-    /// like 0); `recent` lists the same in LSN order so released entries are dropped in O(1).
+    /// The last LSN of each conversation's facts. An entry at or below `releasedLSN` tags like 0 (the
+    /// journal holds it), so released entries are not removed one by one (a second hash per fact) but
+    /// swept together once the dictionary has doubled since the last sweep: memory stays bounded by
+    /// the conversations written to lately, at O(1) amortized per fact.
     private var conversationLSN: [ConversationId: UInt64] = [:]
-    private var recent: [(lsn: UInt64, conversationId: ConversationId)] = []
-    private var recentStart = 0
+    private var sweepAtCount = HubJournal.smallestSweepCount
     private var settingsLSN: UInt64 = 0
     private var reportLSN: UInt64 = 0
     private var auditLSN: UInt64 = 0
 
+    static let smallestSweepCount = 1_024
     static let firstRetryDelay: UInt64 = 100_000_000
     static let longestRetryDelay: UInt64 = 1_000_000_000
 
@@ -149,7 +151,6 @@ final class HubJournal {
         }
         guard let conversationId = event.conversationId else { return }
         conversationLSN[conversationId] = lsn
-        recent.append((lsn, conversationId))
     }
 
     // MARK: Writing
@@ -225,18 +226,10 @@ final class HubJournal {
     }
 
     private func dropReleasedTags() {
-        while recentStart < recent.count, recent[recentStart].lsn <= releasedLSN {
-            let entry = recent[recentStart]
-            if conversationLSN[entry.conversationId] == entry.lsn { conversationLSN[entry.conversationId] = nil }
-            recentStart += 1
-        }
-        if recentStart == recent.count {
-            recent.removeAll(keepingCapacity: true)
-            recentStart = 0
-        } else if recentStart > 4096 && recentStart * 2 > recent.count {
-            recent.removeFirst(recentStart)
-            recentStart = 0
-        }
+        guard conversationLSN.count >= sweepAtCount else { return }
+        let released = releasedLSN
+        conversationLSN = conversationLSN.filter { $0.value > released }
+        sweepAtCount = max(Self.smallestSweepCount, conversationLSN.count * 2)
     }
 
     /// What `/metrics` and tests read.
