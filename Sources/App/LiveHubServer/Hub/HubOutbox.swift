@@ -42,12 +42,18 @@ final class HubOutbox {
     var heldCount: Int { held.count - heldStart }
 
     /// Queues `frame` for `connection`; it leaves once the journal holds LSN `lsn`.
-    func enqueue(_ frame: [UInt8], to connection: ConnectionReference, id connectionId: ConnectionId, after lsn: UInt64) {
+    func enqueue(_ frame: [UInt8], to connection: ConnectionReference, id connectionId: ConnectionId, after lsn: UInt64)
+    {
         if lsn <= releasedLSN && heldStart == held.count {
             add(frame, to: connection)
         } else {
             held.append(Held(lsn: lsn, connection: connection, connectionId: connectionId, frame: frame))
         }
+    }
+
+    /// Queues `frame` for the session's connection; it leaves once the journal holds LSN `lsn`.
+    func enqueue(_ frame: [UInt8], to session: HubSessionHandle, after lsn: UInt64) {
+        enqueue(frame, to: session.connection, id: session.connectionId, after: lsn)
     }
 
     /// Releases the held frames the journal now covers.

@@ -202,25 +202,33 @@ final class HubService {
     }
 
     private func deliver(_ outcome: HubOutcome, for command: Command? = nil) {
-        frameLSN = journal.record(outcome, for: command)
+        let lsn = journal.record(outcome, for: command)
+        frameLSN = lsn
         if logger.isEnabled(.info) { for line in HubLifecycleLog.lines(for: outcome.journal) { logger.info(line) } }
+        // Read once: each read of a stored property of this class is an exclusivity check at run time,
+        // and a message reaches several connections.
+        let sessions = self.sessions
+        let sessionsByUser = self.sessionsByUser
+        let outbox = self.outbox
         for delivery in outcome.deliveries {
             var encoded = EncodedEvent(delivery.event)
             for recipient in delivery.recipients {
                 switch recipient {
                 case .user(let user):
                     for session in sessionsByUser[user] ?? [] {
-                        if let frame = encoded.bytes(for: session.audience) { send(frame, to: session) }
+                        if let frame = encoded.bytes(for: session.audience) {
+                            outbox.enqueue(frame, to: session, after: lsn)
+                        }
                     }
                 case .connection(let connectionId):
                     if let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience) {
-                        send(frame, to: session)
+                        outbox.enqueue(frame, to: session, after: lsn)
                     }
                 case .monitors, .reportSubscribers, .agentsViewers:
                     for connectionId in registry.connections(in: recipient, of: delivery) {
                         guard let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience)
                         else { continue }
-                        send(frame, to: session)
+                        outbox.enqueue(frame, to: session, after: lsn)
                     }
                 }
             }
@@ -231,7 +239,7 @@ final class HubService {
     }
 
     private func send(_ frame: [UInt8], to session: HubSessionHandle) {
-        outbox.enqueue(frame, to: session.connection, id: session.connectionId, after: frameLSN)
+        outbox.enqueue(frame, to: session, after: frameLSN)
     }
 
     // MARK: Records (HTTP reads of the audit and of transcripts)
