@@ -26,13 +26,17 @@ final class HubOutbox {
         let frame: [UInt8]
     }
 
+    // `@exclusivity(unchecked)` below: these hot properties are used only on this object's thread, by
+    // straight-line code that never reaches them again while one of them is being changed. The run-time
+    // exclusivity checks they skip cost about 5,000 instructions per message.send across the I/O and hub
+    // loops (callgrind, 63.6k -> 58.5k); debug and release builds alike skip them for these only.
     /// Indexed by loop index; loops are few and fixed.
-    private var batches: [Batch?] = []
+    @exclusivity(unchecked) private var batches: [Batch?] = []
     /// Frames waiting for the journal, in the order produced, from `heldStart`.
-    private var held: [Held] = []
-    private var heldStart = 0
+    @exclusivity(unchecked) private var held: [Held] = []
+    @exclusivity(unchecked) private var heldStart = 0
     /// Frames tagged up to this LSN may leave.
-    private var releasedLSN: UInt64
+    @exclusivity(unchecked) private var releasedLSN: UInt64
 
     init(releasedLSN: UInt64 = .max) {
         self.releasedLSN = releasedLSN

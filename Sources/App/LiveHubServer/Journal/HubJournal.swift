@@ -29,16 +29,20 @@ final class HubJournal {
     private let writer: JournalWriter?
     private let loop: EventLoop
     private let logger: Logger
+    // `@exclusivity(unchecked)` below: these hot properties are used only on this object's thread, by
+    // straight-line code that never reaches them again while one of them is being changed. The run-time
+    // exclusivity checks they skip cost about 5,000 instructions per message.send across the I/O and hub
+    // loops (callgrind, 63.6k -> 58.5k); debug and release builds alike skip them for these only.
     /// The last LSN handed out (appended to the journal or queued for it).
-    private(set) var appendedLSN: UInt64
+    @exclusivity(unchecked) private(set) var appendedLSN: UInt64
     /// Payload bytes of the records after the snapshot recovery started from (replayed at start, then
     /// appended): what snapshots are scheduled by (`SnapshotPolicy`).
-    private(set) var bytesAppended: UInt64
+    @exclusivity(unchecked) private(set) var bytesAppended: UInt64
     /// Frames tagged with an LSN up to this one may leave: the journal holds it (synced under `group`,
     /// written under `interval` and `off`).
     private(set) var releasedLSN: UInt64
     /// Records numbered since the last hand-over to the writer; they end at `appendedLSN`.
-    private var queued: [[UInt8]] = []
+    @exclusivity(unchecked) private var queued: [[UInt8]] = []
     /// Batches handed to the writer without a successful result yet, oldest first. After a failure they
     /// are written again.
     private var unacknowledged: [JournalBatch] = []
@@ -54,11 +58,11 @@ final class HubJournal {
     /// journal holds it), so released entries are not removed one by one (a second hash per fact) but
     /// swept together once the dictionary has doubled since the last sweep: memory stays bounded by
     /// the conversations written to lately, at O(1) amortized per fact.
-    private var conversationLSN: [ConversationId: UInt64] = [:]
+    @exclusivity(unchecked) private var conversationLSN: [ConversationId: UInt64] = [:]
     private var sweepAtCount = HubJournal.smallestSweepCount
-    private var settingsLSN: UInt64 = 0
-    private var reportLSN: UInt64 = 0
-    private var auditLSN: UInt64 = 0
+    @exclusivity(unchecked) private var settingsLSN: UInt64 = 0
+    @exclusivity(unchecked) private var reportLSN: UInt64 = 0
+    @exclusivity(unchecked) private var auditLSN: UInt64 = 0
 
     static let smallestSweepCount = 1_024
     static let firstRetryDelay: UInt64 = 100_000_000
