@@ -63,7 +63,8 @@ public final class Connection: EventLoopHandler {
         self.tls = tls
         self.http = HTTPSession(limits: context.configuration.http)
         let now = context.loop.now
-        timestamps = ConnectionTimestamps(lastReceived: now, phaseDeadline: context.timerPolicy.handshakeDeadline(acceptedAt: now))
+        timestamps = ConnectionTimestamps(
+            lastReceived: now, phaseDeadline: context.timerPolicy.handshakeDeadline(acceptedAt: now))
     }
 
     /// permessage-deflate was negotiated: a frame encoded once for many recipients does not fit, since
