@@ -145,23 +145,37 @@ final class Lexicon: Sendable {
         "negen", "tien", "twaalf", "twintig", "enkele",
     ]
 
+    /// `numberWords` as a table for lookups by bytes.
+    static let numberTable = ASCIITable(Dictionary(uniqueKeysWithValues: numberWords.map { ($0, true) }))
+
     /// What the lexicon knows about a word as written, or else as shortened ("sooo" → "so").
-    func lookup(_ word: Word) -> Known? {
-        if let known = index[word.text] { return known }
-        for spelling in word.shortened {
-            if let known = index[spelling] { return known }
+    func lookup(_ word: Word, in message: MessageView) -> Known? {
+        if let known = index.value(message.text(word)) { return known }
+        if word.isElongated {
+            if let known = index.value(message.spelling(word.shortenedTwice, isASCII: word.isASCII)) { return known }
+            if let known = index.value(message.spelling(word.shortenedOnce, isASCII: word.isASCII)) { return known }
         }
         return nil
     }
 
+    /// Whether the word is `spelling` as written or shortened.
+    private static func matches(_ word: Word, _ spelling: String, in message: MessageView) -> Bool {
+        if message.text(word).equals(spelling) { return true }
+        guard word.isElongated else { return false }
+        return message.spelling(word.shortenedTwice, isASCII: word.isASCII).equals(spelling)
+            || message.spelling(word.shortenedOnce, isASCII: word.isASCII).equals(spelling)
+    }
+
     /// The longest of `candidates` (phrases of the word at `index`) that the tokens continue.
-    func phrase(among candidates: [Phrase], in tokens: [Token], at index: Int) -> (Phrase, Int)? {
+    func phrase(among candidates: [Phrase], in message: MessageView, at index: Int) -> (Phrase, Int)? {
+        let tokens = message.tokens
         for phrase in candidates where index + phrase.words.count <= tokens.count {
             var matches = true
             for offset in 1..<phrase.words.count {
                 guard case .word(let word) = tokens[index + offset],
-                    word.matches(phrase.words[offset])
-                        || (phrase.words[offset] == "<n>" && (!word.hasLetters || Self.numberWords.contains(word.text)))
+                    Self.matches(word, phrase.words[offset], in: message)
+                        || (phrase.words[offset] == "<n>"
+                            && (!word.hasLetters || Self.numberTable.value(message.text(word)) != nil))
                 else {
                     matches = false
                     break
@@ -175,7 +189,7 @@ final class Lexicon: Sendable {
     /// What the lexicon says about a word: as written, elongation shortened, inflection removed,
     /// hyphenated parts, an adjective turned around by un-/on-, a compound's head or first part.
     /// A function word of the language ("und", "the") is never looked at further.
-    func resolve(_ word: Word) -> Entry? {
+    func resolve(_ word: SpelledWord) -> Entry? {
         if let entry = wordTable[word.text] { return entry }
         for spelling in word.shortened {
             if let entry = wordTable[spelling] { return entry }
@@ -185,7 +199,7 @@ final class Lexicon: Sendable {
     }
 
     /// `resolve` for a word whose spellings are known not to be in `index`.
-    func resolveUnknown(_ word: Word) -> Entry? {
+    func resolveUnknown(_ word: SpelledWord) -> Entry? {
         guard word.hasLetters else { return nil }
         if let entry = inflected(word.text) { return entry }
         for spelling in word.shortened {
@@ -208,7 +222,7 @@ final class Lexicon: Sendable {
                 }
             }
             let respelled = String(decoding: bytes, as: UTF8.self)
-            return resolve(Word(text: respelled, shortened: [], parts: [], isCapitals: false, hasLetters: true))
+            return resolve(SpelledWord(text: respelled, shortened: [], parts: [], hasLetters: true))
         }
         return nil
     }
@@ -271,7 +285,7 @@ final class Lexicon: Sendable {
     /// Hyphenated words: the last part is the head ("Kunden-Service", "super-fast", "rip-off" is
     /// in the lexicon whole); an earlier part may scale it or carry the sentiment itself.
     private func resolveParts(_ parts: [String]) -> Entry? {
-        let head = Word(text: parts[parts.count - 1], shortened: [], parts: [], isCapitals: false, hasLetters: true)
+        let head = SpelledWord(text: parts[parts.count - 1], shortened: [], parts: [], hasLetters: true)
         let modifiers = parts.dropLast()
         if let entry = resolve(head), entry.role == .sentiment, entry.valence != 0 || entry.negated != nil {
             var scaled = entry
@@ -287,7 +301,7 @@ final class Lexicon: Sendable {
         }
         for part in modifiers {
             if let valence = prefixes[part]?.valence { return Entry(role: .sentiment, valence: valence) }
-            let word = Word(text: part, shortened: [], parts: [], isCapitals: false, hasLetters: true)
+            let word = SpelledWord(text: part, shortened: [], parts: [], hasLetters: true)
             if let entry = resolve(word), entry.role == .sentiment, entry.valence != 0 {
                 return Entry(role: .sentiment, valence: entry.valence)
             }

@@ -35,33 +35,42 @@ public enum SentimentScorer {
 
     /// The message's score with the language it was scored in and how much evidence it had.
     public static func analyze(_ text: String, language hint: SentimentLanguage? = nil) -> SentimentAnalysis {
-        let tokens = Tokenizer.tokens(text)
-        let language = detectLanguage(tokens, hint: hint)
-        return score(tokens, lexicon: Lexicons.lexicon(for: language))
+        MessageView.with(Tokenizer.tokenize(text)) { message in
+            let language = detectLanguage(message, hint: hint)
+            return score(message, lexicon: Lexicons.lexicon(for: language))
+        }
     }
 
     /// The language a message is most likely written in; `hint` when the text does not tell.
     public static func detectLanguage(_ text: String, hint: SentimentLanguage? = nil) -> SentimentLanguage {
-        detectLanguage(Tokenizer.tokens(text), hint: hint)
+        MessageView.with(Tokenizer.tokenize(text)) { detectLanguage($0, hint: hint) }
     }
 
     /// Votes: each of the first 100 words gives a vote to every language that has it as a
     /// function word or a single word of its lexicon; a word none knows gives half a vote to the
     /// language whose typical ending or spelling it has ("-ung", "-lijk", "ae" from "ä"); the hint
     /// is worth 1.5 votes; a tie goes to the hint, then to English, German, Dutch.
-    static func detectLanguage(_ tokens: [Token], hint: SentimentLanguage?) -> SentimentLanguage {
+    static func detectLanguage(_ message: MessageView, hint: SentimentLanguage?) -> SentimentLanguage {
         let languages = Lexicons.languages
-        var votes = languages.map { $0 == hint ? 1.5 : 0 }
+        // One vote count per language (there are three), without an array per message.
+        var votes = SIMD4<Double>(repeating: 0)
+        for index in languages.indices where languages[index] == hint { votes[index] = 1.5 }
         var seen = 0
-        for token in tokens {
+        for token in message.tokens {
             guard case .word(let word) = token, word.hasLetters else { continue }
             seen += 1
             if seen > 100 { break }
-            var mask = Lexicons.detection[word.text]
-            for spelling in word.shortened where mask == nil { mask = Lexicons.detection[spelling] }
+            let text = message.text(word)
+            var mask = Lexicons.detection.value(text)
+            if mask == nil, word.isElongated {
+                mask = Lexicons.detection.value(message.spelling(word.shortenedTwice, isASCII: word.isASCII))
+                if mask == nil {
+                    mask = Lexicons.detection.value(message.spelling(word.shortenedOnce, isASCII: word.isASCII))
+                }
+            }
             if let mask {
                 for index in languages.indices where mask & (1 << index) != 0 { votes[index] += 1 }
-            } else if word.text.utf8.count >= 5, let cue = Lexicons.cue(word.text) {
+            } else if text.bytes.count >= 5, let cue = Lexicons.cue(bytes: text.bytes) {
                 votes[cue] += 0.5
             }
         }
@@ -87,11 +96,12 @@ public enum SentimentScorer {
 
     static let squash = 3.0
 
-    static func score(_ tokens: [Token], lexicon: Lexicon) -> SentimentAnalysis {
+    static func score(_ message: MessageView, lexicon: Lexicon) -> SentimentAnalysis {
+        let tokens = message.tokens
         var words = 0
         var capitalWords = 0
         for token in tokens {
-            if case .word(let word) = token, word.hasLetters, word.text.utf8.count >= 2 {
+            if case .word(let word) = token, word.hasLetters, word.text.count >= 2 {
                 words += 1
                 if word.isCapitals { capitalWords += 1 }
             }
@@ -103,7 +113,7 @@ public enum SentimentScorer {
         units.reserveCapacity(tokens.count)
         // A message repeats its words: look each up once. A short list first (`==`, as the
         // dictionary compares), the dictionary only for a long message.
-        var recent: [(text: String, entry: Entry?)] = []
+        var recent: [(text: Spelling, entry: Entry?)] = []
         var resolved: [String: Entry?] = [:]
         var exclamations: [Int] = [0]
         var clause = 0
@@ -113,9 +123,9 @@ public enum SentimentScorer {
             switch tokens[index] {
             case .word(let word):
                 var emphasis = 1.0
-                let known = lexicon.lookup(word)
+                let known = lexicon.lookup(word, in: message)
                 if let candidates = known?.phrases,
-                    let (phrase, length) = lexicon.phrase(among: candidates, in: tokens, at: index)
+                    let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
                 {
                     for offset in 0..<length {
                         if case .word(let part) = tokens[index + offset] {
@@ -129,14 +139,19 @@ public enum SentimentScorer {
                 let entry: Entry?
                 if let known, known.entry != nil || known.isFunctionWord {
                     entry = known.entry
-                } else if let cached = recent.first(where: { $0.text == word.text }) {
+                } else if let cached = recent.first(where: { $0.text.equals(message.text(word)) }) {
                     entry = cached.entry
-                } else if let cached = resolved[word.text] {
+                } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
                     entry = cached
                 } else {
-                    entry = known == nil ? lexicon.resolveUnknown(word) : lexicon.resolve(word)
+                    let spelled = message.spelled(word)
+                    entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
                     if recent.isEmpty { recent.reserveCapacity(16) }
-                    if recent.count < 16 { recent.append((word.text, entry)) } else { resolved[word.text] = entry }
+                    if recent.count < 16 {
+                        recent.append((message.text(word), entry))
+                    } else {
+                        resolved[spelled.text] = entry
+                    }
                 }
                 units.append(
                     Unit(
@@ -194,7 +209,7 @@ public enum SentimentScorer {
     }
 
     private static func emphasis(of word: Word, capitals: Double) -> Double {
-        (word.isCapitals ? capitals : 1) * (word.shortened.isEmpty ? 1 : 1.2)
+        (word.isCapitals ? capitals : 1) * (word.isElongated ? 1.2 : 1)
     }
 
     /// A sentiment word that can also scale ("super", "echt", "erg") scales when another

@@ -59,7 +59,7 @@ enum Lexicons {
 
     /// `cue` on the word's bytes: the first ending it has, else the first position where a pair
     /// of `spellings` ends (the last pair listed wins there).
-    private static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         for (packed, count, language) in packedEndings where count <= bytes.count {
             let start = bytes.count - count
             var offset = 0
