@@ -40,11 +40,12 @@ struct PrefixEntry: Sendable, Equatable {
     var multiplier: Double?
 }
 
-/// Everything a lexicon knows about one spelling, found with one lookup.
+/// Everything a lexicon knows about one spelling, found with one lookup. A plain value (the
+/// phrases are referred to by number), so that copying or dropping one retains nothing.
 struct Known: Sendable {
     var entry: Entry?
-    /// Phrases that start with this word, longest first.
-    var phrases: [Phrase]?
+    /// The index in `Lexicon.phraseLists` of the phrases that start with this word; -1 for none.
+    var phraseList = -1
     var isFunctionWord = false
 }
 
@@ -72,6 +73,8 @@ final class Lexicon: Sendable {
     let particles: Set<String>
     /// Words, phrase starts and function words in one table (see `Known`).
     let index: ASCIITable<Known>
+    /// Phrases by their first word, longest first, numbered for `Known.phraseList`.
+    let phraseLists: [[Phrase]]
     /// `words` and `detectionWords` for lookups while scoring.
     private let wordTable: ASCIITable<Entry>
     private let functionWords: ASCIITable<Bool>
@@ -89,6 +92,9 @@ final class Lexicon: Sendable {
     /// German and Dutch write compounds as one word: an unknown long word is scored by a known
     /// head or first part.
     let splitsCompounds: Bool
+    /// The tables above as `ASCIITable`s and byte arrays, for `resolveUnknown(ascii:)`, which
+    /// looks into an ASCII word without making a `String` of it or of its forms.
+    let bytes: LexiconBytes
 
     init(
         language: SentimentLanguage, source: String, shared: String,
@@ -105,7 +111,11 @@ final class Lexicon: Sendable {
         for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
         var index: [String: Known] = [:]
         for (word, entry) in parser.words { index[word, default: Known()].entry = entry }
-        for (word, list) in phrases { index[word, default: Known()].phrases = list }
+        var phraseLists: [[Phrase]] = []
+        for (word, list) in phrases {
+            index[word, default: Known()].phraseList = phraseLists.count
+            phraseLists.append(list)
+        }
         for word in parser.detectionWords { index[word, default: Known()].isFunctionWord = true }
         var heads: [String: [String]] = [:]
         for (word, entry) in parser.words
@@ -126,10 +136,14 @@ final class Lexicon: Sendable {
         particles = parser.particles
         problems = parser.problems
         self.index = ASCIITable(index)
+        self.phraseLists = phraseLists
         wordTable = ASCIITable(parser.words)
         functionWords = ASCIITable(Dictionary(uniqueKeysWithValues: parser.detectionWords.map { ($0, true) }))
         self.heads = heads
         self.prefixesByStart = prefixesByStart
+        bytes = LexiconBytes(
+            words: parser.words, inflections: inflections, negatingPrefixes: parser.negatingPrefixes,
+            particles: parser.particles, functionWords: parser.detectionWords, prefixes: parser.prefixes, heads: heads, prefixesByStart: prefixesByStart)
     }
 
     /// Single words, phrases and compound parts.

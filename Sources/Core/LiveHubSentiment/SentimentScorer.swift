@@ -124,7 +124,8 @@ public enum SentimentScorer {
             case .word(let word):
                 var emphasis = 1.0
                 let known = lexicon.lookup(word, in: message)
-                if let candidates = known?.phrases,
+                if let list = known?.phraseList, list >= 0,
+                    case let candidates = lexicon.phraseLists[list],
                     let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
                 {
                     for offset in 0..<length {
@@ -144,13 +145,17 @@ public enum SentimentScorer {
                 } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
                     entry = cached
                 } else {
-                    let spelled = message.spelled(word)
-                    entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
+                    if known == nil, word.isASCII, word.parts.isEmpty {
+                        entry = lexicon.resolveUnknown(ascii: word, in: message)
+                    } else {
+                        let spelled = message.spelled(word)
+                        entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
+                    }
                     if recent.isEmpty { recent.reserveCapacity(16) }
                     if recent.count < 16 {
                         recent.append((message.text(word), entry))
                     } else {
-                        resolved[spelled.text] = entry
+                        resolved[message.text(word).string] = entry
                     }
                 }
                 units.append(

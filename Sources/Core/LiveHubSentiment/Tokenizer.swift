@@ -159,6 +159,11 @@ enum Tokenizer {
             || properties.generalCategory == .decimalNumber
     }
 
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" || scalar == "\u{B4}"
             || scalar == "\u{2BC}"
@@ -172,10 +177,12 @@ enum Tokenizer {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into message: inout TokenizedMessage
     ) -> Int {
         let wordStart = message.folded.count
-        let firstPart = message.parts.count
+        var firstPart: Range<Int>?  // kept aside: `parts` gets a word's parts only when it has two or more
+        let partsStart = message.parts.count
         var partStart = wordStart
         var isASCII = true  // the part being read
         var wordIsASCII = true
+        var last = -1  // the last byte of the part being read, -1 at its start
         var run = 0  // equal bytes in a row, for elongated words ("sooo")
         var longestRun = 0
         var uppercase = 0
@@ -190,28 +197,46 @@ enum Tokenizer {
                 message.folded.append(contentsOf: Folding.fold(part).utf8)
                 wordIsASCII = false
             }
-            message.parts.append(partStart..<message.folded.count)
+            let part = partStart..<message.folded.count
+            if let first = firstPart {
+                if message.parts.count == partsStart { message.parts.append(first) }
+                message.parts.append(part)
+            } else {
+                firstPart = part
+            }
             partStart = message.folded.count
+            last = -1
             isASCII = true
         }
         while index < bytes.count {
             let value = bytes[index]
             if value < 0x80 {
-                if (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
-                {
-                    var byte = value
-                    if value >= 0x61 {
-                        letters += 1
-                        lowercase += 1
-                    } else if value >= 0x41 {
-                        letters += 1
-                        uppercase += 1
-                        byte += 0x20
+                if isASCIIWordByte(value) {
+                    // A run of ASCII letters and digits: counted here, copied at once, then lowered.
+                    let runStart = index
+                    repeat {
+                        let byte = bytes[index]
+                        var lowered = byte
+                        if byte >= 0x61 {
+                            letters += 1
+                            lowercase += 1
+                        } else if byte >= 0x41 {
+                            letters += 1
+                            uppercase += 1
+                            lowered += 0x20
+                        }
+                        run = Int(lowered) == last ? run + 1 : 1
+                        if run > longestRun { longestRun = run }
+                        last = Int(lowered)
+                        index += 1
+                    } while index < bytes.count && isASCIIWordByte(bytes[index])
+                    let copied = message.folded.count
+                    message.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    message.folded.withUnsafeMutableBufferPointer { folded in
+                        for offset in copied..<folded.count where folded[offset] >= 0x41 && folded[offset] <= 0x5A {
+                            folded[offset] += 0x20
+                        }
                     }
-                    run = message.folded.count > partStart && message.folded[message.folded.count - 1] == byte ? run + 1 : 1
-                    if run > longestRun { longestRun = run }
-                    message.folded.append(byte)
-                    index += 1
                     continue
                 }
             }
@@ -219,19 +244,21 @@ enum Tokenizer {
             if value >= 0x80, isWordScalar(scalar) {
                 isASCII = false
                 longestRun = 3  // let Folding look for runs in the folded word
-                message.folded.append(contentsOf: bytes[index..<index + length])
+                message.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                last = Int(bytes[index + length - 1])
                 if scalar.properties.isAlphabetic {
                     letters += 1
                     if scalar.properties.isUppercase { uppercase += 1 }
                     if scalar.properties.isLowercase { lowercase += 1 }
                 }
                 index += length
-            } else if index + length < bytes.count, message.folded.count > partStart, isApostrophe(scalar),
+            } else if index + length < bytes.count, last >= 0, isApostrophe(scalar),
                 isWordScalar(Self.scalar(bytes, at: index + length).0)
             {
                 message.folded.append(UInt8(ascii: "'"))
+                last = Int(UInt8(ascii: "'"))
                 index += length
-            } else if index + length < bytes.count, message.folded.count > partStart,
+            } else if index + length < bytes.count, last >= 0,
                 scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}",
                 isWordScalar(Self.scalar(bytes, at: index + length).0)
             {
@@ -242,7 +269,7 @@ enum Tokenizer {
             }
         }
         finishPart()
-        if message.parts.count - firstPart == 1 { message.parts.removeLast() }
+        let parts = message.parts.count == partsStart ? 0..<0 : partsStart..<message.parts.count
         let text = wordStart..<message.folded.count
         if !wordIsASCII {
             // Folding may have made it ASCII ("schön" → "schoen").
@@ -261,7 +288,7 @@ enum Tokenizer {
         message.tokens.append(
             .word(
                 Word(
-                    text: text, shortenedTwice: twice, shortenedOnce: once, parts: firstPart..<message.parts.count,
+                    text: text, shortenedTwice: twice, shortenedOnce: once, parts: parts,
                     isCapitals: letters >= 2 && lowercase == 0, hasLetters: letters > 0, isASCII: wordIsASCII)))
         return index
     }
