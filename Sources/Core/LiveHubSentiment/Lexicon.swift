@@ -53,6 +53,44 @@ struct Known: Sendable {
 struct Phrase: Sendable {
     var words: [String]
     var entry: Entry
+    /// The words' bytes one after another and where each ends, when all are ASCII (they are
+    /// compared with a message's ASCII words byte for byte); empty otherwise.
+    let bytes: [UInt8]
+    let ends: [Int]
+    /// Which words are the number placeholder `<n>`, a bit per word.
+    let numberSlots: UInt64
+
+    init(words: [String], entry: Entry) {
+        self.words = words
+        self.entry = entry
+        var numberSlots: UInt64 = 0
+        for (offset, word) in words.enumerated() where word == "<n>" {
+            // Past 64 words (none is that long) the slot is told by comparing the word.
+            if offset < 64 { numberSlots |= 1 << UInt64(offset) }
+        }
+        self.numberSlots = numberSlots
+        if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            bytes = words.flatMap { Array($0.utf8) }
+            var end = 0
+            ends = words.map {
+                end += $0.utf8.count
+                return end
+            }
+        } else {
+            bytes = []
+            ends = []
+        }
+    }
+
+    /// Whether word `offset` of the phrase is the ASCII spelling `spelling`; nil when the phrase
+    /// is not ASCII.
+    func word(_ offset: Int, is spelling: Bytes) -> Bool? {
+        guard !ends.isEmpty else { return nil }
+        let start = offset == 0 ? 0 : ends[offset - 1]
+        guard ends[offset] - start == spelling.count else { return false }
+        for position in 0..<spelling.count where bytes[start + position] != spelling[position] { return false }
+        return true
+    }
 }
 
 /// One language's lexicon, built once (on first use) from its source text in `Lexicons/`.
@@ -172,8 +210,15 @@ final class Lexicon: Sendable {
         return nil
     }
 
-    /// Whether the word is `spelling` as written or shortened.
-    private static func matches(_ word: Word, _ spelling: String, in message: MessageView) -> Bool {
+    /// Whether the word is word `offset` of `phrase` as written or shortened.
+    private static func matches(_ word: Word, _ phrase: Phrase, _ offset: Int, in message: MessageView) -> Bool {
+        if word.isASCII, let fast = phrase.word(offset, is: message.text(word).bytes) {
+            if fast { return true }
+            guard word.isElongated else { return false }
+            return phrase.word(offset, is: message.spelling(word.shortenedTwice, isASCII: true).bytes) == true
+                || phrase.word(offset, is: message.spelling(word.shortenedOnce, isASCII: true).bytes) == true
+        }
+        let spelling = phrase.words[offset]
         if message.text(word).equals(spelling) { return true }
         guard word.isElongated else { return false }
         return message.spelling(word.shortenedTwice, isASCII: word.isASCII).equals(spelling)
@@ -187,8 +232,8 @@ final class Lexicon: Sendable {
             var matches = true
             for offset in 1..<phrase.words.count {
                 guard case .word(let word) = tokens[index + offset],
-                    Self.matches(word, phrase.words[offset], in: message)
-                        || (phrase.words[offset] == "<n>"
+                    Self.matches(word, phrase, offset, in: message)
+                        || ((offset < 64 ? phrase.numberSlots & (1 << UInt64(offset)) != 0 : phrase.words[offset] == "<n>")
                             && (!word.hasLetters || Self.numberTable.value(message.text(word)) != nil))
                 else {
                     matches = false

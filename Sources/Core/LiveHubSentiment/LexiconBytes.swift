@@ -1,8 +1,9 @@
 /// A lexicon's tables for looking into an unknown ASCII word on its bytes: the same rules as
 /// `Lexicon.resolveUnknown` (inflection, un-/on-, compounds, Dutch "y"), with every form built in
 /// a stack buffer and looked up by its bytes. For ASCII text byte equality is `String` equality
-/// and an `ASCIITable` answers as its dictionary does, so the results are the same.
-struct LexiconBytes: Sendable {
+/// and an `ASCIITable` answers as its dictionary does, so the results are the same. A class, so
+/// that handing its tables on copies one reference, not each table.
+final class LexiconBytes: Sendable {
     let words: ASCIITable<Entry>
     let inflections: [(ending: [UInt8], replacements: [[UInt8]])]
     let inflectionLastBytes: [UInt8]

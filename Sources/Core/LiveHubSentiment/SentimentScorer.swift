@@ -86,7 +86,8 @@ public enum SentimentScorer {
         var symbol: Double?  // an emoji or emoticon's score
         var emphasis: Double
         var clause: Int
-        var sentence: Int
+        /// The exclamation marks ending its sentence ("!!!" counts three).
+        var exclamations = 0
         var negated = false
         var factor = 1.0
 
@@ -112,68 +113,69 @@ public enum SentimentScorer {
         var units: [Unit] = []
         units.reserveCapacity(tokens.count)
         // A message repeats its words: look each up once. A short list first (`==`, as the
-        // dictionary compares), the dictionary only for a long message.
-        var recent: [(text: Spelling, entry: Entry?)] = []
-        var resolved: [String: Entry?] = [:]
-        var exclamations: [Int] = [0]
-        var clause = 0
-        var sentence = 0
-        var index = 0
-        while index < tokens.count {
-            switch tokens[index] {
-            case .word(let word):
-                var emphasis = 1.0
-                let known = lexicon.lookup(word, in: message)
-                if let list = known?.phraseList, list >= 0,
-                    case let candidates = lexicon.phraseLists[list],
-                    let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
-                {
-                    for offset in 0..<length {
-                        if case .word(let part) = tokens[index + offset] {
-                            emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+        // dictionary compares; on the stack), the dictionary only for a long message.
+        // The list holds a spelling and the unit that has its entry, small enough for the stack.
+        withUnsafeTemporaryAllocation(of: (text: Spelling, unit: Int).self, capacity: 16) { recent in
+            var recentCount = 0
+            var resolved: [String: Entry?] = [:]
+            var clause = 0
+            var sentenceStart = 0  // the first unit of the sentence being read
+            var index = 0
+            while index < tokens.count {
+                switch tokens[index] {
+                case .word(let word):
+                    var emphasis = 1.0
+                    let known = lexicon.lookup(word, in: message)
+                    if let list = known?.phraseList, list >= 0,
+                        case let candidates = lexicon.phraseLists[list],
+                        let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
+                    {
+                        for offset in 0..<length {
+                            if case .word(let part) = tokens[index + offset] {
+                                emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+                            }
+                        }
+                        units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause))
+                        index += length
+                        continue
+                    }
+                    let entry: Entry?
+                    if let known, known.entry != nil || known.isFunctionWord {
+                        entry = known.entry
+                    } else if let cached = recent[0..<recentCount].first(where: { $0.text.equals(message.text(word)) }) {
+                        entry = units[cached.unit].entry
+                    } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
+                        entry = cached
+                    } else {
+                        if known == nil, word.isASCII, word.parts.isEmpty {
+                            entry = lexicon.resolveUnknown(ascii: word, in: message)
+                        } else {
+                            let spelled = message.spelled(word)
+                            entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
+                        }
+                        if recentCount < 16 {
+                            recent.initializeElement(at: recentCount, to: (message.text(word), units.count))
+                            recentCount += 1
+                        } else {
+                            resolved[message.text(word).string] = entry
                         }
                     }
-                    units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause, sentence: sentence))
-                    index += length
-                    continue
+                    units.append(
+                        Unit(
+                            entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause))
+                case .symbol(let score, let repeated):
+                    units.append(
+                        Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause))
+                case .clauseBreak:
+                    clause += 1
+                case .sentenceBreak(let count):
+                    // The sentence's units learn how many exclamation marks end it.
+                    for position in sentenceStart..<units.count { units[position].exclamations = count }
+                    sentenceStart = units.count
+                    clause += 1
                 }
-                let entry: Entry?
-                if let known, known.entry != nil || known.isFunctionWord {
-                    entry = known.entry
-                } else if let cached = recent.first(where: { $0.text.equals(message.text(word)) }) {
-                    entry = cached.entry
-                } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
-                    entry = cached
-                } else {
-                    if known == nil, word.isASCII, word.parts.isEmpty {
-                        entry = lexicon.resolveUnknown(ascii: word, in: message)
-                    } else {
-                        let spelled = message.spelled(word)
-                        entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
-                    }
-                    if recent.isEmpty { recent.reserveCapacity(16) }
-                    if recent.count < 16 {
-                        recent.append((message.text(word), entry))
-                    } else {
-                        resolved[message.text(word).string] = entry
-                    }
-                }
-                units.append(
-                    Unit(
-                        entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause,
-                        sentence: sentence))
-            case .symbol(let score, let repeated):
-                units.append(
-                    Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause, sentence: sentence))
-            case .clauseBreak:
-                clause += 1
-            case .sentenceBreak(let count):
-                exclamations[sentence] += count
-                sentence += 1
-                exclamations.append(0)
-                clause += 1
+                index += 1
             }
-            index += 1
         }
 
         resolveDoubleRoles(&units)
@@ -205,7 +207,7 @@ public enum SentimentScorer {
             guard value != 0 else { continue }
             if let contrastAt { value *= position < contrastAt ? 0.5 : 1.5 }
             if concessionClause == unit.clause { value *= 0.5 }
-            value *= 1 + 0.15 * Double(min(exclamations[unit.sentence], 3))
+            value *= 1 + 0.15 * Double(min(unit.exclamations, 3))
             total += value
             evidence += 1
         }
