@@ -49,10 +49,10 @@ struct Known: Sendable {
     var isFunctionWord = false
 }
 
-/// A multi-word entry.
-struct Phrase: Sendable {
-    var words: [String]
-    var entry: Entry
+/// A multi-word entry. A class: trying a phrase hands on one reference, not its arrays.
+final class Phrase: Sendable {
+    let words: [String]
+    let entry: Entry
     /// The words' bytes one after another and where each ends, when all are ASCII (they are
     /// compared with a message's ASCII words byte for byte); empty otherwise.
     let bytes: [UInt8]

@@ -159,6 +159,64 @@ enum Tokenizer {
             || properties.generalCategory == .decimalNumber
     }
 
+    /// The common word: ASCII letters and digits only, ended by the end of the message or an
+    /// ASCII byte that cannot continue a word (not an apostrophe or hyphen). Read with everything
+    /// in registers; nil (nothing written) for any other word, which `readWord` reads in full.
+    private static func readPlainWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into message: inout TokenizedMessage
+    ) -> Int? {
+        var end = start
+        var last = -1
+        var run = 0
+        var longestRun = 0
+        var lowercase = 0
+        var letters = 0
+        while end < bytes.count {
+            let byte = bytes[end]
+            guard isASCIIWordByte(byte) else { break }
+            var lowered = byte
+            if byte >= 0x61 {
+                letters += 1
+                lowercase += 1
+            } else if byte >= 0x41 {
+                letters += 1
+                lowered += 0x20
+            }
+            run = Int(lowered) == last ? run + 1 : 1
+            if run > longestRun { longestRun = run }
+            last = Int(lowered)
+            end += 1
+        }
+        if end < bytes.count {
+            let next = bytes[end]
+            if next >= 0x80 || next == UInt8(ascii: "'") || next == UInt8(ascii: "`") || next == UInt8(ascii: "-") {
+                return nil
+            }
+        }
+        let wordStart = message.folded.count
+        message.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        if letters != lowercase {
+            message.folded.withUnsafeMutableBufferPointer { folded in
+                for offset in wordStart..<folded.count where folded[offset] >= 0x41 && folded[offset] <= 0x5A {
+                    folded[offset] += 0x20
+                }
+            }
+        }
+        let text = wordStart..<message.folded.count
+        var twice = 0..<0
+        var once = 0..<0
+        if longestRun >= 3, let (two, one) = Folding.appendShortenedRuns(of: text, isASCII: true, to: &message.folded) {
+            twice = two
+            once = one
+        }
+        message.tokens.append(
+            .word(
+                Word(
+                    text: text, shortenedTwice: twice, shortenedOnce: once, parts: 0..<0,
+                    isCapitals: letters >= 2 && lowercase == 0, hasLetters: letters > 0, isASCII: true)))
+        return end
+    }
+
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
@@ -176,6 +234,7 @@ enum Tokenizer {
     private static func readWord(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into message: inout TokenizedMessage
     ) -> Int {
+        if let end = readPlainWord(bytes, from: start, into: &message) { return end }
         let wordStart = message.folded.count
         var firstPart: Range<Int>?  // kept aside: `parts` gets a word's parts only when it has two or more
         let partsStart = message.parts.count

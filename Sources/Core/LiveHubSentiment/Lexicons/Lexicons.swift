@@ -61,8 +61,8 @@ enum Lexicons {
     /// of `spellings` ends (the last pair listed wins there).
     static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         // An ending can match only when the word ends in the last byte of one.
-        if let last = bytes.last, endingLastBytes[Int(last)] {
-            for (packed, count, language) in packedEndings where count <= bytes.count {
+        if let last = bytes.last {
+            for (packed, count, language) in endingsByLastByte[Int(last)] where count <= bytes.count {
                 let start = bytes.count - count
                 var offset = 0
                 while offset < count, UInt32(bytes[start + offset]) == (packed >> (8 * offset)) & 0xFF { offset += 1 }
@@ -90,9 +90,14 @@ enum Lexicons {
         return table
     }()
 
-    /// Per byte value: whether an ending of `endings` ends with it.
-    private static let endingLastBytes: [Bool] = (0..<256).map { (byte: Int) in
-        endings.contains { Int($0.ending.utf8.last ?? 0) == byte }
+    /// `packedEndings` by their last byte, in their order: a word is compared only with the
+    /// endings that end as it does.
+    private static let endingsByLastByte: [[(bytes: UInt32, count: Int, language: Int?)]] = (0..<256).map {
+        (byte: Int) in
+        // (Endings have one to four bytes; one of another length is kept with every byte.)
+        packedEndings.filter {
+            !(1...4).contains($0.count) || Int($0.bytes >> (8 * UInt32($0.count - 1)) & 0xFF) == byte
+        }
     }
 
     private static func slowCue(_ word: String) -> Int? {
