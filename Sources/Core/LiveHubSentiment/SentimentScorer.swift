@@ -95,6 +95,28 @@ public enum SentimentScorer {
         var isSentiment: Bool { symbol == nil && entry?.role == .sentiment }
     }
 
+    /// A message's units in storage from `withUnsafeTemporaryAllocation`, filled in order.
+    private struct Units {
+        let storage: UnsafeMutableBufferPointer<Unit>
+        private(set) var count = 0
+
+        init(storage: UnsafeMutableBufferPointer<Unit>) {
+            self.storage = storage
+        }
+
+        var indices: Range<Int> { 0..<count }
+
+        mutating func append(_ unit: Unit) {
+            storage.initializeElement(at: count, to: unit)
+            count += 1
+        }
+
+        subscript(position: Int) -> Unit {
+            get { storage[position] }
+            nonmutating set { storage[position] = newValue }
+        }
+    }
+
     static let squash = 3.0
 
     static func score(_ message: MessageView, lexicon: Lexicon) -> SentimentAnalysis {
@@ -110,109 +132,112 @@ public enum SentimentScorer {
         // A message written all in capitals shouts throughout: its capitals say less each.
         let capitalsEmphasis = words >= 2 && capitalWords == words ? 1.1 : 1.3
 
-        var units: [Unit] = []
-        units.reserveCapacity(tokens.count)
-        // A message repeats its words: look each up once. A short list first (`==`, as the
-        // dictionary compares; on the stack), the dictionary only for a long message.
-        // The list holds a spelling and the unit that has its entry, small enough for the stack.
-        withUnsafeTemporaryAllocation(of: (text: Spelling, unit: Int).self, capacity: 16) { recent in
-            var recentCount = 0
-            var resolved: [String: Entry?] = [:]
-            var clause = 0
-            var sentenceStart = 0  // the first unit of the sentence being read
-            var index = 0
-            while index < tokens.count {
-                switch tokens[index] {
-                case .word(let word):
-                    var emphasis = 1.0
-                    let known = lexicon.lookup(word, in: message)
-                    if let list = known?.phraseList, list >= 0,
-                        case let candidates = lexicon.phraseLists[list],
-                        let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
-                    {
-                        for offset in 0..<length {
-                            if case .word(let part) = tokens[index + offset] {
-                                emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+        // The units on the stack when the message is short (at most one per token).
+        return withUnsafeTemporaryAllocation(of: Unit.self, capacity: max(tokens.count, 1)) { storage in
+            var units = Units(storage: storage)
+            // A message repeats its words: look each up once. A short list first (`==`, as the
+            // dictionary compares; on the stack), the dictionary only for a long message.
+            // The list holds a spelling and the unit that has its entry, small enough for the stack.
+            withUnsafeTemporaryAllocation(of: (text: Spelling, unit: Int).self, capacity: 16) { recent in
+                var recentCount = 0
+                var resolved: [String: Entry?] = [:]
+                var clause = 0
+                var sentenceStart = 0  // the first unit of the sentence being read
+                var index = 0
+                while index < tokens.count {
+                    switch tokens[index] {
+                    case .word(let word):
+                        var emphasis = 1.0
+                        let known = lexicon.lookup(word, in: message)
+                        if let list = known?.phraseList, list >= 0,
+                            case let candidates = lexicon.phraseLists[list],
+                            let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
+                        {
+                            for offset in 0..<length {
+                                if case .word(let part) = tokens[index + offset] {
+                                    emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+                                }
+                            }
+                            units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause))
+                            index += length
+                            continue
+                        }
+                        let entry: Entry?
+                        if let known, known.entry != nil || known.isFunctionWord {
+                            entry = known.entry
+                        } else if let cached = recent[0..<recentCount].first(where: { $0.text.equals(message.text(word)) }) {
+                            entry = units[cached.unit].entry
+                        } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
+                            entry = cached
+                        } else {
+                            if known == nil, word.isASCII, word.parts.isEmpty {
+                                entry = lexicon.resolveUnknown(ascii: word, in: message)
+                            } else {
+                                let spelled = message.spelled(word)
+                                entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
+                            }
+                            if recentCount < 16 {
+                                recent.initializeElement(at: recentCount, to: (message.text(word), units.count))
+                                recentCount += 1
+                            } else {
+                                resolved[message.text(word).string] = entry
                             }
                         }
-                        units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause))
-                        index += length
-                        continue
+                        units.append(
+                            Unit(
+                                entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause))
+                    case .symbol(let score, let repeated):
+                        units.append(
+                            Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause))
+                    case .clauseBreak:
+                        clause += 1
+                    case .sentenceBreak(let count):
+                        // The sentence's units learn how many exclamation marks end it.
+                        for position in sentenceStart..<units.count { units[position].exclamations = count }
+                        sentenceStart = units.count
+                        clause += 1
                     }
-                    let entry: Entry?
-                    if let known, known.entry != nil || known.isFunctionWord {
-                        entry = known.entry
-                    } else if let cached = recent[0..<recentCount].first(where: { $0.text.equals(message.text(word)) }) {
-                        entry = units[cached.unit].entry
-                    } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
-                        entry = cached
-                    } else {
-                        if known == nil, word.isASCII, word.parts.isEmpty {
-                            entry = lexicon.resolveUnknown(ascii: word, in: message)
-                        } else {
-                            let spelled = message.spelled(word)
-                            entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
-                        }
-                        if recentCount < 16 {
-                            recent.initializeElement(at: recentCount, to: (message.text(word), units.count))
-                            recentCount += 1
-                        } else {
-                            resolved[message.text(word).string] = entry
-                        }
-                    }
-                    units.append(
-                        Unit(
-                            entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause))
-                case .symbol(let score, let repeated):
-                    units.append(
-                        Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause))
-                case .clauseBreak:
-                    clause += 1
-                case .sentenceBreak(let count):
-                    // The sentence's units learn how many exclamation marks end it.
-                    for position in sentenceStart..<units.count { units[position].exclamations = count }
-                    sentenceStart = units.count
-                    clause += 1
+                    index += 1
                 }
-                index += 1
             }
-        }
 
-        resolveDoubleRoles(&units)
-        applyModifiersAndNegation(&units)
+            resolveDoubleRoles(units)
+            applyModifiersAndNegation(units)
 
-        // Contrast: the last "but" that has sentiment after it splits the message.
-        var contrastAt: Int?
-        var sentimentAfter = false
-        for position in units.indices.reversed() {
-            if units[position].isSentiment || units[position].symbol != nil { sentimentAfter = true }
-            if units[position].role == .contrast, sentimentAfter {
-                contrastAt = position
-                break
+            // Contrast: the last "but" that has sentiment after it splits the message.
+            var contrastAt: Int?
+            var sentimentAfter = false
+            for position in units.indices.reversed() {
+                if units[position].isSentiment || units[position].symbol != nil { sentimentAfter = true }
+                if units[position].role == .contrast, sentimentAfter {
+                    contrastAt = position
+                    break
+                }
             }
-        }
-        var concessionClause: Int?
-        var total = 0.0
-        var evidence = 0
-        for (position, unit) in units.enumerated() {
-            if unit.role == .concession { concessionClause = unit.clause }
-            var value: Double
-            if let symbol = unit.symbol {
-                value = symbol * unit.emphasis
-            } else if let entry = unit.entry, entry.role == .sentiment {
-                value = entry.value(negated: unit.negated) * unit.factor * unit.emphasis
-            } else {
-                continue
+            var concessionClause: Int?
+            var total = 0.0
+            var evidence = 0
+            for position in units.indices {
+                let unit = units[position]
+                if unit.role == .concession { concessionClause = unit.clause }
+                var value: Double
+                if let symbol = unit.symbol {
+                    value = symbol * unit.emphasis
+                } else if let entry = unit.entry, entry.role == .sentiment {
+                    value = entry.value(negated: unit.negated) * unit.factor * unit.emphasis
+                } else {
+                    continue
+                }
+                guard value != 0 else { continue }
+                if let contrastAt { value *= position < contrastAt ? 0.5 : 1.5 }
+                if concessionClause == unit.clause { value *= 0.5 }
+                value *= 1 + 0.15 * Double(min(unit.exclamations, 3))
+                total += value
+                evidence += 1
             }
-            guard value != 0 else { continue }
-            if let contrastAt { value *= position < contrastAt ? 0.5 : 1.5 }
-            if concessionClause == unit.clause { value *= 0.5 }
-            value *= 1 + 0.15 * Double(min(unit.exclamations, 3))
-            total += value
-            evidence += 1
+            let score = total / (abs(total) + squash)
+            return SentimentAnalysis(score: score, language: lexicon.language, evidence: evidence)
         }
-        let score = total / (abs(total) + squash)
-        return SentimentAnalysis(score: score, language: lexicon.language, evidence: evidence)
     }
 
     private static func emphasis(of word: Word, capitals: Double) -> Double {
@@ -221,7 +246,7 @@ public enum SentimentScorer {
 
     /// A sentiment word that can also scale ("super", "echt", "erg") scales when another
     /// sentiment word, modifier or negation follows it in the same clause.
-    private static func resolveDoubleRoles(_ units: inout [Unit]) {
+    private static func resolveDoubleRoles(_ units: Units) {
         var position = units.count - 2
         while position >= 0 {
             defer { position -= 1 }
@@ -242,7 +267,7 @@ public enum SentimentScorer {
     /// four units before it in the same clause turns it around. A negation with no sentiment
     /// word after it turns around the nearest one up to three units before it, with the modifiers
     /// right before the negation ("funktioniert überhaupt nicht", "werkt helemaal niet").
-    private static func applyModifiersAndNegation(_ units: inout [Unit]) {
+    private static func applyModifiersAndNegation(_ units: Units) {
         var usedNegations: [Bool] = []  // allocated at the first negation
         for position in units.indices where units[position].isSentiment {
             var factor = 1.0
