@@ -100,7 +100,8 @@ enum Lexicons {
         }
     }
 
-    private static func slowCue(_ word: String) -> Int? {
+    /// `cue` by the rules as written, on `String`s: what the byte version must answer (tested).
+    static func slowCue(_ word: String) -> Int? {
         var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
         if language == nil {
             var previous: UInt8 = 0
