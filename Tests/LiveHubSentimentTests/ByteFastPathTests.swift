@@ -1,5 +1,6 @@
-@testable import LiveHubSentiment
 import Testing
+
+@testable import LiveHubSentiment
 
 /// The scorer reads a message as UTF-8 bytes (words are ranges of one buffer of folded spellings)
 /// and looks into unknown ASCII words on their bytes. These tests pin what that must keep: the
@@ -17,7 +18,9 @@ struct ByteFastPathTests {
         }
     }
 
-    @Test("Tokenizer: a word is its folded spelling; hyphenated words keep their parts, elongated ones their shortened spellings")
+    @Test(
+        "Tokenizer: a word is its folded spelling; hyphenated words keep their parts, elongated ones their shortened spellings"
+    )
     func wordsAreFoldedSpellings() {
         let found = words("Kunden-Service SOOO schön, e\u{2011}mail don’t 12:30 Größe")
         #expect(found.map(\.text) == ["kundenservice", "sooo", "schoen", "email", "don't", "12", "30", "groesse"])
@@ -58,7 +61,9 @@ struct ByteFastPathTests {
     func cuesAgree() {
         var words = Set(Lexicons.all.flatMap { Array($0.words.keys) + Array($0.detectionWords) })
         for (ending, _) in Lexicons.endings {
-            for stem in ["x", "bestell", "vriendelijk", "aeroport", "kaas", "vuur", "ij", ""] { words.insert(stem + ending) }
+            for stem in ["x", "bestell", "vriendelijk", "aeroport", "kaas", "vuur", "ij", ""] {
+                words.insert(stem + ending)
+            }
         }
         words.formUnion(["", "a", "ae", "ija", "aaij", "uuae", "xyz", "\u{E9}tion", "schoen", "straat", "ruum"])
         var cued = 0

@@ -181,7 +181,8 @@ final class Lexicon: Sendable {
         self.prefixesByStart = prefixesByStart
         bytes = LexiconBytes(
             words: parser.words, inflections: inflections, negatingPrefixes: parser.negatingPrefixes,
-            particles: parser.particles, functionWords: parser.detectionWords, prefixes: parser.prefixes, heads: heads, prefixesByStart: prefixesByStart)
+            particles: parser.particles, functionWords: parser.detectionWords, prefixes: parser.prefixes, heads: heads,
+            prefixesByStart: prefixesByStart)
     }
 
     /// Single words, phrases and compound parts.
@@ -233,7 +234,8 @@ final class Lexicon: Sendable {
             for offset in 1..<phrase.words.count {
                 guard case .word(let word) = tokens[index + offset],
                     Self.matches(word, phrase, offset, in: message)
-                        || ((offset < 64 ? phrase.numberSlots & (1 << UInt64(offset)) != 0 : phrase.words[offset] == "<n>")
+                        || ((offset < 64
+                            ? phrase.numberSlots & (1 << UInt64(offset)) != 0 : phrase.words[offset] == "<n>")
                             && (!word.hasLetters || Self.numberTable.value(message.text(word)) != nil))
                 else {
                     matches = false

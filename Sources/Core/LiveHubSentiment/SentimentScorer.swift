@@ -165,7 +165,9 @@ public enum SentimentScorer {
                         let entry: Entry?
                         if let known, known.entry != nil || known.isFunctionWord {
                             entry = known.entry
-                        } else if let cached = recent[0..<recentCount].first(where: { $0.text.equals(message.text(word)) }) {
+                        } else if let cached = recent[0..<recentCount].first(where: {
+                            $0.text.equals(message.text(word))
+                        }) {
                             entry = units[cached.unit].entry
                         } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
                             entry = cached
@@ -185,7 +187,8 @@ public enum SentimentScorer {
                         }
                         units.append(
                             Unit(
-                                entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause))
+                                entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis),
+                                clause: clause))
                     case .symbol(let score, let repeated):
                         units.append(
                             Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause))

@@ -56,7 +56,9 @@ struct MessageView {
 
     /// The word's spellings as `String`s, for the rules that look into an unknown word.
     func spelled(_ word: Word) -> SpelledWord {
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: folded[range]), as: UTF8.self) }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: folded[range]), as: UTF8.self)
+        }
         return SpelledWord(
             text: string(word.text),
             shortened: word.isElongated ? [string(word.shortenedTwice), string(word.shortenedOnce)] : [],

@@ -340,7 +340,9 @@ enum Tokenizer {
         }
         var twice = 0..<0
         var once = 0..<0
-        if longestRun >= 3, let (two, one) = Folding.appendShortenedRuns(of: text, isASCII: wordIsASCII, to: &message.folded) {
+        if longestRun >= 3,
+            let (two, one) = Folding.appendShortenedRuns(of: text, isASCII: wordIsASCII, to: &message.folded)
+        {
             twice = two
             once = one
         }
