@@ -111,6 +111,64 @@ enum Folding {
         return [shortened(to: 2), shortened(to: 1)]
     }
 
+    /// `shortenedRuns` of the folded word at `text` in `folded`, appended to `folded`: the ranges
+    /// of its two shortened spellings, or nil when it has none. An ASCII word is shortened on its
+    /// bytes; any other goes through `shortenedRuns`.
+    static func appendShortenedRuns(of text: Range<Int>, isASCII: Bool, to folded: inout [UInt8]) -> (
+        Range<Int>, Range<Int>
+    )? {
+        // Quick check on the bytes: no three equal bytes in a row, no elongation.
+        var previous: UInt8 = 0
+        var run = 0
+        var possible = false
+        for offset in text {
+            let byte = folded[offset]
+            run = byte == previous ? run + 1 : 1
+            previous = byte
+            if run == 3 {
+                possible = true
+                break
+            }
+        }
+        guard possible else { return nil }
+        guard isASCII else {
+            let spellings = shortenedRuns(String(decoding: folded[text], as: UTF8.self))
+            guard spellings.count == 2 else { return nil }
+            let twice = folded.count
+            folded.append(contentsOf: spellings[0].utf8)
+            let once = folded.count
+            folded.append(contentsOf: spellings[1].utf8)
+            return (twice..<once, once..<folded.count)
+        }
+        func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
+        var hasRun = false
+        var index = text.lowerBound + 2
+        while index < text.upperBound {
+            if folded[index] == folded[index - 1], folded[index] == folded[index - 2], isLetter(folded[index]) {
+                hasRun = true
+                break
+            }
+            index += 1
+        }
+        guard hasRun else { return nil }
+        func append(keeping keep: Int) -> Range<Int> {
+            let start = folded.count
+            var runStart = text.lowerBound
+            while runStart < text.upperBound {
+                let byte = folded[runStart]
+                var end = runStart + 1
+                while end < text.upperBound, folded[end] == byte { end += 1 }
+                let count = end - runStart >= 3 && isLetter(byte) ? keep : end - runStart
+                for _ in 0..<count { folded.append(byte) }
+                runStart = end
+            }
+            return start..<folded.count
+        }
+        let twice = append(keeping: 2)
+        let once = append(keeping: 1)
+        return (twice, once)
+    }
+
     /// `shortenedRuns` for an ASCII word, on its bytes (one byte is one scalar, and the ASCII
     /// letters are the alphabetic ASCII scalars); nil when the word is not ASCII.
     private static func asciiShortenedRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {

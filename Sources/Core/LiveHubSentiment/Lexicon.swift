@@ -40,18 +40,57 @@ struct PrefixEntry: Sendable, Equatable {
     var multiplier: Double?
 }
 
-/// Everything a lexicon knows about one spelling, found with one lookup.
+/// Everything a lexicon knows about one spelling, found with one lookup. A plain value (the
+/// phrases are referred to by number), so that copying or dropping one retains nothing.
 struct Known: Sendable {
     var entry: Entry?
-    /// Phrases that start with this word, longest first.
-    var phrases: [Phrase]?
+    /// The index in `Lexicon.phraseLists` of the phrases that start with this word; -1 for none.
+    var phraseList = -1
     var isFunctionWord = false
 }
 
-/// A multi-word entry.
-struct Phrase: Sendable {
-    var words: [String]
-    var entry: Entry
+/// A multi-word entry. A class: trying a phrase hands on one reference, not its arrays.
+final class Phrase: Sendable {
+    let words: [String]
+    let entry: Entry
+    /// The words' bytes one after another and where each ends, when all are ASCII (they are
+    /// compared with a message's ASCII words byte for byte); empty otherwise.
+    let bytes: [UInt8]
+    let ends: [Int]
+    /// Which words are the number placeholder `<n>`, a bit per word.
+    let numberSlots: UInt64
+
+    init(words: [String], entry: Entry) {
+        self.words = words
+        self.entry = entry
+        var numberSlots: UInt64 = 0
+        for (offset, word) in words.enumerated() where word == "<n>" {
+            // Past 64 words (none is that long) the slot is told by comparing the word.
+            if offset < 64 { numberSlots |= 1 << UInt64(offset) }
+        }
+        self.numberSlots = numberSlots
+        if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            bytes = words.flatMap { Array($0.utf8) }
+            var end = 0
+            ends = words.map {
+                end += $0.utf8.count
+                return end
+            }
+        } else {
+            bytes = []
+            ends = []
+        }
+    }
+
+    /// Whether word `offset` of the phrase is the ASCII spelling `spelling`; nil when the phrase
+    /// is not ASCII.
+    func word(_ offset: Int, is spelling: Bytes) -> Bool? {
+        guard !ends.isEmpty else { return nil }
+        let start = offset == 0 ? 0 : ends[offset - 1]
+        guard ends[offset] - start == spelling.count else { return false }
+        for position in 0..<spelling.count where bytes[start + position] != spelling[position] { return false }
+        return true
+    }
 }
 
 /// One language's lexicon, built once (on first use) from its source text in `Lexicons/`.
@@ -72,6 +111,8 @@ final class Lexicon: Sendable {
     let particles: Set<String>
     /// Words, phrase starts and function words in one table (see `Known`).
     let index: ASCIITable<Known>
+    /// Phrases by their first word, longest first, numbered for `Known.phraseList`.
+    let phraseLists: [[Phrase]]
     /// `words` and `detectionWords` for lookups while scoring.
     private let wordTable: ASCIITable<Entry>
     private let functionWords: ASCIITable<Bool>
@@ -89,6 +130,9 @@ final class Lexicon: Sendable {
     /// German and Dutch write compounds as one word: an unknown long word is scored by a known
     /// head or first part.
     let splitsCompounds: Bool
+    /// The tables above as `ASCIITable`s and byte arrays, for `resolveUnknown(ascii:)`, which
+    /// looks into an ASCII word without making a `String` of it or of its forms.
+    let bytes: LexiconBytes
 
     init(
         language: SentimentLanguage, source: String, shared: String,
@@ -105,7 +149,11 @@ final class Lexicon: Sendable {
         for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
         var index: [String: Known] = [:]
         for (word, entry) in parser.words { index[word, default: Known()].entry = entry }
-        for (word, list) in phrases { index[word, default: Known()].phrases = list }
+        var phraseLists: [[Phrase]] = []
+        for (word, list) in phrases {
+            index[word, default: Known()].phraseList = phraseLists.count
+            phraseLists.append(list)
+        }
         for word in parser.detectionWords { index[word, default: Known()].isFunctionWord = true }
         var heads: [String: [String]] = [:]
         for (word, entry) in parser.words
@@ -126,10 +174,15 @@ final class Lexicon: Sendable {
         particles = parser.particles
         problems = parser.problems
         self.index = ASCIITable(index)
+        self.phraseLists = phraseLists
         wordTable = ASCIITable(parser.words)
         functionWords = ASCIITable(Dictionary(uniqueKeysWithValues: parser.detectionWords.map { ($0, true) }))
         self.heads = heads
         self.prefixesByStart = prefixesByStart
+        bytes = LexiconBytes(
+            words: parser.words, inflections: inflections, negatingPrefixes: parser.negatingPrefixes,
+            particles: parser.particles, functionWords: parser.detectionWords, prefixes: parser.prefixes, heads: heads,
+            prefixesByStart: prefixesByStart)
     }
 
     /// Single words, phrases and compound parts.
@@ -145,23 +198,45 @@ final class Lexicon: Sendable {
         "negen", "tien", "twaalf", "twintig", "enkele",
     ]
 
+    /// `numberWords` as a table for lookups by bytes.
+    static let numberTable = ASCIITable(Dictionary(uniqueKeysWithValues: numberWords.map { ($0, true) }))
+
     /// What the lexicon knows about a word as written, or else as shortened ("sooo" → "so").
-    func lookup(_ word: Word) -> Known? {
-        if let known = index[word.text] { return known }
-        for spelling in word.shortened {
-            if let known = index[spelling] { return known }
+    func lookup(_ word: Word, in message: MessageView) -> Known? {
+        if let known = index.value(message.text(word)) { return known }
+        if word.isElongated {
+            if let known = index.value(message.spelling(word.shortenedTwice, isASCII: word.isASCII)) { return known }
+            if let known = index.value(message.spelling(word.shortenedOnce, isASCII: word.isASCII)) { return known }
         }
         return nil
     }
 
+    /// Whether the word is word `offset` of `phrase` as written or shortened.
+    private static func matches(_ word: Word, _ phrase: Phrase, _ offset: Int, in message: MessageView) -> Bool {
+        if word.isASCII, let fast = phrase.word(offset, is: message.text(word).bytes) {
+            if fast { return true }
+            guard word.isElongated else { return false }
+            return phrase.word(offset, is: message.spelling(word.shortenedTwice, isASCII: true).bytes) == true
+                || phrase.word(offset, is: message.spelling(word.shortenedOnce, isASCII: true).bytes) == true
+        }
+        let spelling = phrase.words[offset]
+        if message.text(word).equals(spelling) { return true }
+        guard word.isElongated else { return false }
+        return message.spelling(word.shortenedTwice, isASCII: word.isASCII).equals(spelling)
+            || message.spelling(word.shortenedOnce, isASCII: word.isASCII).equals(spelling)
+    }
+
     /// The longest of `candidates` (phrases of the word at `index`) that the tokens continue.
-    func phrase(among candidates: [Phrase], in tokens: [Token], at index: Int) -> (Phrase, Int)? {
+    func phrase(among candidates: [Phrase], in message: MessageView, at index: Int) -> (Phrase, Int)? {
+        let tokens = message.tokens
         for phrase in candidates where index + phrase.words.count <= tokens.count {
             var matches = true
             for offset in 1..<phrase.words.count {
                 guard case .word(let word) = tokens[index + offset],
-                    word.matches(phrase.words[offset])
-                        || (phrase.words[offset] == "<n>" && (!word.hasLetters || Self.numberWords.contains(word.text)))
+                    Self.matches(word, phrase, offset, in: message)
+                        || ((offset < 64
+                            ? phrase.numberSlots & (1 << UInt64(offset)) != 0 : phrase.words[offset] == "<n>")
+                            && (!word.hasLetters || Self.numberTable.value(message.text(word)) != nil))
                 else {
                     matches = false
                     break
@@ -175,7 +250,7 @@ final class Lexicon: Sendable {
     /// What the lexicon says about a word: as written, elongation shortened, inflection removed,
     /// hyphenated parts, an adjective turned around by un-/on-, a compound's head or first part.
     /// A function word of the language ("und", "the") is never looked at further.
-    func resolve(_ word: Word) -> Entry? {
+    func resolve(_ word: SpelledWord) -> Entry? {
         if let entry = wordTable[word.text] { return entry }
         for spelling in word.shortened {
             if let entry = wordTable[spelling] { return entry }
@@ -185,7 +260,7 @@ final class Lexicon: Sendable {
     }
 
     /// `resolve` for a word whose spellings are known not to be in `index`.
-    func resolveUnknown(_ word: Word) -> Entry? {
+    func resolveUnknown(_ word: SpelledWord) -> Entry? {
         guard word.hasLetters else { return nil }
         if let entry = inflected(word.text) { return entry }
         for spelling in word.shortened {
@@ -208,7 +283,7 @@ final class Lexicon: Sendable {
                 }
             }
             let respelled = String(decoding: bytes, as: UTF8.self)
-            return resolve(Word(text: respelled, shortened: [], parts: [], isCapitals: false, hasLetters: true))
+            return resolve(SpelledWord(text: respelled, shortened: [], parts: [], hasLetters: true))
         }
         return nil
     }
@@ -271,7 +346,7 @@ final class Lexicon: Sendable {
     /// Hyphenated words: the last part is the head ("Kunden-Service", "super-fast", "rip-off" is
     /// in the lexicon whole); an earlier part may scale it or carry the sentiment itself.
     private func resolveParts(_ parts: [String]) -> Entry? {
-        let head = Word(text: parts[parts.count - 1], shortened: [], parts: [], isCapitals: false, hasLetters: true)
+        let head = SpelledWord(text: parts[parts.count - 1], shortened: [], parts: [], hasLetters: true)
         let modifiers = parts.dropLast()
         if let entry = resolve(head), entry.role == .sentiment, entry.valence != 0 || entry.negated != nil {
             var scaled = entry
@@ -287,7 +362,7 @@ final class Lexicon: Sendable {
         }
         for part in modifiers {
             if let valence = prefixes[part]?.valence { return Entry(role: .sentiment, valence: valence) }
-            let word = Word(text: part, shortened: [], parts: [], isCapitals: false, hasLetters: true)
+            let word = SpelledWord(text: part, shortened: [], parts: [], hasLetters: true)
             if let entry = resolve(word), entry.role == .sentiment, entry.valence != 0 {
                 return Entry(role: .sentiment, valence: entry.valence)
             }

@@ -35,33 +35,42 @@ public enum SentimentScorer {
 
     /// The message's score with the language it was scored in and how much evidence it had.
     public static func analyze(_ text: String, language hint: SentimentLanguage? = nil) -> SentimentAnalysis {
-        let tokens = Tokenizer.tokens(text)
-        let language = detectLanguage(tokens, hint: hint)
-        return score(tokens, lexicon: Lexicons.lexicon(for: language))
+        MessageView.with(Tokenizer.tokenize(text)) { message in
+            let language = detectLanguage(message, hint: hint)
+            return score(message, lexicon: Lexicons.lexicon(for: language))
+        }
     }
 
     /// The language a message is most likely written in; `hint` when the text does not tell.
     public static func detectLanguage(_ text: String, hint: SentimentLanguage? = nil) -> SentimentLanguage {
-        detectLanguage(Tokenizer.tokens(text), hint: hint)
+        MessageView.with(Tokenizer.tokenize(text)) { detectLanguage($0, hint: hint) }
     }
 
     /// Votes: each of the first 100 words gives a vote to every language that has it as a
     /// function word or a single word of its lexicon; a word none knows gives half a vote to the
     /// language whose typical ending or spelling it has ("-ung", "-lijk", "ae" from "ä"); the hint
     /// is worth 1.5 votes; a tie goes to the hint, then to English, German, Dutch.
-    static func detectLanguage(_ tokens: [Token], hint: SentimentLanguage?) -> SentimentLanguage {
+    static func detectLanguage(_ message: MessageView, hint: SentimentLanguage?) -> SentimentLanguage {
         let languages = Lexicons.languages
-        var votes = languages.map { $0 == hint ? 1.5 : 0 }
+        // One vote count per language (there are three), without an array per message.
+        var votes = SIMD4<Double>(repeating: 0)
+        for index in languages.indices where languages[index] == hint { votes[index] = 1.5 }
         var seen = 0
-        for token in tokens {
+        for token in message.tokens {
             guard case .word(let word) = token, word.hasLetters else { continue }
             seen += 1
             if seen > 100 { break }
-            var mask = Lexicons.detection[word.text]
-            for spelling in word.shortened where mask == nil { mask = Lexicons.detection[spelling] }
+            let text = message.text(word)
+            var mask = Lexicons.detection.value(text)
+            if mask == nil, word.isElongated {
+                mask = Lexicons.detection.value(message.spelling(word.shortenedTwice, isASCII: word.isASCII))
+                if mask == nil {
+                    mask = Lexicons.detection.value(message.spelling(word.shortenedOnce, isASCII: word.isASCII))
+                }
+            }
             if let mask {
                 for index in languages.indices where mask & (1 << index) != 0 { votes[index] += 1 }
-            } else if word.text.utf8.count >= 5, let cue = Lexicons.cue(word.text) {
+            } else if text.bytes.count >= 5, let cue = Lexicons.cue(bytes: text.bytes) {
                 votes[cue] += 0.5
             }
         }
@@ -77,7 +86,8 @@ public enum SentimentScorer {
         var symbol: Double?  // an emoji or emoticon's score
         var emphasis: Double
         var clause: Int
-        var sentence: Int
+        /// The exclamation marks ending its sentence ("!!!" counts three).
+        var exclamations = 0
         var negated = false
         var factor = 1.0
 
@@ -85,13 +95,36 @@ public enum SentimentScorer {
         var isSentiment: Bool { symbol == nil && entry?.role == .sentiment }
     }
 
+    /// A message's units in storage from `withUnsafeTemporaryAllocation`, filled in order.
+    private struct Units {
+        let storage: UnsafeMutableBufferPointer<Unit>
+        private(set) var count = 0
+
+        init(storage: UnsafeMutableBufferPointer<Unit>) {
+            self.storage = storage
+        }
+
+        var indices: Range<Int> { 0..<count }
+
+        mutating func append(_ unit: Unit) {
+            storage.initializeElement(at: count, to: unit)
+            count += 1
+        }
+
+        subscript(position: Int) -> Unit {
+            get { storage[position] }
+            nonmutating set { storage[position] = newValue }
+        }
+    }
+
     static let squash = 3.0
 
-    static func score(_ tokens: [Token], lexicon: Lexicon) -> SentimentAnalysis {
+    static func score(_ message: MessageView, lexicon: Lexicon) -> SentimentAnalysis {
+        let tokens = message.tokens
         var words = 0
         var capitalWords = 0
         for token in tokens {
-            if case .word(let word) = token, word.hasLetters, word.text.utf8.count >= 2 {
+            if case .word(let word) = token, word.hasLetters, word.text.count >= 2 {
                 words += 1
                 if word.isCapitals { capitalWords += 1 }
             }
@@ -99,107 +132,124 @@ public enum SentimentScorer {
         // A message written all in capitals shouts throughout: its capitals say less each.
         let capitalsEmphasis = words >= 2 && capitalWords == words ? 1.1 : 1.3
 
-        var units: [Unit] = []
-        units.reserveCapacity(tokens.count)
-        // A message repeats its words: look each up once. A short list first (`==`, as the
-        // dictionary compares), the dictionary only for a long message.
-        var recent: [(text: String, entry: Entry?)] = []
-        var resolved: [String: Entry?] = [:]
-        var exclamations: [Int] = [0]
-        var clause = 0
-        var sentence = 0
-        var index = 0
-        while index < tokens.count {
-            switch tokens[index] {
-            case .word(let word):
-                var emphasis = 1.0
-                let known = lexicon.lookup(word)
-                if let candidates = known?.phrases,
-                    let (phrase, length) = lexicon.phrase(among: candidates, in: tokens, at: index)
-                {
-                    for offset in 0..<length {
-                        if case .word(let part) = tokens[index + offset] {
-                            emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+        // The units on the stack when the message is short (at most one per token).
+        return withUnsafeTemporaryAllocation(of: Unit.self, capacity: max(tokens.count, 1)) { storage in
+            var units = Units(storage: storage)
+            // A message repeats its words: look each up once. A short list first (`==`, as the
+            // dictionary compares; on the stack), the dictionary only for a long message.
+            // The list holds a spelling and the unit that has its entry, small enough for the stack.
+            withUnsafeTemporaryAllocation(of: (text: Spelling, unit: Int).self, capacity: 16) { recent in
+                var recentCount = 0
+                var resolved: [String: Entry?] = [:]
+                var clause = 0
+                var sentenceStart = 0  // the first unit of the sentence being read
+                var index = 0
+                while index < tokens.count {
+                    switch tokens[index] {
+                    case .word(let word):
+                        var emphasis = 1.0
+                        let known = lexicon.lookup(word, in: message)
+                        if let list = known?.phraseList, list >= 0,
+                            case let candidates = lexicon.phraseLists[list],
+                            let (phrase, length) = lexicon.phrase(among: candidates, in: message, at: index)
+                        {
+                            for offset in 0..<length {
+                                if case .word(let part) = tokens[index + offset] {
+                                    emphasis = max(emphasis, Self.emphasis(of: part, capitals: capitalsEmphasis))
+                                }
+                            }
+                            units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause))
+                            index += length
+                            continue
                         }
+                        let entry: Entry?
+                        if let known, known.entry != nil || known.isFunctionWord {
+                            entry = known.entry
+                        } else if let cached = recent[0..<recentCount].first(where: {
+                            $0.text.equals(message.text(word))
+                        }) {
+                            entry = units[cached.unit].entry
+                        } else if !resolved.isEmpty, let cached = resolved[message.text(word).string] {
+                            entry = cached
+                        } else {
+                            if known == nil, word.isASCII, word.parts.isEmpty {
+                                entry = lexicon.resolveUnknown(ascii: word, in: message)
+                            } else {
+                                let spelled = message.spelled(word)
+                                entry = known == nil ? lexicon.resolveUnknown(spelled) : lexicon.resolve(spelled)
+                            }
+                            if recentCount < 16 {
+                                recent.initializeElement(at: recentCount, to: (message.text(word), units.count))
+                                recentCount += 1
+                            } else {
+                                resolved[message.text(word).string] = entry
+                            }
+                        }
+                        units.append(
+                            Unit(
+                                entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis),
+                                clause: clause))
+                    case .symbol(let score, let repeated):
+                        units.append(
+                            Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause))
+                    case .clauseBreak:
+                        clause += 1
+                    case .sentenceBreak(let count):
+                        // The sentence's units learn how many exclamation marks end it.
+                        for position in sentenceStart..<units.count { units[position].exclamations = count }
+                        sentenceStart = units.count
+                        clause += 1
                     }
-                    units.append(Unit(entry: phrase.entry, emphasis: emphasis, clause: clause, sentence: sentence))
-                    index += length
+                    index += 1
+                }
+            }
+
+            resolveDoubleRoles(units)
+            applyModifiersAndNegation(units)
+
+            // Contrast: the last "but" that has sentiment after it splits the message.
+            var contrastAt: Int?
+            var sentimentAfter = false
+            for position in units.indices.reversed() {
+                if units[position].isSentiment || units[position].symbol != nil { sentimentAfter = true }
+                if units[position].role == .contrast, sentimentAfter {
+                    contrastAt = position
+                    break
+                }
+            }
+            var concessionClause: Int?
+            var total = 0.0
+            var evidence = 0
+            for position in units.indices {
+                let unit = units[position]
+                if unit.role == .concession { concessionClause = unit.clause }
+                var value: Double
+                if let symbol = unit.symbol {
+                    value = symbol * unit.emphasis
+                } else if let entry = unit.entry, entry.role == .sentiment {
+                    value = entry.value(negated: unit.negated) * unit.factor * unit.emphasis
+                } else {
                     continue
                 }
-                let entry: Entry?
-                if let known, known.entry != nil || known.isFunctionWord {
-                    entry = known.entry
-                } else if let cached = recent.first(where: { $0.text == word.text }) {
-                    entry = cached.entry
-                } else if let cached = resolved[word.text] {
-                    entry = cached
-                } else {
-                    entry = known == nil ? lexicon.resolveUnknown(word) : lexicon.resolve(word)
-                    if recent.isEmpty { recent.reserveCapacity(16) }
-                    if recent.count < 16 { recent.append((word.text, entry)) } else { resolved[word.text] = entry }
-                }
-                units.append(
-                    Unit(
-                        entry: entry, emphasis: Self.emphasis(of: word, capitals: capitalsEmphasis), clause: clause,
-                        sentence: sentence))
-            case .symbol(let score, let repeated):
-                units.append(
-                    Unit(entry: nil, symbol: score, emphasis: repeated ? 1.2 : 1, clause: clause, sentence: sentence))
-            case .clauseBreak:
-                clause += 1
-            case .sentenceBreak(let count):
-                exclamations[sentence] += count
-                sentence += 1
-                exclamations.append(0)
-                clause += 1
+                guard value != 0 else { continue }
+                if let contrastAt { value *= position < contrastAt ? 0.5 : 1.5 }
+                if concessionClause == unit.clause { value *= 0.5 }
+                value *= 1 + 0.15 * Double(min(unit.exclamations, 3))
+                total += value
+                evidence += 1
             }
-            index += 1
+            let score = total / (abs(total) + squash)
+            return SentimentAnalysis(score: score, language: lexicon.language, evidence: evidence)
         }
-
-        resolveDoubleRoles(&units)
-        applyModifiersAndNegation(&units)
-
-        // Contrast: the last "but" that has sentiment after it splits the message.
-        var contrastAt: Int?
-        var sentimentAfter = false
-        for position in units.indices.reversed() {
-            if units[position].isSentiment || units[position].symbol != nil { sentimentAfter = true }
-            if units[position].role == .contrast, sentimentAfter {
-                contrastAt = position
-                break
-            }
-        }
-        var concessionClause: Int?
-        var total = 0.0
-        var evidence = 0
-        for (position, unit) in units.enumerated() {
-            if unit.role == .concession { concessionClause = unit.clause }
-            var value: Double
-            if let symbol = unit.symbol {
-                value = symbol * unit.emphasis
-            } else if let entry = unit.entry, entry.role == .sentiment {
-                value = entry.value(negated: unit.negated) * unit.factor * unit.emphasis
-            } else {
-                continue
-            }
-            guard value != 0 else { continue }
-            if let contrastAt { value *= position < contrastAt ? 0.5 : 1.5 }
-            if concessionClause == unit.clause { value *= 0.5 }
-            value *= 1 + 0.15 * Double(min(exclamations[unit.sentence], 3))
-            total += value
-            evidence += 1
-        }
-        let score = total / (abs(total) + squash)
-        return SentimentAnalysis(score: score, language: lexicon.language, evidence: evidence)
     }
 
     private static func emphasis(of word: Word, capitals: Double) -> Double {
-        (word.isCapitals ? capitals : 1) * (word.shortened.isEmpty ? 1 : 1.2)
+        (word.isCapitals ? capitals : 1) * (word.isElongated ? 1.2 : 1)
     }
 
     /// A sentiment word that can also scale ("super", "echt", "erg") scales when another
     /// sentiment word, modifier or negation follows it in the same clause.
-    private static func resolveDoubleRoles(_ units: inout [Unit]) {
+    private static func resolveDoubleRoles(_ units: Units) {
         var position = units.count - 2
         while position >= 0 {
             defer { position -= 1 }
@@ -220,7 +270,7 @@ public enum SentimentScorer {
     /// four units before it in the same clause turns it around. A negation with no sentiment
     /// word after it turns around the nearest one up to three units before it, with the modifiers
     /// right before the negation ("funktioniert überhaupt nicht", "werkt helemaal niet").
-    private static func applyModifiersAndNegation(_ units: inout [Unit]) {
+    private static func applyModifiersAndNegation(_ units: Units) {
         var usedNegations: [Bool] = []  // allocated at the first negation
         for position in units.indices where units[position].isSentiment {
             var factor = 1.0

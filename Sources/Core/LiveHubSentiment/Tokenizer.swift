@@ -1,19 +1,23 @@
-/// A word of a message, folded for lookup.
+/// A word of a message, folded for lookup: byte ranges into its message's `folded` bytes, so
+/// that a token is a plain value (no `String` or array per word, nothing to retain or release).
 struct Word {
     /// The folded spelling (see `Folding`); a hyphenated word is joined ("e-mail" → "email").
-    var text: String
-    /// Shortened spellings when the word was elongated ("sooo" → "soo", "so").
-    var shortened: [String]
-    /// The parts of a hyphenated word, folded ("rip-off" → ["rip", "off"]); empty otherwise.
-    var parts: [String]
+    var text: Range<Int>
+    /// Shortened spellings when the word was elongated ("sooo" → "soo", "so"); both empty
+    /// otherwise (a shortened spelling is never empty).
+    var shortenedTwice: Range<Int>
+    var shortenedOnce: Range<Int>
+    /// The parts of a hyphenated word, folded ("rip-off" → "rip", "off"): a range of the
+    /// message's `parts`; empty otherwise.
+    var parts: Range<Int>
     /// Written in capitals, two letters or more ("NEVER").
     var isCapitals: Bool
     /// Has letters (not only digits).
     var hasLetters: Bool
+    /// The folded spelling is ASCII (so are its shortened spellings).
+    var isASCII: Bool
 
-    func matches(_ spelling: String) -> Bool {
-        text == spelling || shortened.contains(spelling)
-    }
+    var isElongated: Bool { !shortenedTwice.isEmpty }
 }
 
 /// What the tokenizer finds in a message.
@@ -28,48 +32,92 @@ enum Token {
     case sentenceBreak(exclamations: Int)
 }
 
+/// A message split into tokens, with the folded spellings of its words one after another.
+struct TokenizedMessage {
+    var tokens: [Token] = []
+    /// The words' folded spellings (and shortened spellings), which `Word`s point into.
+    var folded: [UInt8] = []
+    /// The folded parts of hyphenated words, as ranges of `folded`.
+    var parts: [Range<Int>] = []
+}
+
 /// Splits a message into words, emoji and emoticons, and the breaks between clauses and sentences.
-/// Stdlib only; a single pass over the Unicode scalars.
+/// Stdlib only; a single pass over the message's UTF-8 bytes, decoding a scalar only where a byte
+/// is not ASCII.
 enum Tokenizer {
-    static func tokens(_ text: String) -> [Token] {
-        // Without counting the scalars first (a second pass over the text).
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 4 + 1)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(64)
+    static func tokenize(_ text: String) -> TokenizedMessage {
+        var text = text
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
+
+    /// The scalar starting at byte `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value =
+                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar that ends right before byte `index` (> 0) of valid UTF-8.
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Unicode.Scalar {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(bytes, at: start).0
+    }
+
+    static func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> TokenizedMessage {
+        var message = TokenizedMessage()
+        message.tokens.reserveCapacity(bytes.count / 4 + 1)
+        message.folded.reserveCapacity(bytes.count + 16)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == " " {  // neither word, emoji, emoticon nor break: skip it without asking each
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 {  // neither word, emoji, emoticon nor break: skip it without asking each
                 index += 1
                 continue
             }
-            if scalar.value >= 0x80, let score = Emoji.scores[scalar.value] {
-                var end = index + 1
+            let (scalar, length) = Self.scalar(bytes, at: index)
+            if byte >= 0x80, scalar.value >= Emoji.smallest, let score = Emoji.scores[scalar.value] {
+                var end = index + length
                 // Variation selectors, skin tones and zero-width joiners belong to the emoji.
-                while end < scalars.count, Emoji.isModifier(scalars[end]) { end += 1 }
-                tokens.append(.symbol(score: score, repeated: false))
+                while end < bytes.count {
+                    let (next, nextLength) = Self.scalar(bytes, at: end)
+                    guard Emoji.isModifier(next) else { break }
+                    end += nextLength
+                }
+                message.tokens.append(.symbol(score: score, repeated: false))
                 index = end
                 continue
             }
             if isWordScalar(scalar) {
-                index = readWord(scalars, from: index, into: &tokens, buffer: &buffer)
+                index = readWord(bytes, from: index, into: &message)
                 continue
             }
-            if let (score, length, repeated) = Emoticons.match(scalars, at: index) {
-                tokens.append(.symbol(score: score, repeated: repeated))
-                index += length
+            if byte < 0x80, let (score, emoticonLength, repeated) = Emoticons.match(bytes, at: index) {
+                message.tokens.append(.symbol(score: score, repeated: repeated))
+                index += emoticonLength
                 continue
             }
             switch scalar {
             case ".", "!", "?", "\n", "\r", "\u{2026}", "\u{203C}", "\u{2049}", "\u{FF01}", "\u{FF1F}":
                 var exclamations = 0
                 var end = index
-                while end < scalars.count {
-                    let next = scalars[end]
+                while end < bytes.count {
+                    let (next, nextLength) = Self.scalar(bytes, at: end)
                     if next == "!" || next == "\u{FF01}" || next == "\u{203C}" || next == "\u{2049}" {
                         exclamations += 1
                     } else if !(next == "." || next == "?" || next == "\n" || next == "\r" || next == "\u{2026}"
@@ -77,27 +125,27 @@ enum Tokenizer {
                     {
                         break
                     }
-                    end += 1
+                    end += nextLength
                 }
-                if case .sentenceBreak(let before)? = tokens.last {
-                    tokens[tokens.count - 1] = .sentenceBreak(exclamations: before + exclamations)
+                if case .sentenceBreak(let before)? = message.tokens.last {
+                    message.tokens[message.tokens.count - 1] = .sentenceBreak(exclamations: before + exclamations)
                 } else {
-                    tokens.append(.sentenceBreak(exclamations: exclamations))
+                    message.tokens.append(.sentenceBreak(exclamations: exclamations))
                 }
                 index = end
             case ",", ";", ":", "(", ")", "[", "]", "\"", "\u{2013}", "\u{2014}", "-", "/", "\u{201C}", "\u{201D}",
                 "\u{201E}", "\u{00AB}", "\u{00BB}":
-                if case .clauseBreak? = tokens.last {
-                } else if case .sentenceBreak? = tokens.last {
+                if case .clauseBreak? = message.tokens.last {
+                } else if case .sentenceBreak? = message.tokens.last {
                 } else {
-                    tokens.append(.clauseBreak)
+                    message.tokens.append(.clauseBreak)
                 }
-                index += 1
+                index += length
             default:
-                index += 1
+                index += length
             }
         }
-        return tokens
+        return message
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -111,6 +159,69 @@ enum Tokenizer {
             || properties.generalCategory == .decimalNumber
     }
 
+    /// The common word: ASCII letters and digits only, ended by the end of the message or an
+    /// ASCII byte that cannot continue a word (not an apostrophe or hyphen). Read with everything
+    /// in registers; nil (nothing written) for any other word, which `readWord` reads in full.
+    private static func readPlainWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into message: inout TokenizedMessage
+    ) -> Int? {
+        var end = start
+        var last = -1
+        var run = 0
+        var longestRun = 0
+        var lowercase = 0
+        var letters = 0
+        while end < bytes.count {
+            let byte = bytes[end]
+            guard isASCIIWordByte(byte) else { break }
+            var lowered = byte
+            if byte >= 0x61 {
+                letters += 1
+                lowercase += 1
+            } else if byte >= 0x41 {
+                letters += 1
+                lowered += 0x20
+            }
+            run = Int(lowered) == last ? run + 1 : 1
+            if run > longestRun { longestRun = run }
+            last = Int(lowered)
+            end += 1
+        }
+        if end < bytes.count {
+            let next = bytes[end]
+            if next >= 0x80 || next == UInt8(ascii: "'") || next == UInt8(ascii: "`") || next == UInt8(ascii: "-") {
+                return nil
+            }
+        }
+        let wordStart = message.folded.count
+        message.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        if letters != lowercase {
+            message.folded.withUnsafeMutableBufferPointer { folded in
+                for offset in wordStart..<folded.count where folded[offset] >= 0x41 && folded[offset] <= 0x5A {
+                    folded[offset] += 0x20
+                }
+            }
+        }
+        let text = wordStart..<message.folded.count
+        var twice = 0..<0
+        var once = 0..<0
+        if longestRun >= 3, let (two, one) = Folding.appendShortenedRuns(of: text, isASCII: true, to: &message.folded) {
+            twice = two
+            once = one
+        }
+        message.tokens.append(
+            .word(
+                Word(
+                    text: text, shortenedTwice: twice, shortenedOnce: once, parts: 0..<0,
+                    isCapitals: letters >= 2 && lowercase == 0, hasLetters: letters > 0, isASCII: true)))
+        return end
+    }
+
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" || scalar == "\u{B4}"
             || scalar == "\u{2BC}"
@@ -118,13 +229,19 @@ enum Tokenizer {
 
     /// Reads a word from `start`: letters and digits, apostrophes between letters ("don't",
     /// "foto's", "geht's") and hyphens between letters or digits ("e-mail", "Kunden-Service").
+    /// Its parts are folded one after another into `message.folded`, so the joined word is the
+    /// range they cover together.
     private static func readWord(
-        _ scalars: [Unicode.Scalar], from start: Int, into tokens: inout [Token], buffer: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into message: inout TokenizedMessage
     ) -> Int {
-        var parts: [String] = []  // only for hyphenated words
-        var firstPart: String?
-        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }  // `finishPart` leaves it empty
-        var isASCII = true
+        if let end = readPlainWord(bytes, from: start, into: &message) { return end }
+        let wordStart = message.folded.count
+        var firstPart: Range<Int>?  // kept aside: `parts` gets a word's parts only when it has two or more
+        let partsStart = message.parts.count
+        var partStart = wordStart
+        var isASCII = true  // the part being read
+        var wordIsASCII = true
+        var last = -1  // the last byte of the part being read, -1 at its start
         var run = 0  // equal bytes in a row, for elongated words ("sooo")
         var longestRun = 0
         var uppercase = 0
@@ -133,64 +250,107 @@ enum Tokenizer {
         var index = start
         func finishPart() {
             // ASCII letters are lowered as they are read; anything else goes through Folding.
-            let part = String(decoding: buffer, as: UTF8.self)
-            let folded = isASCII ? part : Folding.fold(part)
-            if firstPart == nil {
-                firstPart = folded
-            } else {
-                if parts.isEmpty { parts.append(firstPart!) }
-                parts.append(folded)
+            if !isASCII {
+                let part = String(decoding: message.folded[partStart...], as: UTF8.self)
+                message.folded.removeSubrange(partStart...)
+                message.folded.append(contentsOf: Folding.fold(part).utf8)
+                wordIsASCII = false
             }
-            buffer.removeAll(keepingCapacity: true)
+            let part = partStart..<message.folded.count
+            if let first = firstPart {
+                if message.parts.count == partsStart { message.parts.append(first) }
+                message.parts.append(part)
+            } else {
+                firstPart = part
+            }
+            partStart = message.folded.count
+            last = -1
             isASCII = true
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            if value < 0x80, isWordScalar(scalar) {
-                var byte = UInt8(value)
-                if value >= 0x61 {
-                    letters += 1
-                    lowercase += 1
-                } else if value >= 0x41 {
-                    letters += 1
-                    uppercase += 1
-                    byte += 0x20
+        while index < bytes.count {
+            let value = bytes[index]
+            if value < 0x80 {
+                if isASCIIWordByte(value) {
+                    // A run of ASCII letters and digits: counted here, copied at once, then lowered.
+                    let runStart = index
+                    repeat {
+                        let byte = bytes[index]
+                        var lowered = byte
+                        if byte >= 0x61 {
+                            letters += 1
+                            lowercase += 1
+                        } else if byte >= 0x41 {
+                            letters += 1
+                            uppercase += 1
+                            lowered += 0x20
+                        }
+                        run = Int(lowered) == last ? run + 1 : 1
+                        if run > longestRun { longestRun = run }
+                        last = Int(lowered)
+                        index += 1
+                    } while index < bytes.count && isASCIIWordByte(bytes[index])
+                    let copied = message.folded.count
+                    message.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    message.folded.withUnsafeMutableBufferPointer { folded in
+                        for offset in copied..<folded.count where folded[offset] >= 0x41 && folded[offset] <= 0x5A {
+                            folded[offset] += 0x20
+                        }
+                    }
+                    continue
                 }
-                run = buffer.last == byte ? run + 1 : 1
-                if run > longestRun { longestRun = run }
-                buffer.append(byte)
-                index += 1
-            } else if value >= 0x80, isWordScalar(scalar) {
+            }
+            let (scalar, length) = Self.scalar(bytes, at: index)
+            if value >= 0x80, isWordScalar(scalar) {
                 isASCII = false
                 longestRun = 3  // let Folding look for runs in the folded word
-                buffer.append(contentsOf: UTF8.encode(scalar)!)
+                message.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                last = Int(bytes[index + length - 1])
                 if scalar.properties.isAlphabetic {
                     letters += 1
                     if scalar.properties.isUppercase { uppercase += 1 }
                     if scalar.properties.isLowercase { lowercase += 1 }
                 }
-                index += 1
-            } else if index + 1 < scalars.count, !buffer.isEmpty, isApostrophe(scalar), isWordScalar(scalars[index + 1])
+                index += length
+            } else if index + length < bytes.count, last >= 0, isApostrophe(scalar),
+                isWordScalar(Self.scalar(bytes, at: index + length).0)
             {
-                buffer.append(UInt8(ascii: "'"))
-                index += 1
-            } else if index + 1 < scalars.count, !buffer.isEmpty,
-                scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}", isWordScalar(scalars[index + 1])
+                message.folded.append(UInt8(ascii: "'"))
+                last = Int(UInt8(ascii: "'"))
+                index += length
+            } else if index + length < bytes.count, last >= 0,
+                scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}",
+                isWordScalar(Self.scalar(bytes, at: index + length).0)
             {
                 finishPart()
-                index += 1
+                index += length
             } else {
                 break
             }
         }
         finishPart()
-        let text = parts.isEmpty ? firstPart! : parts.joined()
-        tokens.append(
+        let parts = message.parts.count == partsStart ? 0..<0 : partsStart..<message.parts.count
+        let text = wordStart..<message.folded.count
+        if !wordIsASCII {
+            // Folding may have made it ASCII ("schön" → "schoen").
+            wordIsASCII = true
+            for offset in text where message.folded[offset] >= 0x80 {
+                wordIsASCII = false
+                break
+            }
+        }
+        var twice = 0..<0
+        var once = 0..<0
+        if longestRun >= 3,
+            let (two, one) = Folding.appendShortenedRuns(of: text, isASCII: wordIsASCII, to: &message.folded)
+        {
+            twice = two
+            once = one
+        }
+        message.tokens.append(
             .word(
                 Word(
-                    text: text, shortened: longestRun >= 3 ? Folding.shortenedRuns(text) : [], parts: parts,
-                    isCapitals: letters >= 2 && lowercase == 0, hasLetters: letters > 0)))
+                    text: text, shortenedTwice: twice, shortenedOnce: once, parts: parts,
+                    isCapitals: letters >= 2 && lowercase == 0, hasLetters: letters > 0, isASCII: wordIsASCII)))
         return index
     }
 }

@@ -59,37 +59,49 @@ enum Lexicons {
 
     /// `cue` on the word's bytes: the first ending it has, else the first position where a pair
     /// of `spellings` ends (the last pair listed wins there).
-    private static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (packed, count, language) in packedEndings where count <= bytes.count {
-            let start = bytes.count - count
-            var offset = 0
-            while offset < count, UInt32(bytes[start + offset]) == (packed >> (8 * offset)) & 0xFF { offset += 1 }
-            if offset == count { return language }
+    static func cue(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // An ending can match only when the word ends in the last byte of one.
+        if let last = bytes.last {
+            for (packed, count, language) in endingsByLastByte[Int(last)] where count <= bytes.count {
+                let start = bytes.count - count
+                var offset = 0
+                while offset < count, UInt32(bytes[start + offset]) == (packed >> (8 * offset)) & 0xFF { offset += 1 }
+                if offset == count { return language }
+            }
         }
-        let spellings = Self.spellings
-        let startsSpelling = Self.startsSpelling
-        var previous: UInt8 = 0
+        let pairs = Self.pairs
+        var previous = 0
         for byte in bytes {
-            guard startsSpelling[Int(previous)] else {
-                previous = byte
-                continue
-            }
-            var language: SentimentLanguage?
-            for (first, second, candidate) in spellings where previous == first && byte == second {
-                language = candidate
-            }
-            if let language { return languages.firstIndex(of: language) }
-            previous = byte
+            let pair = pairs[previous << 8 | Int(byte)]
+            if pair != 0 { return pair == 0xFF ? nil : Int(pair) - 1 }
+            previous = Int(byte)
         }
         return nil
     }
 
-    /// Per byte value: whether a pair of `spellings` starts with it.
-    private static let startsSpelling: [Bool] = (0..<256).map { (byte: Int) in
-        spellings.contains { Int($0.first) == byte }
+    /// Per pair of bytes (the first shifted up by 8): 0 when no pair of `spellings` is these
+    /// bytes, else 1 + the index in `languages` of the last pair listed with them (0xFF for a
+    /// language not in `languages`). One load per byte instead of a walk over `spellings`.
+    private static let pairs: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 1 << 16)
+        for (first, second, language) in spellings {
+            table[Int(first) << 8 | Int(second)] = languages.firstIndex(of: language).map { UInt8($0 + 1) } ?? 0xFF
+        }
+        return table
+    }()
+
+    /// `packedEndings` by their last byte, in their order: a word is compared only with the
+    /// endings that end as it does.
+    private static let endingsByLastByte: [[(bytes: UInt32, count: Int, language: Int?)]] = (0..<256).map {
+        (byte: Int) in
+        // (Endings have one to four bytes; one of another length is kept with every byte.)
+        packedEndings.filter {
+            !(1...4).contains($0.count) || Int($0.bytes >> (8 * UInt32($0.count - 1)) & 0xFF) == byte
+        }
     }
 
-    private static func slowCue(_ word: String) -> Int? {
+    /// `cue` by the rules as written, on `String`s: what the byte version must answer (tested).
+    static func slowCue(_ word: String) -> Int? {
         var language = endings.first { word.utf8HasSuffix($0.ending) }?.language
         if language == nil {
             var previous: UInt8 = 0
