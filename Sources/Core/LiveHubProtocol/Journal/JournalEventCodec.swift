@@ -107,7 +107,7 @@ public enum JournalEventCodec {
             return nil
         }
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// An audit entry's members. Its time is the event's (`t`), written again as `at` only if it differs.
@@ -246,7 +246,7 @@ public enum JournalEventCodec {
         writer.put("c", conversationId.rawValue)
         writer.put("t", at.millisecondsSinceEpoch)
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     private static let archivedKind = "archived"
@@ -500,18 +500,15 @@ private struct RecordReader {
 
 extension JSONWriter {
     fileprivate mutating func put(_ name: StaticString, _ text: String) {
-        key(name)
-        string(text)
+        member(name, text)
     }
 
     fileprivate mutating func put(_ name: StaticString, _ number: Int64) {
-        key(name)
-        integer(number)
+        member(name, number)
     }
 
     fileprivate mutating func put(_ name: StaticString, _ flag: Bool) {
-        key(name)
-        bool(flag)
+        member(name, flag)
     }
 
     /// A member whose name is built at run time (a setting's), so it is escaped like any string.
