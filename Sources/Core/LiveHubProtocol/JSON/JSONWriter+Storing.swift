@@ -26,8 +26,21 @@ extension JSONWriter {
     @inline(__always)
     static func store(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let source = bytes.baseAddress else { return 0 }
-        out.update(from: source, count: bytes.count)
-        return bytes.count
+        let count = bytes.count
+        if count >= 8 && count <= 16 {
+            // Member names and most ids: two overlapping word copies instead of a call to memcpy.
+            let from = UnsafeRawPointer(source)
+            let to = UnsafeMutableRawPointer(out)
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count < 8 {
+            for index in 0..<count { out[index] = source[index] }
+        } else {
+            out.update(from: source, count: count)
+        }
+        return count
     }
 
     /// Copies a constant's UTF-8 as it is.
@@ -91,6 +104,17 @@ extension JSONWriter {
             let backslash = (backslashBytes &- ones) & ~backslashBytes & highs
             if control | quote | backslash != 0 { return index }
             index += 8
+        }
+        if index < count && count >= 8 {
+            // The tail, as the last eight bytes (overlapping ones already checked): clean, or the byte
+            // loop below from `index` finds the first one.
+            let word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs
+            let quoteBytes = word ^ (ones &* 0x22)
+            let quote = (quoteBytes &- ones) & ~quoteBytes & highs
+            let backslashBytes = word ^ (ones &* 0x5C)
+            let backslash = (backslashBytes &- ones) & ~backslashBytes & highs
+            if control | quote | backslash == 0 { return count }
         }
         while index < count {
             if extraEscapeBytes(base[index]) != 0 { return index }
