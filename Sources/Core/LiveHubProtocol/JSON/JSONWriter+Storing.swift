@@ -116,11 +116,30 @@ extension JSONWriter {
             let backslash = (backslashBytes &- ones) & ~backslashBytes & highs
             if control | quote | backslash == 0 { return count }
         }
+        if count >= 4 && count < 8 {
+            // Four to seven bytes (most vocabulary words and ids): two overlapping half-words.
+            let head = raw.loadUnaligned(as: UInt32.self)
+            let tail = raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            return halfNeedsEscape(head) || halfNeedsEscape(tail) ? 0 : count
+        }
         while index < count {
             if extraEscapeBytes(base[index]) != 0 { return index }
             index += 1
         }
         return count
+    }
+
+    /// Whether four bytes hold one below 0x20, a `"` or a `\` (the word test above, on half a word).
+    @inline(__always)
+    private static func halfNeedsEscape(_ half: UInt32) -> Bool {
+        let ones: UInt32 = 0x0101_0101
+        let highs: UInt32 = 0x8080_8080
+        let control = (half &- ones &* 0x20) & ~half & highs
+        let quoteBytes = half ^ (ones &* 0x22)
+        let quote = (quoteBytes &- ones) & ~quoteBytes & highs
+        let backslashBytes = half ^ (ones &* 0x5C)
+        let backslash = (backslashBytes &- ones) & ~backslashBytes & highs
+        return control | quote | backslash != 0
     }
 
     /// How many more bytes than one `byte` takes when escaped: 0, 1 (`\n`) or 5 (`\u0001`).
@@ -203,12 +222,23 @@ extension JSONWriter {
     /// How many decimal digits `magnitude` has (1 for zero).
     @inline(__always)
     private static func decimalDigitCount(_ magnitude: UInt64) -> Int {
-        var digits = 1
-        var rest = magnitude
-        while rest >= 100 {
-            rest /= 100
-            digits += 2
+        // Comparisons rather than divisions: a timestamp has 13 digits.
+        if magnitude < 10_000_000_000 {
+            if magnitude < 100_000 {
+                if magnitude < 100 { return magnitude < 10 ? 1 : 2 }
+                return magnitude < 1_000 ? 3 : (magnitude < 10_000 ? 4 : 5)
+            }
+            if magnitude < 10_000_000 { return magnitude < 1_000_000 ? 6 : 7 }
+            return magnitude < 100_000_000 ? 8 : (magnitude < 1_000_000_000 ? 9 : 10)
         }
-        return rest >= 10 ? digits + 1 : digits
+        if magnitude < 1_000_000_000_000_000 {
+            if magnitude < 1_000_000_000_000 { return magnitude < 100_000_000_000 ? 11 : 12 }
+            return magnitude < 10_000_000_000_000 ? 13 : (magnitude < 100_000_000_000_000 ? 14 : 15)
+        }
+        if magnitude < 1_000_000_000_000_000_000 {
+            return magnitude < 10_000_000_000_000_000 ? 16 : (magnitude < 100_000_000_000_000_000 ? 17 : 18)
+        }
+        if magnitude < 10_000_000_000_000_000_000 { return 19 }
+        return 20
     }
 }

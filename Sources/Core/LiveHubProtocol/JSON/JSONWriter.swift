@@ -19,7 +19,9 @@ public struct JSONWriter: Sendable {
 
     /// A writer whose buffer is pre-sized for `capacity` bytes.
     public init(capacity: Int = 256) {
-        storage = [UInt8](repeating: 0, count: Swift.max(capacity, 16))
+        storage = []
+        storage.reserveCapacity(Swift.max(capacity, 16))
+        JSONWriter.fill(&storage, to: storage.capacity)
     }
 
     /// The text written so far (a copy: encoders that are done writing take `finish()`, which hands
@@ -142,6 +144,7 @@ public struct JSONWriter: Sendable {
     // MARK: Members in one write
 
     /// `name` and a string value, as one reservation.
+    @inline(__always)
     mutating func member(_ name: StaticString, _ text: String) {
         name.withUTF8Buffer { name in
             JSONWriter.withUTF8(of: text) { text in
@@ -157,6 +160,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// `name` and an integer value, as one reservation.
+    @inline(__always)
     mutating func member(_ name: StaticString, _ value: Int64) {
         name.withUTF8Buffer { name in
             let comma = needsComma
@@ -169,6 +173,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// `name` and `true` or `false`, as one reservation.
+    @inline(__always)
     mutating func member(_ name: StaticString, _ flag: Bool) {
         name.withUTF8Buffer { name in
             let comma = needsComma
@@ -203,7 +208,20 @@ public struct JSONWriter: Sendable {
     private mutating func grow(_ room: Int) {
         let needed = length + room
         let target = Swift.max(needed, storage.count * 2, 64)
-        storage.append(contentsOf: repeatElement(0, count: target - storage.count))
+        storage.reserveCapacity(target)
+        JSONWriter.fill(&storage, to: storage.capacity)
+    }
+
+    /// Extends `storage` with zeros up to `count` bytes, a block at a time: `Array(repeating:count:)`
+    /// takes an unspecialised path through the runtime's metadata lookup that costs more than the rest
+    /// of encoding a small event.
+    private static func fill(_ storage: inout [UInt8], to count: Int) {
+        zeroBlock.withUnsafeBufferPointer { zeros in
+            while storage.count < count {
+                let chunk = Swift.min(zeros.count, count - storage.count)
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[0..<chunk]))
+            }
+        }
     }
 
     /// The separating comma if one is due, then `byte` (an opening bracket).
@@ -283,6 +301,7 @@ public struct JSONWriter: Sendable {
 
     /// Runs `body` over the string's UTF-8: a native string lends it without a copy; only a bridged
     /// one is copied first.
+    @inline(__always)
     private static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if text.utf8.withContiguousStorageIfAvailable(body) == nil {
             var text = text
@@ -290,6 +309,9 @@ public struct JSONWriter: Sendable {
         }
     }
 }
+
+/// The zeros `JSONWriter.fill` extends its buffers with.
+private let zeroBlock = [UInt8](repeating: 0, count: 1024)
 
 extension JSONValue {
     /// This value as compact JSON text.
