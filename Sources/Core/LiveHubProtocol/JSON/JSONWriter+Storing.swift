@@ -1,19 +1,24 @@
 // The stores behind `JSONWriter`: each writes at a pointer the writer reserved and returns how many
 // bytes it wrote, which is never more than the size its caller reserved for it:
+//   storeComma     at most 1
 //   storeName      name.count + 3, plus 1 for the comma
 //   storeQuoted    escapedCount + 2 (escapedCount computed by `escapedCount` from the same bytes)
 //   storeDecimal   at most 20 ("-9223372036854775808")
 //   store          exactly the source's count
 
 extension JSONWriter {
+    /// The separating comma when one is due: 1 byte or none.
+    @inline(__always)
+    static func storeComma(_ comma: Bool, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard comma else { return 0 }
+        out[0] = UInt8(ascii: ",")
+        return 1
+    }
+
     /// `,"name":` (the comma only when `comma`). Names are protocol constants, written unescaped.
     @inline(__always)
     static func storeName(_ name: UnsafeBufferPointer<UInt8>, comma: Bool, at out: UnsafeMutablePointer<UInt8>) -> Int {
-        var index = 0
-        if comma {
-            out[0] = UInt8(ascii: ",")
-            index = 1
-        }
+        var index = storeComma(comma, at: out)
         out[index] = UInt8(ascii: "\"")
         index += 1
         index += store(name, at: out + index)

@@ -85,11 +85,7 @@ public struct JSONWriter: Sendable {
     public mutating func integer(_ value: Int64) {
         let comma = needsComma
         append(reserving: 21) { out in
-            var index = 0
-            if comma {
-                out[0] = UInt8(ascii: ",")
-                index = 1
-            }
+            let index = JSONWriter.storeComma(comma, at: out)
             return index + JSONWriter.storeDecimal(value, at: out + index)
         }
         needsComma = true
@@ -228,11 +224,7 @@ public struct JSONWriter: Sendable {
     private mutating func punctuate(_ byte: UInt8) {
         let comma = needsComma
         append(reserving: 2) { out in
-            var index = 0
-            if comma {
-                out[0] = UInt8(ascii: ",")
-                index = 1
-            }
+            let index = JSONWriter.storeComma(comma, at: out)
             out[index] = byte
             return index + 1
         }
@@ -252,11 +244,7 @@ public struct JSONWriter: Sendable {
     private mutating func literal(_ word: StaticString) {
         let comma = needsComma
         append(reserving: word.utf8CodeUnitCount + 1) { out in
-            var index = 0
-            if comma {
-                out[0] = UInt8(ascii: ",")
-                index = 1
-            }
+            let index = JSONWriter.storeComma(comma, at: out)
             return index + JSONWriter.store(word, at: out + index)
         }
         needsComma = true
@@ -267,11 +255,7 @@ public struct JSONWriter: Sendable {
         JSONWriter.withUTF8(of: text) { text in
             let comma = needsComma
             append(reserving: text.count + 1) { out in
-                var index = 0
-                if comma {
-                    out[0] = UInt8(ascii: ",")
-                    index = 1
-                }
+                let index = JSONWriter.storeComma(comma, at: out)
                 return index + JSONWriter.store(text, at: out + index)
             }
         }
@@ -284,11 +268,7 @@ public struct JSONWriter: Sendable {
             let comma = needsComma
             let escaped = JSONWriter.escapedCount(text)
             append(reserving: escaped + 4) { out in
-                var index = 0
-                if comma {
-                    out[0] = UInt8(ascii: ",")
-                    index = 1
-                }
+                var index = JSONWriter.storeComma(comma, at: out)
                 index += JSONWriter.storeQuoted(text, escapedCount: escaped, at: out + index)
                 if let suffix {
                     out[index] = suffix
