@@ -15,7 +15,7 @@ public enum AuditEncoder {
         writer.key(WireKey.next)
         if let next = page.next { writer.integer(next.millisecondsSinceEpoch) } else { writer.null() }
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// One entry object.

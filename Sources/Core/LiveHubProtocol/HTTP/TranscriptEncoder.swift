@@ -26,7 +26,7 @@ public enum TranscriptEncoder {
         for event in events { EventEncoder.write(event, for: audience, into: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// The text export: a header (conversation, subject, queue for staff, channel, customer, dates,

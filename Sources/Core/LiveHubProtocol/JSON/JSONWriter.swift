@@ -4,73 +4,90 @@
 /// `"`, `\` and every control character (U+0000–U+001F) and nothing else, integers print in
 /// decimal, doubles in Swift's shortest round-tripping form. The codec writes protocol messages
 /// straight through this writer, so encoding an event allocates only its output buffer.
+///
+/// Why it is fast (it runs several times for every customer message on the hub thread): the buffer is
+/// zero-filled up to its capacity once, and every write reserves the exact room it needs (or an upper
+/// bound, e.g. 20 digits for an integer) and then stores through one pointer: one capacity check and
+/// one uniqueness check per value instead of one per byte, member names go out with their comma,
+/// quotes and colon in one store, strings are scanned eight bytes at a time and copied whole when
+/// nothing needs escaping. No store is ever past the room reserved for it (see `append(reserving:_:)`).
 public struct JSONWriter: Sendable {
-    /// The text written so far.
-    public private(set) var bytes: [UInt8]
+    /// Zero-filled bytes whose `count` is the writer's capacity; the text is the first `length`.
+    private var storage: [UInt8]
+    private var length = 0
     private var needsComma = false
 
     /// A writer whose buffer is pre-sized for `capacity` bytes.
     public init(capacity: Int = 256) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = []
+        storage.reserveCapacity(Swift.max(capacity, 16))
+        JSONWriter.fill(&storage, to: storage.capacity)
+    }
+
+    /// The text written so far (a copy: encoders that are done writing take `finish()`, which hands
+    /// the buffer over).
+    public var bytes: [UInt8] { Array(storage[0..<length]) }
+
+    /// The text written, handing the buffer over without copying it; the writer starts empty again.
+    public mutating func finish() -> [UInt8] {
+        var text: [UInt8] = []
+        swap(&text, &storage)
+        // In place: the buffer is held by nothing else now, and bytes need no destroying.
+        text.removeLast(text.count - length)
+        length = 0
+        needsComma = false
+        return text
     }
 
     /// Opens an object (as a value, or as an array element).
     public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
+        punctuate(UInt8(ascii: "{"))
     }
 
     /// Closes the innermost object.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+        close(UInt8(ascii: "}"))
     }
 
     /// Opens an array.
     public mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
+        punctuate(UInt8(ascii: "["))
     }
 
     /// Closes the innermost array.
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
+        close(UInt8(ascii: "]"))
     }
 
     /// Writes a member name; the next value written is its value. Names are protocol constants and
     /// are written as given, without escaping.
     public mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        name.withUTF8Buffer { name in
+            let comma = needsComma
+            append(reserving: name.count + 4) { out in JSONWriter.storeName(name, comma: comma, at: out) }
+        }
         needsComma = false
     }
 
     /// Writes a member name that may need escaping (e.g. from a parsed object).
     public mutating func key(_ name: String) {
-        separate()
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        quoted(name, suffix: UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// Writes a string value.
     public mutating func string(_ text: String) {
-        separate()
-        appendQuoted(text)
+        quoted(text, suffix: nil)
         needsComma = true
     }
 
     /// Writes an integer value.
     public mutating func integer(_ value: Int64) {
-        separate()
-        appendDecimal(value)
+        let comma = needsComma
+        append(reserving: 21) { out in
+            let index = JSONWriter.storeComma(comma, at: out)
+            return index + JSONWriter.storeDecimal(value, at: out + index)
+        }
         needsComma = true
     }
 
@@ -81,27 +98,21 @@ public struct JSONWriter: Sendable {
 
     /// Writes a double; NaN and infinities, which JSON cannot express, become `null`.
     public mutating func double(_ value: Double) {
-        separate()
         if value.isFinite {
-            bytes.append(contentsOf: value.description.utf8)
+            raw(value.description)
         } else {
-            bytes.append(contentsOf: "null".utf8)
+            literal("null")
         }
-        needsComma = true
     }
 
     /// Writes `true` or `false`.
     public mutating func bool(_ flag: Bool) {
-        separate()
-        bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
-        needsComma = true
+        literal(flag ? "true" : "false")
     }
 
     /// Writes `null`.
     public mutating func null() {
-        separate()
-        bytes.append(contentsOf: "null".utf8)
-        needsComma = true
+        literal("null")
     }
 
     /// Writes any value; object members keep their stored order.
@@ -126,96 +137,167 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    // MARK: Members in one write
+
+    /// `name` and a string value, as one reservation.
+    @inline(__always)
+    mutating func member(_ name: StaticString, _ text: String) {
+        name.withUTF8Buffer { name in
+            JSONWriter.withUTF8(of: text) { text in
+                let comma = needsComma
+                let escaped = JSONWriter.escapedCount(text)
+                append(reserving: name.count + 4 + escaped + 2) { out in
+                    let start = JSONWriter.storeName(name, comma: comma, at: out)
+                    return start + JSONWriter.storeQuoted(text, escapedCount: escaped, at: out + start)
+                }
+            }
+        }
+        needsComma = true
     }
 
-    private mutating func appendDecimal(_ value: Int64) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+    /// `name` and an integer value, as one reservation.
+    @inline(__always)
+    mutating func member(_ name: StaticString, _ value: Int64) {
+        name.withUTF8Buffer { name in
+            let comma = needsComma
+            append(reserving: name.count + 4 + 20) { out in
+                let start = JSONWriter.storeName(name, comma: comma, at: out)
+                return start + JSONWriter.storeDecimal(value, at: out + start)
+            }
         }
-        // Digits are written from the end of a stack buffer, then appended in one go: one capacity
-        // check instead of one per digit (timestamps have 13).
-        var magnitude = value.magnitude
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            var start = scratch.count
-            while magnitude > 0 {
-                start -= 1
-                scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
+        needsComma = true
+    }
+
+    /// `name` and `true` or `false`, as one reservation.
+    @inline(__always)
+    mutating func member(_ name: StaticString, _ flag: Bool) {
+        name.withUTF8Buffer { name in
+            let comma = needsComma
+            append(reserving: name.count + 4 + 5) { out in
+                let start = JSONWriter.storeName(name, comma: comma, at: out)
+                let word: StaticString = flag ? "true" : "false"
+                return start + JSONWriter.store(word, at: out + start)
             }
-            if value < 0 {
-                start -= 1
-                scratch[start] = UInt8(ascii: "-")
+        }
+        needsComma = true
+    }
+
+    // MARK: Writing
+
+    /// Stores through a pointer to at least `room` writable bytes at the end of the text, and keeps
+    /// what `body` says it wrote. Every caller reserves the exact size (or an upper bound) of what its
+    /// body stores, computed from the same inputs the body reads, so no store lands past the room.
+    @inline(__always)
+    private mutating func append(reserving room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if storage.count - length < room { grow(room) }
+        let start = length
+        let written = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return body(base + start)
+        }
+        // A body that claimed more than its room would be a bug in this file, not bad input.
+        precondition(written <= room, "JSONWriter stored past its reservation")
+        length = start + written
+    }
+
+    /// Makes room for `room` more bytes, at least doubling so that appends stay amortised O(1).
+    private mutating func grow(_ room: Int) {
+        let needed = length + room
+        let target = Swift.max(needed, storage.count * 2, 64)
+        storage.reserveCapacity(target)
+        JSONWriter.fill(&storage, to: storage.capacity)
+    }
+
+    /// Extends `storage` with zeros up to `count` bytes, a block at a time: `Array(repeating:count:)`
+    /// takes an unspecialised path through the runtime's metadata lookup that costs more than the rest
+    /// of encoding a small event.
+    private static func fill(_ storage: inout [UInt8], to count: Int) {
+        zeroBlock.withUnsafeBufferPointer { zeros in
+            while storage.count < count {
+                let chunk = Swift.min(zeros.count, count - storage.count)
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[0..<chunk]))
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
         }
     }
 
-    // RFC 8259 §7: `"`, `\` and U+0000–U+001F must be escaped; everything else may appear as is.
-    private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // A native string lends its UTF-8 without a copy; only a bridged or small one takes the slow road.
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaping($0) }) == nil {
+    /// The separating comma if one is due, then `byte` (an opening bracket).
+    private mutating func punctuate(_ byte: UInt8) {
+        let comma = needsComma
+        append(reserving: 2) { out in
+            let index = JSONWriter.storeComma(comma, at: out)
+            out[index] = byte
+            return index + 1
+        }
+        needsComma = false
+    }
+
+    /// A closing bracket; a comma is due after it.
+    private mutating func close(_ byte: UInt8) {
+        append(reserving: 1) { out in
+            out[0] = byte
+            return 1
+        }
+        needsComma = true
+    }
+
+    /// A value written as given (`true`, `null`): the separating comma if one is due, then `word`.
+    private mutating func literal(_ word: StaticString) {
+        let comma = needsComma
+        append(reserving: word.utf8CodeUnitCount + 1) { out in
+            let index = JSONWriter.storeComma(comma, at: out)
+            return index + JSONWriter.store(word, at: out + index)
+        }
+        needsComma = true
+    }
+
+    /// A value whose text needs no escaping (a number's description).
+    private mutating func raw(_ text: String) {
+        JSONWriter.withUTF8(of: text) { text in
+            let comma = needsComma
+            append(reserving: text.count + 1) { out in
+                let index = JSONWriter.storeComma(comma, at: out)
+                return index + JSONWriter.store(text, at: out + index)
+            }
+        }
+        needsComma = true
+    }
+
+    /// A quoted, escaped string after the separating comma if one is due, then `suffix` if given.
+    private mutating func quoted(_ text: String, suffix: UInt8?) {
+        JSONWriter.withUTF8(of: text) { text in
+            let comma = needsComma
+            let escaped = JSONWriter.escapedCount(text)
+            append(reserving: escaped + 4) { out in
+                var index = JSONWriter.storeComma(comma, at: out)
+                index += JSONWriter.storeQuoted(text, escapedCount: escaped, at: out + index)
+                if let suffix {
+                    out[index] = suffix
+                    index += 1
+                }
+                return index
+            }
+        }
+    }
+
+    /// Runs `body` over the string's UTF-8: a native string lends it without a copy; only a bridged
+    /// one is copied first.
+    @inline(__always)
+    private static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
             var text = text
-            text.withUTF8 { appendEscaping($0) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends `utf8`, escaping what must be: runs that need nothing are copied whole.
-    private mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        var index = 0
-        let count = utf8.count
-        while index < count {
-            let byte = utf8[index]
-            // Printable ASCII other than `"` and `\`, and every byte of a multi-byte character, go as is.
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index += 1
-                continue
-            }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-            appendEscape(for: byte)
-            index += 1
-            runStart = index
-        }
-        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
-    }
-
-    private mutating func appendEscape(for byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        default:
-            let hexDigits: StaticString = "0123456789abcdef"
-            bytes.append(contentsOf: "u00".utf8)
-            hexDigits.withUTF8Buffer { digits in
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            }
+            text.withUTF8(body)
         }
     }
 }
+
+/// The zeros `JSONWriter.fill` extends its buffers with.
+private let zeroBlock = [UInt8](repeating: 0, count: 1024)
 
 extension JSONValue {
     /// This value as compact JSON text.
     public func serialized() -> [UInt8] {
         var writer = JSONWriter()
         writer.value(self)
-        return writer.bytes
+        return writer.finish()
     }
 }

@@ -107,7 +107,7 @@ public enum JournalEventCodec {
             return nil
         }
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// An audit entry's members. Its time is the event's (`t`), written again as `at` only if it differs.
@@ -246,7 +246,7 @@ public enum JournalEventCodec {
         writer.put("c", conversationId.rawValue)
         writer.put("t", at.millisecondsSinceEpoch)
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     private static let archivedKind = "archived"
@@ -379,24 +379,29 @@ public protocol JournalSpelled: CaseIterable, Hashable, Sendable {
 
 /// A vocabulary's spellings: the Swift case names, both ways.
 public struct JournalSpellings<Value: JournalSpelled>: Sendable {
-    let names: [Value: String]
+    /// Every case and its name at the same index: a vocabulary has a handful of cases, and comparing
+    /// a few of them costs less than hashing one (this runs for every record written).
+    let cases: [Value]
+    let names: [String]
     let values: [String: Value]
 
     init() {
-        var names: [Value: String] = [:]
         var values: [String: Value] = [:]
-        for value in Value.allCases {
-            let name = String(describing: value)
-            names[value] = name
-            values[name] = value
-        }
-        self.names = names
+        cases = Array(Value.allCases)
+        names = cases.map { String(describing: $0) }
+        for (value, name) in zip(cases, names) { values[name] = value }
         self.values = values
+    }
+
+    /// The name of `value`.
+    func name(of value: Value) -> String {
+        for index in cases.indices where cases[index] == value { return names[index] }
+        return String(describing: value)
     }
 }
 
 extension JournalSpelled {
-    public var journalName: String { Self.journalSpellings.names[self] ?? String(describing: self) }
+    public var journalName: String { Self.journalSpellings.name(of: self) }
 
     init?(journalName: String) {
         guard let value = Self.journalSpellings.values[journalName] else { return nil }
@@ -500,18 +505,15 @@ private struct RecordReader {
 
 extension JSONWriter {
     fileprivate mutating func put(_ name: StaticString, _ text: String) {
-        key(name)
-        string(text)
+        member(name, text)
     }
 
     fileprivate mutating func put(_ name: StaticString, _ number: Int64) {
-        key(name)
-        integer(number)
+        member(name, number)
     }
 
     fileprivate mutating func put(_ name: StaticString, _ flag: Bool) {
-        key(name)
-        bool(flag)
+        member(name, flag)
     }
 
     /// A member whose name is built at run time (a setting's), so it is escaped like any string.

@@ -14,7 +14,7 @@ public enum EventEncoder {
     public static func encode(_ event: DomainEvent, for audience: Audience) -> [UInt8] {
         var writer = JSONWriter(capacity: 192)
         write(event, for: audience, into: &writer)
-        return writer.bytes
+        return writer.finish()
     }
 
     static func write(_ event: DomainEvent, for audience: Audience, into writer: inout JSONWriter) {

@@ -13,6 +13,6 @@ public enum OngoingReportDocument {
         writer.endArray()
         writer.field(WireKey.at, at)
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 }

@@ -17,7 +17,7 @@ public enum RequestEncoder {
         }
         guard writeFields(of: request.command, into: &writer) else { return nil }
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     private static func writeFields(of command: Command, into writer: inout JSONWriter) -> Bool {
@@ -83,8 +83,7 @@ public enum RequestEncoder {
 extension JSONWriter {
     /// A string member.
     mutating func field(_ key: StaticString, _ text: String) {
-        self.key(key)
-        string(text)
+        member(key, text)
     }
 
     /// A string member, left out when `nil`.
@@ -95,20 +94,17 @@ extension JSONWriter {
 
     /// An integer member.
     mutating func field(_ key: StaticString, _ number: Int) {
-        self.key(key)
-        integer(number)
+        member(key, Int64(number))
     }
 
     /// An integer member.
     mutating func field(_ key: StaticString, _ number: Int64) {
-        self.key(key)
-        integer(number)
+        member(key, number)
     }
 
     /// A boolean member.
     mutating func field(_ key: StaticString, _ flag: Bool) {
-        self.key(key)
-        bool(flag)
+        member(key, flag)
     }
 
     /// A boolean member, left out when `nil`.
@@ -119,7 +115,7 @@ extension JSONWriter {
 
     /// An instant member, as milliseconds since the epoch.
     mutating func field(_ key: StaticString, _ instant: Instant) {
-        field(key, instant.millisecondsSinceEpoch)
+        member(key, instant.millisecondsSinceEpoch)
     }
 
     /// A request id value.

@@ -28,7 +28,7 @@ public enum ServerMessageEncoder {
         writer.endObject()
         writer.field(WireKey.heartbeatSeconds, welcome.heartbeatSeconds)
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// `{"type":"ack","id":…}` plus the result's fields.
@@ -65,7 +65,7 @@ public enum ServerMessageEncoder {
             writer.endArray()
         }
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// `{"type":"error","id":…,"code":…,"message":…}`; `id` is left out when unknown.
@@ -81,7 +81,7 @@ public enum ServerMessageEncoder {
         writer.field(WireKey.message, error.message)
         writer.field(WireKey.conversationId, error.conversationId?.rawValue)
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// `{"type":"agents.snapshot","agents":[…]}`
@@ -94,7 +94,7 @@ public enum ServerMessageEncoder {
         for row in rows { EventEncoder.writeAgentRow(row, into: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// `{"type":"report.snapshot","rows":[…]}`
@@ -107,7 +107,7 @@ public enum ServerMessageEncoder {
         for row in rows { EventEncoder.writeRow(row, into: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
+        return writer.finish()
     }
 
     /// The frames that answer a successful request, in sending order: replayed history events or the
