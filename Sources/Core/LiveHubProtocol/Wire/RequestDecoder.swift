@@ -4,14 +4,24 @@ import LiveHubDomain
 public enum RequestDecoder {
     /// Decodes one text frame's payload.
     public static func decode(_ bytes: [UInt8]) throws(RequestDecodingFailure) -> RequestEnvelope {
+        if let envelope = bytes.withUnsafeBytes(FlatRequestScanner.envelope) { return envelope }
         let result: Result<RequestEnvelope, RequestDecodingFailure> = bytes.withUnsafeBytes { buffer in
-            Result { () throws(RequestDecodingFailure) in try decode(buffer) }
+            Result { () throws(RequestDecodingFailure) in try decodeGeneral(buffer) }
         }
         return try result.get()
     }
 
     /// Decodes one text frame's payload where it was received (the connection's read buffer).
+    ///
+    /// `message.send` and `typing` (most of the traffic) are read straight from the bytes by
+    /// `FlatRequestScanner`; whatever it does not fully handle, errors included, takes the general path.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingFailure) -> RequestEnvelope {
+        if let envelope = FlatRequestScanner.envelope(bytes) { return envelope }
+        return try decodeGeneral(bytes)
+    }
+
+    /// The general path: a `JSONValue` tree read by `FieldReader`. Every request type, every error.
+    static func decodeGeneral(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingFailure) -> RequestEnvelope {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
