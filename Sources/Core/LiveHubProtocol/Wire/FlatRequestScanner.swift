@@ -56,18 +56,19 @@ enum FlatRequestScanner {
         } while cursor.take(UInt8(ascii: ","))
         guard cursor.take(UInt8(ascii: "}")) else { return nil }
         cursor.skipSpace()
-        guard cursor.atEnd, let type, let conversationId else { return nil }
+        // `take()` moves each string into the envelope instead of copying it and releasing the local.
+        guard cursor.atEnd, let type, let conversationId = conversationId.take() else { return nil }
         switch type {
         case .messageSend:
-            guard let text else { return nil }
+            guard let text = text.take() else { return nil }
             return RequestEnvelope(
-                id: id,
+                id: id.take(),
                 command: .sendMessage(
                     conversationId: ConversationId(conversationId), text: text, visibility: visibility ?? .public,
-                    clientMessageId: clientMessageId))
+                    clientMessageId: clientMessageId.take()))
         case .typing:
             guard seen & FastRequestMember.typingMembers == seen else { return nil }
-            return RequestEnvelope(id: id, command: .typing(conversationId: ConversationId(conversationId)))
+            return RequestEnvelope(id: id.take(), command: .typing(conversationId: ConversationId(conversationId)))
         }
     }
 }

@@ -68,6 +68,7 @@ struct RequestCursor {
 
     /// Steps over `spelling` and a closing quote when they come next (the opening quote is behind the
     /// cursor). Compares a word at a time: these spellings are 2 to 16 bytes.
+    @inline(__always)
     private mutating func takeQuoted(_ spelling: StaticString) -> Bool {
         let length = spelling.utf8CodeUnitCount
         guard count - position > length, base[position + length] == UInt8(ascii: "\"") else { return false }
