@@ -5,20 +5,25 @@ extension JSONParser {
         let start = position
         // Fast path: no escapes, so the bytes between the quotes are the string. Plain ASCII (ids, types,
         // most chat lines) needs no UTF-8 validation; anything else is validated strictly.
-        var isASCII = true
-        while position < buffer.count {
-            let byte = buffer[position]
+        // A local index rather than `position` keeps the loop in registers (half the instructions).
+        var index = start
+        var highBits: UInt8 = 0
+        while index < buffer.count {
+            let byte = buffer[index]
             if byte == UInt8(ascii: "\"") {
-                let bytes = UnsafeBufferPointer(rebasing: buffer[start..<position])
-                let text = isASCII ? String(decoding: bytes, as: UTF8.self) : try validatedString(bytes, at: start)
+                position = index
+                let bytes = UnsafeBufferPointer(rebasing: buffer[start..<index])
+                let text =
+                    highBits < 0x80 ? String(decoding: bytes, as: UTF8.self) : try validatedString(bytes, at: start)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: position) }
-            if byte >= 0x80 { isASCII = false }
-            position += 1
+            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: index) }
+            highBits |= byte
+            index += 1
         }
+        position = index
         guard position < buffer.count else { throw JSONParseError(.unexpectedEnd, at: position) }
         var bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<position]))
         while position < buffer.count {
