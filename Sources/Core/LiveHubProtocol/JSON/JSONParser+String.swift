@@ -5,35 +5,49 @@ extension JSONParser {
         let start = position
         // Fast path: no escapes, so the bytes between the quotes are the string. Plain ASCII (ids, types,
         // most chat lines) needs no UTF-8 validation; anything else is validated strictly.
-        var isASCII = true
-        while position < buffer.count {
-            let byte = buffer[position]
+        // A local index rather than `position` lets the loop stay in registers.
+        var index = start
+        var highBits: UInt8 = 0
+        while index < buffer.count {
+            let byte = buffer[index]
             if byte == UInt8(ascii: "\"") {
-                let bytes = UnsafeBufferPointer(rebasing: buffer[start..<position])
-                let text = isASCII ? String(decoding: bytes, as: UTF8.self) : try validatedString(bytes, at: start)
+                position = index
+                let bytes = UnsafeBufferPointer(rebasing: buffer[start..<index])
+                let text =
+                    highBits < 0x80 ? String(decoding: bytes, as: UTF8.self) : try validatedString(bytes, at: start)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: position) }
-            if byte >= 0x80 { isASCII = false }
-            position += 1
+            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: index) }
+            highBits |= byte
+            index += 1
         }
+        position = index
         guard position < buffer.count else { throw JSONParseError(.unexpectedEnd, at: position) }
-        var bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<position]))
+        // With escapes: decode into a buffer, copying each run of plain bytes at once rather than byte by
+        // byte (one append per run; a chat line with a few newlines has a few runs).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(position - start + 64)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<position]))
         while position < buffer.count {
-            let byte = buffer[position]
-            switch byte {
+            var runEnd = position
+            while runEnd < buffer.count {
+                let byte = buffer[runEnd]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                runEnd += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<runEnd]))
+            position = runEnd
+            guard position < buffer.count else { break }
+            switch buffer[position] {
             case UInt8(ascii: "\""):
                 position += 1
                 return try validatedString(bytes, at: start)
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &bytes)
-            case 0..<0x20:
-                throw JSONParseError(.controlCharacterInString, at: position)
             default:
-                bytes.append(byte)
-                position += 1
+                throw JSONParseError(.controlCharacterInString, at: position)
             }
         }
         throw JSONParseError(.unexpectedEnd, at: position)

@@ -7,12 +7,15 @@ struct FieldReader {
     let object: JSONObject
     /// Prefix for error messages: the message type, or a path such as `welcome.user`.
     let context: String
-    private var consumed: [Bool]
+    /// Which members were read: bit `i` for member `i` (a protocol object has far fewer than 64, so
+    /// no allocation per object), and an array for any beyond.
+    private var consumed: UInt64 = 0
+    private var consumedBeyond64: [Bool]
 
     init(_ object: JSONObject, context: String) {
         self.object = object
         self.context = context
-        consumed = Array(repeating: false, count: object.count)
+        consumedBeyond64 = Array(repeating: false, count: max(0, object.count - 64))
     }
 
     /// Fails with `invalid_message` naming the context.
@@ -24,7 +27,11 @@ struct FieldReader {
     mutating func value(_ key: StaticString) -> JSONValue? {
         let name = key.description
         guard let index = object.keys.firstIndex(of: name) else { return nil }
-        consumed[index] = true
+        if index < 64 {
+            consumed |= 1 << UInt64(index)
+        } else {
+            consumedBeyond64[index - 64] = true
+        }
         return object.values[index]
     }
 
@@ -143,8 +150,15 @@ struct FieldReader {
 
     /// Refuses any member that was not read.
     func finish() throws(HubError) {
-        if let index = consumed.firstIndex(of: false) {
-            throw failure("unknown field '\(object.keys[index])'")
+        let readFirst64 = object.count >= 64 ? UInt64.max : (1 << UInt64(object.count)) - 1
+        let index: Int
+        if consumed != readFirst64 {
+            index = (~consumed).trailingZeroBitCount
+        } else if let beyond = consumedBeyond64.firstIndex(of: false) {
+            index = 64 + beyond
+        } else {
+            return
         }
+        throw failure("unknown field '\(object.keys[index])'")
     }
 }

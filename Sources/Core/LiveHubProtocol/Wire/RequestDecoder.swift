@@ -4,14 +4,24 @@ import LiveHubDomain
 public enum RequestDecoder {
     /// Decodes one text frame's payload.
     public static func decode(_ bytes: [UInt8]) throws(RequestDecodingFailure) -> RequestEnvelope {
+        if let envelope = bytes.withUnsafeBytes(FlatRequestScanner.envelope) { return envelope }
         let result: Result<RequestEnvelope, RequestDecodingFailure> = bytes.withUnsafeBytes { buffer in
-            Result { () throws(RequestDecodingFailure) in try decode(buffer) }
+            Result { () throws(RequestDecodingFailure) in try decodeGeneral(buffer) }
         }
         return try result.get()
     }
 
     /// Decodes one text frame's payload where it was received (the connection's read buffer).
+    ///
+    /// `message.send` and `typing` (most of the traffic) are read straight from the bytes by
+    /// `FlatRequestScanner`; whatever it does not fully handle, errors included, takes the general path.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingFailure) -> RequestEnvelope {
+        if let envelope = FlatRequestScanner.envelope(bytes) { return envelope }
+        return try decodeGeneral(bytes)
+    }
+
+    /// The general path: a `JSONValue` tree read by `FieldReader`. Every request type, every error.
+    static func decodeGeneral(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingFailure) -> RequestEnvelope {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -37,7 +47,7 @@ public enum RequestDecoder {
             guard let typeName = typeValue.stringValue else {
                 throw HubError.invalidMessage("field 'type' must be a string")
             }
-            guard let type = RequestType(rawValue: typeName) else {
+            guard let type = requestTypesByName[typeName] else {
                 throw HubError.invalidMessage("unknown request type '\(typeName)'")
             }
             var reader = FieldReader(object, context: typeName)
@@ -50,6 +60,12 @@ public enum RequestDecoder {
             throw RequestDecodingFailure(id: id, error: error)
         }
     }
+
+    /// Every request type by its wire name. The same lookup as `RequestType(rawValue:)` (a `String`
+    /// dictionary, so canonically equivalent spellings match alike), but built once: the synthesized
+    /// initializer allocates its table of cases on every call (about 800 instructions per request).
+    static let requestTypesByName: [String: RequestType] = Dictionary(
+        uniqueKeysWithValues: RequestType.allCases.map { ($0.rawValue, $0) })
 
     /// The `id` member: absent, a string of 1–128 bytes, or an integer.
     static func requestId(in object: JSONObject) throws(HubError) -> RequestId? {
