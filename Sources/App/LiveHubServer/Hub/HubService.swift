@@ -153,6 +153,11 @@ final class HubService {
         deliver(outcome, for: request.command)
         // A request handled after its connection closed must not leave a session behind.
         if sessions[session.connectionId] == nil { endSessions(of: session.connectionId) }
+        // The commonest answer, a message's ack, skips the array of frames other answers need.
+        if case .messageAccepted(let seq) = outcome.acknowledgement {
+            send(ServerMessageEncoder.encodeAck(id: request.id, result: .messageAccepted(seq: seq)), to: session)
+            return
+        }
         for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
             send(frame, to: session)
         }
