@@ -37,6 +37,8 @@ public enum AckRun {
 
 /// What an ack run measured: only requests sent inside the window count.
 public struct AckReport: Sendable {
+    /// `acks` (the hub) or `redis-fanout` (`RedisFanoutRun`).
+    public var mode = "acks"
     public var conversations = 0
     /// Connections per conversation receiving each message: customer and agent, plus a monitor.
     public var members = 3
@@ -60,7 +62,8 @@ public struct AckReport: Sendable {
     }
 
     public var summary: String {
-        "conversations \(conversations) (\(members) members each), one message.send in flight each; window "
+        "conversations \(conversations) (\(members) members each), one "
+            + (mode == "acks" ? "message.send" : "EVALSHA (XADD + PUBLISH)") + " in flight each; window "
             + "\(format(measureSeconds)) s\n"
             + "acknowledged \(acknowledged) (\(format(acknowledgedPerSecond))/s); errors \(errors)"
             + (firstError.map { " (first: \($0))" } ?? "") + "\n"
@@ -70,8 +73,9 @@ public struct AckReport: Sendable {
     }
 
     public var json: String {
-        #"{"mode":"acks","conversations":\#(conversations),"members":\#(members),"window_s":\#(format(measureSeconds)),"#
-            + #""acked":\#(acknowledged),"acked_per_s":\#(format(acknowledgedPerSecond)),"errors":\#(errors),"#
+        #"{"mode":"\#(mode)","conversations":\#(conversations),"members":\#(members),"window_s":\#(format(measureSeconds)),"#
+            + #""acked":\#(acknowledged),"acked_per_s":\#(format(acknowledgedPerSecond)),"#
+            + #""deliveries":\#(deliveries),"errors":\#(errors),"#
             + #""ack_ms":{"p50":\#(format(latencyMilliseconds(0.5))),"p90":\#(format(latencyMilliseconds(0.9))),"#
             + #""p99":\#(format(latencyMilliseconds(0.99))),"max":\#(format(latencyMilliseconds(1)))}"#
             + (serverCPUSeconds.map { #","window_server_cpu_s":\#(format($0))"# } ?? "") + "}"

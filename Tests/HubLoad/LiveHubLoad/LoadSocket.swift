@@ -194,6 +194,20 @@ final class LoadSocket {
         if result < 0 && errno != EINTR { throw LoadError("\(label): poll: errno \(errno)") }
     }
 
+    /// Hands the bytes received and not yet consumed to `take`, which returns how many it consumed
+    /// (for a protocol other than WebSocket: `RedisFanoutRun`'s RESP replies).
+    func consumeInbound(_ take: (UnsafeRawBufferPointer) -> Int) {
+        let consumed = inbound.withUnsafeBytes { take(UnsafeRawBufferPointer(rebasing: $0[inboundStart...])) }
+        inboundStart += max(0, consumed)
+        if inboundStart == inbound.count {
+            inbound.removeAll(keepingCapacity: true)
+            inboundStart = 0
+        } else if inboundStart > inbound.count / 2 {
+            inbound.removeFirst(inboundStart)
+            inboundStart = 0
+        }
+    }
+
     /// Takes the bytes up to and including the end of an HTTP response head, if one has arrived.
     func takeResponseHead() -> [UInt8]? {
         let terminator: [UInt8] = [13, 10, 13, 10]

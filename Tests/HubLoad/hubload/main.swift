@@ -18,6 +18,9 @@ let usage = """
            hubload acks --port P --data-dir DIR [--no-monitor] [same options as run, without --rate]
                the same N conversations, each customer keeping one message.send in flight: acknowledged
                messages/s and send-to-ack latency (--no-monitor: customer and agent only)
+           hubload redis-fanout --port P [--subscribers R] [same options as acks, without --data-dir]
+               the acks run's yardstick: N Redis connections each keeping one EVALSHA in flight that
+               XADDs the message to its conversation's stream and PUBLISHes it to R subscriber connections
            hubload journal --data-dir DIR [--conversations N] [--events N] [--messages-per-conversation M]
                writes DIR/config.json and a journal of N events made by the domain (pairs chat, close
                after M messages, start again), to time `livehub serve --config DIR/config.json --data-dir DIR`
@@ -51,7 +54,8 @@ func readSecret(directory: String) -> [UInt8] {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first, ["config", "run", "acks", "journal", "churn"].contains(command) else { fail(usage) }
+let commands = ["config", "run", "acks", "redis-fanout", "journal", "churn"]
+guard let command = arguments.first, commands.contains(command) else { fail(usage) }
 arguments.removeFirst()
 var options = LoadOptions()
 var dataDirectory: String?
@@ -61,6 +65,7 @@ var messagesPerConversation = 50
 var churnTotal = 100_000
 var churnCheckpoint = 10_000
 var churnTimeLimit = 600.0
+var redisSubscribers = 2
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     if flag == "--json" {
@@ -95,6 +100,7 @@ while !arguments.isEmpty {
     case "--total": churnTotal = max(1, Int(number(value)))
     case "--checkpoint": churnCheckpoint = max(1, Int(number(value)))
     case "--time-limit": churnTimeLimit = min(3600, max(1, number(value)))
+    case "--subscribers": redisSubscribers = Int(number(value))
     case "--server-pid":
         guard let pid = Int32(value) else { fail("--server-pid: '\(value)' is not a process id") }
         options.serverPID = pid
@@ -105,6 +111,17 @@ while !arguments.isEmpty {
 if command == "config" {
     print(BenchHubConfiguration.json(conversations: options.conversations, supervisors: options.supervisors), terminator: "")
     exit(0)
+}
+if command == "redis-fanout" {
+    Processor.raiseOpenFileLimit()
+    do {
+        let report = try RedisFanoutRun.run(options, subscribers: redisSubscribers)
+        if !printJSON { print(report.summary) }
+        print(report.json)
+        exit(report.errors == 0 ? 0 : 1)
+    } catch {
+        fail("\(error)")
+    }
 }
 guard let dataDirectory else { fail("\(command) needs --data-dir (the hub's, for its token secret)") }
 if command == "journal" {
