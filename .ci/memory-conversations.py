@@ -6,7 +6,8 @@ configuration of `hubload config`, closed conversations archived one second afte
 (`--archive-after 1`, instead of ten minutes, so the run is short) and the per-connection request rate
 raised for the driver. `hubload churn` then starts and closes TOTAL conversations in sequence over the
 real protocol (PAIRS customers and agents in parallel; each conversation: start, offer accepted, a
-message each way, end, close) and reads the server's VmRSS every CHECKPOINT closed conversations.
+message each way, end, close) and reads the server's VmRSS every CHECKPOINT closed conversations
+(the lowest reading over the second after it: a snapshot being written lifts one reading for a moment).
 Passes when the RSS at the end is within 10% of the RSS after the first CHECKPOINT, and the archive
 holds the closed conversations. Bounded: hubload's time limit, timeouts, the server stopped by PID.
 
