@@ -88,23 +88,22 @@ public struct AckReport: Sendable {
 }
 
 private struct AckDriver {
-    private let sockets: [LoadSocket]
+    private let poller: ClosedLoopPoller
+    private var sockets: [LoadSocket] { poller.sockets }
     /// Sockets per conversation: customer, agent (and monitor).
     private let stride: Int
     private let options: LoadOptions
     private let scratch: UnsafeMutableRawBufferPointer
-    private let epollFD: Int32
     private let requests: [[UInt8]]
     /// Per conversation: when its request in flight was sent (0: none in flight).
     private var sentAt: [UInt64]
-    private var writeArmed: [Bool]
     private var windowStart: UInt64 = 0
     private var windowEnd: UInt64 = 0
 
     init(conversations: [LoadConversation], options: LoadOptions, scratch: UnsafeMutableRawBufferPointer)
         throws(LoadError)
     {
-        sockets = conversations.flatMap(\.sockets)
+        poller = try ClosedLoopPoller(sockets: conversations.flatMap(\.sockets))
         stride = conversations.first?.sockets.count ?? 1
         self.options = options
         self.scratch = scratch
@@ -115,66 +114,25 @@ private struct AckDriver {
                     .utf8)
         }
         sentAt = Array(repeating: 0, count: conversations.count)
-        writeArmed = Array(repeating: false, count: sockets.count)
-        epollFD = livehub_epoll_create()
-        guard epollFD >= 0 else { throw LoadError("epoll_create1: errno \(errno)") }
-        for (index, socket) in sockets.enumerated()
-        where livehub_epoll_ctl(epollFD, LIVEHUB_EPOLL_CTL_ADD, socket.fd, LIVEHUB_EPOLLIN, UInt64(index)) != 0 {
-            throw LoadError("epoll_ctl: errno \(errno)")
-        }
     }
 
     mutating func run(into report: inout AckReport) throws(LoadError) {
-        defer { close(epollFD) }
         let start = livehub_monotonic_nanoseconds()
         windowStart = start + UInt64(options.warmupSeconds * 1e9)
         windowEnd = windowStart + UInt64(options.measureSeconds * 1e9)
-        let deadline = windowEnd + UInt64(options.drainSeconds * 1e9)
-        var serverCPUAtStart: Double?
         for index in sockets.indices { try consume(socket: index, now: start, report: &report) }
         for conversation in sentAt.indices { try send(conversation, now: start) }
-        let capacity = 512
-        var events = [UInt32](repeating: 0, count: capacity)
-        var tokens = [UInt64](repeating: 0, count: capacity)
-        while true {
-            var now = livehub_monotonic_nanoseconds()
-            if serverCPUAtStart == nil && now >= windowStart {
-                serverCPUAtStart = options.serverPID.flatMap(cpuSeconds(ofProcess:)) ?? -1
-            }
-            if now >= windowEnd && report.serverCPUSeconds == nil, let before = serverCPUAtStart, before >= 0,
-                let after = options.serverPID.flatMap(cpuSeconds(ofProcess:))
-            {
-                report.serverCPUSeconds = after - before
-            }
-            if now >= windowEnd && (!sentAt.contains { $0 != 0 } || now >= deadline) { break }
-            let ready = events.withUnsafeMutableBufferPointer { eventBuffer in
-                tokens.withUnsafeMutableBufferPointer { tokenBuffer in
-                    livehub_epoll_wait(epollFD, eventBuffer.baseAddress, tokenBuffer.baseAddress, Int32(capacity), 5)
-                }
-            }
-            guard ready >= 0 || errno == EINTR else { throw LoadError("epoll_wait: errno \(errno)") }
-            now = livehub_monotonic_nanoseconds()
-            for position in 0..<Int(max(0, ready)) {
-                let index = Int(tokens[position])
-                if events[position] & LIVEHUB_EPOLLOUT != 0 {
-                    try sockets[index].flush()
-                    updateWriteInterest(index)
-                }
-                if events[position] & (LIVEHUB_EPOLLIN | LIVEHUB_EPOLLHUP | LIVEHUB_EPOLLERR) != 0 {
-                    guard try sockets[index].readAvailable(scratch: scratch) else {
-                        throw LoadError("\(sockets[index].label): the hub closed the connection during the run")
-                    }
-                    try consume(socket: index, now: now, report: &report)
-                }
-            }
-        }
+        report.serverCPUSeconds = try poller.run(
+            windowStart: windowStart, windowEnd: windowEnd, deadline: windowEnd + UInt64(options.drainSeconds * 1e9),
+            serverPID: options.serverPID, scratch: scratch, inFlight: { sentAt.contains { $0 != 0 } },
+            readable: { index, now throws(LoadError) in try consume(socket: index, now: now, report: &report) })
     }
 
     private mutating func send(_ conversation: Int, now: UInt64) throws(LoadError) {
         let index = conversation * stride + LoadRole.customer.rawValue
         sentAt[conversation] = now
         try sockets[index].sendText(requests[conversation])
-        updateWriteInterest(index)
+        poller.updateWriteInterest(index)
     }
 
     private mutating func consume(socket index: Int, now: UInt64, report: inout AckReport) throws(LoadError) {
@@ -200,14 +158,6 @@ private struct AckDriver {
             report.latencies.append(now &- sent)
         }
         if now < windowEnd { try send(conversation, now: now) }
-    }
-
-    private mutating func updateWriteInterest(_ index: Int) {
-        let wantsWrite = !sockets[index].outbound.isEmpty
-        guard wantsWrite != writeArmed[index] else { return }
-        writeArmed[index] = wantsWrite
-        let interest = wantsWrite ? LIVEHUB_EPOLLIN | LIVEHUB_EPOLLOUT : LIVEHUB_EPOLLIN
-        _ = livehub_epoll_ctl(epollFD, LIVEHUB_EPOLL_CTL_MOD, sockets[index].fd, interest, UInt64(index))
     }
 
     private static let messagePrefix = Array(#"{"type":"message","#.utf8)
