@@ -62,8 +62,7 @@ public struct ConversationSentiment: Sendable, Hashable {
     /// conversation's level changed (for example to push a report update).
     @discardableResult
     public mutating func record(customerMessage text: String, language hint: SentimentLanguage? = nil) -> Bool {
-        settle()
-        return record(customerMessageScore: SentimentScorer.score(text, language: hint))
+        record(customerMessageScore: SentimentScorer.score(text, language: hint))
     }
 
     /// Keeps an already computed score of a customer message (from `SentimentScorer.score`).

@@ -153,11 +153,6 @@ final class HubService {
         deliver(outcome, for: request.command)
         // A request handled after its connection closed must not leave a session behind.
         if sessions[session.connectionId] == nil { endSessions(of: session.connectionId) }
-        // The commonest answer, a message's ack, skips the array of frames other answers need.
-        if case .messageAccepted(let seq) = outcome.acknowledgement {
-            send(ServerMessageEncoder.encodeAck(id: request.id, result: .messageAccepted(seq: seq)), to: session)
-            return
-        }
         for frame in ServerMessageEncoder.encodeAnswer(outcome.acknowledgement, to: request.id, for: session.audience) {
             send(frame, to: session)
         }
@@ -214,11 +209,6 @@ final class HubService {
         let lsn = journal.record(outcome, for: command)
         frameLSN = lsn
         if logger.isEnabled(.info) { for line in HubLifecycleLog.lines(for: outcome.journal) { logger.info(line) } }
-        // Read once: each read of a stored property of this class is an exclusivity check at run time,
-        // and a message reaches several connections.
-        let sessions = self.sessions
-        let sessionsByUser = self.sessionsByUser
-        let outbox = self.outbox
         for delivery in outcome.deliveries {
             var encoded = EncodedEvent(delivery.event)
             for recipient in delivery.recipients {
