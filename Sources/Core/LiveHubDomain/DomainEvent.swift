@@ -36,9 +36,13 @@ public struct DomainEvent: Hashable, Sendable {
 }
 
 /// What happened, with the data needed both to render it and to replay it.
+///
+/// The four rare cases with large payloads (a report row is 170 bytes, an offer 136) are `indirect`:
+/// stored inline they made every event 216 bytes, and each message's event is moved and copied about
+/// ten times (history, outcome, deliveries, journal); boxed, a message's event is 128 bytes.
 public enum EventPayload: Hashable, Sendable {
     /// A customer started a conversation (wire: `conversation.updated`).
-    case conversationStarted(ConversationStarted)
+    indirect case conversationStarted(ConversationStarted)
     /// A message was added to the transcript.
     case message(Message)
     case participantJoined(ParticipantChange)
@@ -50,7 +54,7 @@ public enum EventPayload: Hashable, Sendable {
     /// Status, queue, primary agent or mode changed; carries all four after the change.
     case conversationUpdated(ConversationUpdate)
     /// An agent is offered a conversation (route, transfer or consult).
-    case offer(Offer)
+    indirect case offer(Offer)
     /// An offer was accepted, rejected, timed out or withdrawn (wire: `notification`).
     case offerEnded(OfferEnded)
     /// Something participants are told, e.g. that a supervisor joined.
@@ -58,7 +62,7 @@ public enum EventPayload: Hashable, Sendable {
     case conversationClosed(ConversationClosed)
     case typing(userId: UserId)
     /// A report row changed (status, agent or queue); sent to report subscribers.
-    case reportUpdate(ReportRow)
+    indirect case reportUpdate(ReportRow)
     /// An agent's presence changed (wire: `notification`, to that agent).
     case presenceChanged(userId: UserId, presence: Presence)
     /// A supervisor's connection started monitoring (wire: `notification` kind `monitor-started`).
@@ -80,7 +84,7 @@ public enum EventPayload: Hashable, Sendable {
     /// A supervisor or admin action, for the audit. A fact no connection receives (no wire form): it
     /// belongs to no conversation's history (no seq, `conversationId` nil on the event; the entry
     /// names its conversation), so participants never see a trace of it, not even a gap in seq.
-    case audit(AuditEntry)
+    indirect case audit(AuditEntry)
 
     /// Whether the event is a fact that survives a restart (journaled, replayed by `Hub.apply`) rather
     /// than a transient delivery that never changes `Hub.state`.
