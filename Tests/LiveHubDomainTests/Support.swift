@@ -183,7 +183,6 @@ extension HubOutcome {
     /// check them).
     var withoutAudit: HubOutcome {
         var copy = self
-        copy.events = events.filter { $0.kind != .audit }
         copy.deliveries = deliveries.filter { $0.event.kind != .audit }
         return copy
     }

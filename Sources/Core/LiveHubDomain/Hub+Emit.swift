@@ -37,7 +37,6 @@ extension Hub {
         apply(event)
         let recipients = payload.audienceTakenBeforeApply ? earlyRecipients : recipients(for: event)
 
-        recorder.events.append(event)
         recorder.deliveries.append(Delivery(event: event, recipients: recipients))
         if case .offer(let offer) = payload {
             recorder.schedule(.offerTimeout(offer.offerId, at: offer.expiresAt))

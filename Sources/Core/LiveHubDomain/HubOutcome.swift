@@ -1,9 +1,9 @@
 /// Everything a handled command produced: the events (in order), who receives each one, the answer
 /// to the sender, how the app's sessions change, and the timers the shell must arm.
 public struct HubOutcome: Hashable, Sendable {
-    /// New events in the order they were applied, journaled facts and transient deliveries alike.
-    public var events: [DomainEvent]
-    /// One delivery per event, same order as `events`.
+    /// One delivery per new event, in the order the events were applied, journaled facts and transient
+    /// deliveries alike. The events live only here: a second array of them cost each event one more
+    /// copy (a retain of each of its strings) on the path of every message.
     public var deliveries: [Delivery]
     /// The answer to the command's sender.
     public var acknowledgement: Acknowledgement
@@ -14,19 +14,21 @@ public struct HubOutcome: Hashable, Sendable {
     public var sessionChanges: [SessionChange]
 
     public init(
-        events: [DomainEvent] = [], deliveries: [Delivery] = [], acknowledgement: Acknowledgement = .done,
-        timers: [ScheduledTimer] = [], sessionChanges: [SessionChange] = []
+        deliveries: [Delivery] = [], acknowledgement: Acknowledgement = .done, timers: [ScheduledTimer] = [],
+        sessionChanges: [SessionChange] = []
     ) {
-        self.events = events
         self.deliveries = deliveries
         self.acknowledgement = acknowledgement
         self.timers = timers
         self.sessionChanges = sessionChanges
     }
 
+    /// The new events in the order they were applied (a copy; the hot paths read `deliveries`).
+    public var events: [DomainEvent] { deliveries.map(\.event) }
+
     /// The events to append to the journal: the facts, without transient deliveries. Replayed with
     /// `Hub.apply` into a fresh hub, the journal rebuilds `Hub.state` exactly.
-    public var journal: [DomainEvent] { events.filter(\.isJournaled) }
+    public var journal: [DomainEvent] { deliveries.lazy.map(\.event).filter(\.isJournaled) }
 }
 
 /// One event and exactly who receives it.

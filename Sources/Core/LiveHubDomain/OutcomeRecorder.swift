@@ -3,7 +3,6 @@
 struct OutcomeRecorder {
     /// What the app's session registry says about the requester (read-only during the call).
     let sessions: SessionFacts
-    var events: [DomainEvent] = []
     var deliveries: [Delivery] = []
     var timers: [ScheduledTimer] = []
     var sessionChanges: [SessionChange] = []
@@ -39,7 +38,6 @@ struct OutcomeRecorder {
 
     var outcome: HubOutcome {
         HubOutcome(
-            events: events, deliveries: deliveries, acknowledgement: acknowledgement, timers: timers,
-            sessionChanges: sessionChanges)
+            deliveries: deliveries, acknowledgement: acknowledgement, timers: timers, sessionChanges: sessionChanges)
     }
 }

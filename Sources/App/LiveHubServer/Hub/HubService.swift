@@ -209,9 +209,11 @@ final class HubService {
         let lsn = journal.record(outcome, for: command)
         frameLSN = lsn
         if logger.isEnabled(.info) { for line in HubLifecycleLog.lines(for: outcome.journal) { logger.info(line) } }
-        for delivery in outcome.deliveries {
-            var encoded = EncodedEvent(delivery.event)
-            for recipient in delivery.recipients {
+        // By index: each delivery is read where the outcome holds it; `for delivery in` copied each
+        // one (its event and recipients) once more.
+        for index in outcome.deliveries.indices {
+            var encoded = EncodedEvent(outcome.deliveries[index].event)
+            for recipient in outcome.deliveries[index].recipients {
                 switch recipient {
                 case .user(let user):
                     for session in sessionsByUser[user] ?? [] {
@@ -224,7 +226,7 @@ final class HubService {
                         outbox.enqueue(frame, to: session, after: lsn)
                     }
                 case .monitors, .reportSubscribers, .agentsViewers:
-                    for connectionId in registry.connections(in: recipient, of: delivery) {
+                    for connectionId in registry.connections(in: recipient, of: outcome.deliveries[index]) {
                         guard let session = sessions[connectionId], let frame = encoded.bytes(for: session.audience)
                         else { continue }
                         outbox.enqueue(frame, to: session, after: lsn)

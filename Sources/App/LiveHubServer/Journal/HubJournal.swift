@@ -102,15 +102,21 @@ final class HubJournal {
     func record(_ outcome: HubOutcome, for command: Command?) -> UInt64 {
         guard writer != nil else { return 0 }
         var recorded = false
-        for event in outcome.events where event.isJournaled {
-            guard let bytes = JournalEventCodec.encode(event) else { continue }
-            appendedLSN += 1
-            bytesAppended += UInt64(bytes.count)
-            queued.append(bytes)
-            recorded = true
-            note(event, at: appendedLSN)
+        // By index: each event is borrowed where the outcome holds it, not copied out.
+        for index in outcome.deliveries.indices {
+            if append(outcome.deliveries[index].event) { recorded = true }
         }
         return recorded ? appendedLSN : tag(for: command)
+    }
+
+    /// Numbers and queues `event` when it is a fact; whether it was.
+    private func append(_ event: borrowing DomainEvent) -> Bool {
+        guard event.isJournaled, let bytes = JournalEventCodec.encode(event) else { return false }
+        appendedLSN += 1
+        bytesAppended += UInt64(bytes.count)
+        queued.append(bytes)
+        note(event, at: appendedLSN)
+        return true
     }
 
     /// Numbers and queues the note that the archive holds `conversationId` (`Hub.forgetArchived`); no
@@ -146,7 +152,7 @@ final class HubJournal {
     /// The tag of an HTTP answer showing the audit: its last entry.
     var auditTag: UInt64 { writer == nil ? 0 : auditLSN }
 
-    private func note(_ event: DomainEvent, at lsn: UInt64) {
+    private func note(_ event: borrowing DomainEvent, at lsn: UInt64) {
         switch event.kind {
         case .settingsUpdated: settingsLSN = lsn
         case .audit: auditLSN = lsn
