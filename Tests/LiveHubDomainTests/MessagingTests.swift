@@ -112,4 +112,70 @@ struct MessagingTests {
             .resume(conversationId: conversationId, afterSeq: 5), as: .customer("cara"), at: 4)
         #expect(resumed.acknowledgement == .history([]))
     }
+
+    /// Sends `text` as `actor` with `clientMessageId`, returning the refusal's code or the seq.
+    private func send(
+        _ text: String, key: String, as actor: Actor, in conversationId: ConversationId, _ scenario: inout Scenario
+    ) -> String {
+        do {
+            let outcome = try scenario.run(
+                .sendMessage(conversationId: conversationId, text: text, visibility: .public, clientMessageId: key),
+                as: actor)
+            if case .messageAccepted(let seq) = outcome.acknowledgement { return "seq \(seq)" }
+            return "unexpected \(outcome.acknowledgement)"
+        } catch {
+            return error.code
+        }
+    }
+
+    @Test(
+        "Messages: a conversation holds at most its maximum of messages: the next, from anyone, is too_large and adds nothing; a resend still gets its seq; it can still be ended"
+    )
+    func conversationMessageLimit() {
+        var scenario = Scenario(limits: Limits(maximumConversationMessages: 3))
+        let conversationId = scenario.active(at: 0)
+        let accepted = (1...3).map {
+            send("m\($0)", key: "k\($0)", as: .customer("cara"), in: conversationId, &scenario)
+        }
+        #expect(accepted.allSatisfy { $0.hasPrefix("seq ") })
+        let historyBefore = scenario.hub.state.conversations[conversationId]?.historyEvents
+        #expect(send("m4", key: "k4", as: .customer("cara"), in: conversationId, &scenario) == "too_large")
+        #expect(send("m4", key: "a4", as: .agent("alice"), in: conversationId, &scenario) == "too_large")
+        #expect(scenario.hub.state.conversations[conversationId]?.historyEvents == historyBefore)
+        #expect(send("m2", key: "k2", as: .customer("cara"), in: conversationId, &scenario) == accepted[1])
+        #expect(scenario.refusal(.end(conversationId: conversationId), as: .agent("alice")) == nil)
+    }
+
+    @Test(
+        "Messages: a conversation holds at most its maximum of text bytes (UTF-8): a message that would pass it is too_large, one that reaches it exactly is accepted"
+    )
+    func conversationTextLimit() {
+        var scenario = Scenario(limits: Limits(maximumConversationTextBytes: 10))
+        let conversationId = scenario.active(at: 0)
+        #expect(send("12345", key: "k1", as: .customer("cara"), in: conversationId, &scenario).hasPrefix("seq "))
+        #expect(send("éé", key: "k2", as: .agent("alice"), in: conversationId, &scenario).hasPrefix("seq "))  // 4 bytes
+        #expect(send("ab", key: "k3", as: .customer("cara"), in: conversationId, &scenario) == "too_large")
+        #expect(send("a", key: "k4", as: .customer("cara"), in: conversationId, &scenario).hasPrefix("seq "))
+        #expect(send("b", key: "k5", as: .customer("cara"), in: conversationId, &scenario) == "too_large")
+    }
+
+    @Test(
+        "Messages: a conversation's message and text counts are rebuilt by a replay of the journal: the rebuilt hub refuses the same message"
+    )
+    func conversationLimitsSurviveReplay() {
+        // A snapshot rebuilds them from the history it carries (`SnapshotCodecTests`).
+        let limits = Limits(maximumConversationMessages: 2)
+        var scenario = Scenario(limits: limits)
+        let conversationId = scenario.active(at: 0)
+        for index in 1...2 {
+            #expect(
+                send("m\(index)", key: "k\(index)", as: .customer("cara"), in: conversationId, &scenario).hasPrefix(
+                    "seq "))
+        }
+        var replayed = Hub(configuration: testConfiguration(limits: limits))
+        for event in scenario.journal { replayed.apply(event) }
+        #expect(replayed.state == scenario.hub.state)
+        var rebuilt = Scenario(hub: replayed)
+        #expect(send("m3", key: "k3", as: .customer("cara"), in: conversationId, &rebuilt) == "too_large")
+    }
 }

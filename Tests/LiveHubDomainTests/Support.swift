@@ -31,8 +31,12 @@ extension AdminSettings {
 /// - general (workstream chat: livechat, available only, 1 unit, 30 s offers): alice, bob, sam
 /// - billing (workstream messaging: livechat/sms, available or busy, 1 unit, 60 s offers): alice, carol
 /// - sam is both supervisor and agent, so "never a conversation assigned to the supervisor" can be tested.
-func testConfiguration(settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000) -> Configuration {
-    Configuration(
+func testConfiguration(
+    settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000, limits: Limits = Limits()
+) -> Configuration {
+    var limits = limits
+    limits.maximumMessageCharacters = maximumMessageCharacters
+    return Configuration(
         queues: [
             QueueConfiguration(id: "general", name: "General", workstreamId: "chat"),
             QueueConfiguration(id: "billing", name: "Billing", workstreamId: "messaging"),
@@ -54,7 +58,7 @@ func testConfiguration(settings: AdminSettings = .allOn, maximumMessageCharacter
         supervisors: [SupervisorProfile(id: "sam", name: "Sam"), SupervisorProfile(id: "sue", name: "Sue")],
         bots: [BotProfile(id: "helpbot", name: "Help Bot")],
         settings: settings,
-        limits: Limits(maximumMessageCharacters: maximumMessageCharacters)
+        limits: limits
     )
 }
 
@@ -65,9 +69,10 @@ struct Scenario {
     var sessions = SessionTable()
     var journal: [DomainEvent] = []
 
-    init(settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000) {
+    init(settings: AdminSettings = .allOn, maximumMessageCharacters: Int = 4_000, limits: Limits = Limits()) {
         hub = Hub(
-            configuration: testConfiguration(settings: settings, maximumMessageCharacters: maximumMessageCharacters))
+            configuration: testConfiguration(
+                settings: settings, maximumMessageCharacters: maximumMessageCharacters, limits: limits))
     }
 
     /// A scenario going on from `hub` (e.g. one rebuilt from a journal), with no sessions yet.

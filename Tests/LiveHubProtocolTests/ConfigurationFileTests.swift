@@ -28,6 +28,21 @@ struct ConfigurationFileTests {
         #expect(
             configuration.limits.maximumMessageCharacters == 1000
                 && configuration.limits.maximumSubjectCharacters == 200)
+        #expect(
+            configuration.limits.maximumConversationMessages == 5_000
+                && configuration.limits.maximumConversationTextBytes == 2 << 20)
+    }
+
+    @Test("limits sets how many messages, and how many KiB of their text, one conversation holds")
+    func conversationLimits() throws {
+        let file = Self.valid.replacingOccurrences(
+            of: #""limits": {"maximumMessageCharacters": 1000}"#,
+            with: #""limits": {"maximumConversationMessages": 300, "maximumConversationTextKiB": 64}"#)
+        let limits = try ConfigurationFile.decode(Array(file.utf8)).limits
+        #expect(limits.maximumConversationMessages == 300 && limits.maximumConversationTextBytes == 65_536)
+        let zero = Self.valid.replacingOccurrences(
+            of: #""limits": {"maximumMessageCharacters": 1000}"#, with: #""limits": {"maximumConversationMessages": 0}"#)
+        #expect(throws: ConfigurationError.self) { try ConfigurationFile.decode(Array(zero.utf8)) }
     }
 
     static let mistakes: [(String, String, String)] = [

@@ -221,6 +221,29 @@ struct SnapshotCodecTests {
         #expect(decoded == conversation)
     }
 
+    @Test("Snapshots: a full conversation is still full after a snapshot: the restored hub refuses its next message as too_large")
+    func fullConversationStaysFull() throws {
+        var configuration = Self.configuration
+        configuration.limits.maximumConversationMessages = 2
+        var rich = Rich()
+        rich.hub = Hub(configuration: configuration)
+        let conversationId = try rich.start("cara")
+        let send = { (key: String) in
+            Command.sendMessage(
+                conversationId: conversationId, text: "hello", visibility: .public, clientMessageId: key)
+        }
+        for key in ["k1", "k2"] { try rich.run(send(key), .customer, "cara") }
+        let payload = try SnapshotCodec.encode(rich.hub.state)
+        let restored = try payload.withUnsafeBytes { try SnapshotCodec.decode($0) }
+        rich.hub = Hub(configuration: configuration, restoring: restored)
+        do {
+            try rich.run(send("k3"), .customer, "cara")
+            Issue.record("a third message was accepted")
+        } catch let error as HubError {
+            #expect(error.code == "too_large")
+        }
+    }
+
     @Test("Journal: an archived note round-trips, and is not taken for an event")
     func archivedNote() throws {
         let bytes = JournalEventCodec.encodeArchived("c42", at: time(3))

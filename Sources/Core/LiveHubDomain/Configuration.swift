@@ -139,14 +139,24 @@ public struct Limits: Hashable, Sendable {
     public var maximumSubjectCharacters: Int
     /// How far back the report looks, in milliseconds.
     public var reportWindowMilliseconds: Int64
+    /// Most messages one conversation holds; the next `message.send` is `too_large`. An open
+    /// conversation keeps its whole history in memory, and every message in it is within the rate
+    /// limit: without a bound, one client writing for hours would grow the hub without end.
+    public var maximumConversationMessages: Int
+    /// Most bytes of message text (UTF-8) one conversation holds, for the same reason: 5,000
+    /// messages of 4,000 characters would be 20 MB or more.
+    public var maximumConversationTextBytes: Int
 
     public init(
         maximumMessageCharacters: Int = 4_000, maximumSubjectCharacters: Int = 200,
-        reportWindowMilliseconds: Int64 = 24 * 60 * 60 * 1_000
+        reportWindowMilliseconds: Int64 = 24 * 60 * 60 * 1_000, maximumConversationMessages: Int = 5_000,
+        maximumConversationTextBytes: Int = 2 << 20
     ) {
         self.maximumMessageCharacters = maximumMessageCharacters
         self.maximumSubjectCharacters = maximumSubjectCharacters
         self.reportWindowMilliseconds = reportWindowMilliseconds
+        self.maximumConversationMessages = maximumConversationMessages
+        self.maximumConversationTextBytes = maximumConversationTextBytes
     }
 }
 

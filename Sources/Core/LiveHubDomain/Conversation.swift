@@ -39,6 +39,10 @@ public struct Conversation: Hashable, Sendable {
     var history: [DomainEvent]
     /// The last seq handed out.
     var lastSeq: Int
+    /// How many messages the history holds, and their text's UTF-8 bytes: what the conversation's
+    /// limits (`Limits.maximumConversationMessages`, `maximumConversationTextBytes`) are checked against.
+    var messageCount: Int
+    var messageTextBytes: Int
     /// Pending offers about this conversation, oldest first.
     var pendingOfferIds: [OfferId]
     /// How many of them are route offers (0 or 1): an open conversation without one is the router's work.
@@ -80,6 +84,8 @@ public struct Conversation: Hashable, Sendable {
         capacityUnits = started.capacityUnits
         history = []
         lastSeq = 0
+        messageCount = 0
+        messageTextBytes = 0
         pendingOfferIds = []
         pendingRouteOffers = 0
         declinedAgentIds = []

@@ -31,6 +31,8 @@ extension Hub {
                     conversation.seqByClientMessage[key] = message.seq
                 }
                 conversation.lastActivityAt = event.at
+                conversation.messageCount += 1
+                conversation.messageTextBytes += message.text.utf8.count
                 // Kept here, not in `handle`, so replaying the journal rebuilds the same sentiment. Only
                 // kept: it is scored (a few µs for a chat line) when someone first reads the level, which
                 // for most messages is never (see `ConversationSentiment`).

@@ -36,6 +36,7 @@ extension Hub {
         guard !text.exceeds(characters: configuration.limits.maximumMessageCharacters) else {
             throw .tooLarge("the message exceeds \(configuration.limits.maximumMessageCharacters) characters")
         }
+        try requireRoom(for: text, in: conversationId, facts)
         let seq: Int
         if facts.headline.status == .waiting && (role == .customer || role == .agent) {
             emitUpdate(of: conversationId, facts.headline, status: .active, reason: .revived, at: now, into: &recorder)
@@ -48,6 +49,25 @@ extension Hub {
             clientMessageId: clientMessageId, at: now)
         emit(.message(message), in: conversationId, seq: seq, at: now, into: &recorder)
         recorder.acknowledgement = .messageAccepted(seq: seq)
+    }
+
+    /// A full conversation takes no more messages: its history stays in memory while it is open, so
+    /// it is bounded like everything else a client can make the hub hold.
+    private func requireRoom(for text: String, in conversationId: ConversationId, _ facts: WriterFacts)
+        throws(HubError)
+    {
+        let limits = configuration.limits
+        guard facts.messageCount < limits.maximumConversationMessages else {
+            throw .tooLarge(
+                "conversation \(conversationId) is full: it holds \(facts.messageCount) messages, the most one "
+                    + "conversation may; continue in a new conversation")
+        }
+        guard facts.messageTextBytes + text.utf8.count <= limits.maximumConversationTextBytes else {
+            throw .tooLarge(
+                "conversation \(conversationId) is full: its messages hold \(facts.messageTextBytes) bytes of "
+                    + "text and this one would take it past \(limits.maximumConversationTextBytes); continue in a new "
+                    + "conversation")
+        }
     }
 
     /// `typing`: tells the other participants; transient, so it has no seq and is not resumable.
@@ -103,11 +123,15 @@ private struct WriterFacts {
     var resentSeq: Int?
     var headline: Headline
     var lastSeq: Int
+    var messageCount: Int
+    var messageTextBytes: Int
 
     init(_ conversation: borrowing Conversation, writer: UserId, clientKey: ClientMessageKey?) {
         role = conversation.role(of: writer)
         resentSeq = clientKey.flatMap { conversation.seqByClientMessage[$0] }
         headline = Headline(conversation)
         lastSeq = conversation.lastSeq
+        messageCount = conversation.messageCount
+        messageTextBytes = conversation.messageTextBytes
     }
 }

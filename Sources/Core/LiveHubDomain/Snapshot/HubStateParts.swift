@@ -311,6 +311,17 @@ extension Conversation {
         capacityUnits = parts.capacityUnits
         history = parts.history
         lastSeq = parts.lastSeq
+        // Not in the snapshot: counted from the history, which holds every message.
+        var messageCount = 0
+        var messageTextBytes = 0
+        for event in parts.history {
+            if case .message(let message) = event.payload {
+                messageCount += 1
+                messageTextBytes += message.text.utf8.count
+            }
+        }
+        self.messageCount = messageCount
+        self.messageTextBytes = messageTextBytes
         pendingOfferIds = parts.pendingOfferIds
         pendingRouteOffers = parts.pendingRouteOffers
         declinedAgentIds = parts.declinedAgentIds

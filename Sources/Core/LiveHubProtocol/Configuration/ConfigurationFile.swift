@@ -19,7 +19,8 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///  "supervisors": [{"id": "sam", "name": "Sam"}], "bots": [{"id": "helpbot", "name": "Help Bot"}],
 ///  "settings": {"supervisorMonitor": true, "supervisorAssign": true,
 ///               "supervisorTransfer": true, "supervisorForceClose": true},
-///  "limits": {"maximumMessageCharacters": 4000, "maximumSubjectCharacters": 200, "reportWindowHours": 24},
+///  "limits": {"maximumMessageCharacters": 4000, "maximumSubjectCharacters": 200, "reportWindowHours": 24,
+///             "maximumConversationMessages": 5000, "maximumConversationTextKiB": 2048},
 ///  "timing": {"offerRetryPauseSeconds": 60, "customerReconnectSeconds": 180, "agentGraceSeconds": 150,
 ///             "queueUpdateSeconds": 5, "typingIntervalSeconds": 2, "reportRowIntervalSeconds": 1,
 ///             "closedInMemorySeconds": 600},
@@ -100,12 +101,20 @@ public enum ConfigurationFile {
         }
         var limits = Limits()
         if let object = try top.optionalObject("limits") {
-            try object.allowOnly(["maximumMessageCharacters", "maximumSubjectCharacters", "reportWindowHours"])
+            try object.allowOnly([
+                "maximumMessageCharacters", "maximumSubjectCharacters", "reportWindowHours",
+                "maximumConversationMessages", "maximumConversationTextKiB",
+            ])
+            let defaults = Limits()
             limits = Limits(
                 maximumMessageCharacters: try object.positiveInteger("maximumMessageCharacters", default: 4_000),
                 maximumSubjectCharacters: try object.positiveInteger("maximumSubjectCharacters", default: 200),
                 reportWindowMilliseconds: Int64(try object.positiveInteger("reportWindowHours", default: 24))
-                    * 3_600_000)
+                    * 3_600_000,
+                maximumConversationMessages: try object.positiveInteger(
+                    "maximumConversationMessages", default: defaults.maximumConversationMessages),
+                maximumConversationTextBytes: try object.positiveInteger(
+                    "maximumConversationTextKiB", default: defaults.maximumConversationTextBytes >> 10) << 10)
         }
         var timing = Timing()
         if let object = try top.optionalObject("timing") {
