@@ -125,6 +125,36 @@ struct HubEndpointTests {
         #expect(try customer.next("message")["text"]?.stringValue == "hi there")
     }
 
+    @Test("Limits: a full conversation answers message.send with too_large saying so, and the agent can still end it")
+    func fullConversation() throws {
+        let server = try TestServer { $0.hub.limits.maximumConversationMessages = 2 }
+        let alice = try HubClient(server, role: .agent, subject: "alice")
+        let customer = try HubClient(server, role: .customer, subject: "cust-1")
+        try alice.send(#"{"type":"presence.set","id":"p","presence":"available"}"#)
+        _ = try alice.next("ack")
+        try customer.send(
+            #"{"type":"conversation.start","id":"s","subject":"Refund","channel":"livechat","queueId":"general"}"#)
+        let conversation = try #require(try customer.next("ack")["conversationId"]?.stringValue)
+        let offerId = try #require(try alice.next("offer")["offerId"]?.stringValue)
+        try alice.send(#"{"type":"offer.accept","id":"a","offerId":"\#(offerId)"}"#)
+        _ = try alice.next("ack")
+        func send(_ id: String) throws {
+            try customer.send(
+                #"{"type":"message.send","id":"\#(id)","conversationId":"\#(conversation)","text":"hello","visibility":"public","clientMsgId":"\#(id)"}"#
+            )
+        }
+        try send("m1")
+        try send("m2")
+        #expect(try customer.next("ack")["id"]?.stringValue == "m1")
+        #expect(try customer.next("ack")["id"]?.stringValue == "m2")
+        try send("m3")
+        let refused = try customer.next("error")
+        #expect(refused["id"]?.stringValue == "m3" && refused["code"]?.stringValue == "too_large")
+        #expect(refused["message"]?.stringValue?.contains("is full") == true)
+        try alice.send(#"{"type":"conversation.end","id":"e","conversationId":"\#(conversation)"}"#)
+        #expect(try alice.next("ack")["id"]?.stringValue == "e")
+    }
+
     @Test("Limits: an oversized request answers too_large and a burst answers rate_limited; the connection stays")
     func limits() throws {
         let server = try TestServer {
