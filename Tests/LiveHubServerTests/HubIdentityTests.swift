@@ -37,6 +37,30 @@ struct HubIdentityTests {
         #expect(try Self.upgrade(server, headers: ["Authorization: Bearer \(alice)"]).0 == 101)
     }
 
+    @Test(
+        "a user opening hub connections faster than the per-user rate gets 429 with Retry-After before any WebSocket; other users are unaffected, and the connections already open keep working"
+    )
+    func userConnectionRate() throws {
+        let server = try TestServer { $0.hubLimits.userConnectionsPerMinute = 2 }
+        let alice = ["Authorization: Bearer \(Self.token("alice", .agent))"]
+        let (first, open) = try Self.upgrade(server, headers: alice)
+        #expect(first == 101)
+        #expect(try Self.upgrade(server, headers: alice).0 == 101)
+        let (refused, client) = try Self.upgrade(server, headers: alice)
+        #expect(refused == 429)
+        #expect(Int(client.responseHeader("Retry-After") ?? "") ?? 0 >= 1)
+        #expect(try Self.upgrade(server, headers: ["Authorization: Bearer \(Self.token("bob", .agent))"]).0 == 101)
+        #expect(try Self.upgrade(server, headers: ["Authorization: Bearer \(Self.token("cust-9", .customer))"]).0 == 101)
+        // The first connection is still served.
+        _ = try open.receiveMessageFrame()  // welcome
+        try open.sendText(#"{"type":"presence.set","id":"p","presence":"available"}"#)
+        var acked = false
+        for _ in 0..<5 where !acked {
+            acked = try #require(try open.receiveMessageFrame()).text.contains(#""type":"ack""#)
+        }
+        #expect(acked)
+    }
+
     @Test("a token that lives longer than the hub's maximum lifetime is refused with 401")
     func maximumLifetime() throws {
         let server = try TestServer { $0.maxTokenLifetimeSeconds = 3600 }

@@ -84,6 +84,7 @@ public enum CommandLineParser {
           --max-message-bytes N     largest WebSocket message and frame accepted, else close 1009 (default 16777216)
           --max-request-bytes N     largest hub request; larger ones get too_large (default 16384)
           --max-requests-per-second N  hub requests per connection per second, bursts of 2N; beyond, rate_limited (default 20)
+          --max-user-connections-per-minute N  hub connections one user may open per minute, N at once; beyond, 429 (default 30)
           --max-outbound-bytes N    unsent bytes per connection: a WebSocket is closed 1008, HTTP stops reading (default 4194304)
           --max-connections N       open connections before new ones get 503 (default 19500)
           --heartbeat SECONDS       ping a WebSocket after each interval this long it stays silent (default 30)
@@ -189,6 +190,8 @@ public enum CommandLineParser {
                 let rate = try integer(1...1_000_000)
                 options.configuration.hubLimits.requestsPerSecond = Double(rate)
                 options.configuration.hubLimits.requestBurst = Double(2 * rate)
+            case "--max-user-connections-per-minute":
+                options.configuration.hubLimits.userConnectionsPerMinute = Double(try integer(1...1_000_000))
             case "--max-outbound-bytes": options.configuration.maxOutboundBytes = try integer(1024...(1 << 30))
             case "--max-connections": options.configuration.maxConnections = try integer(1...1_000_000)
             case "--heartbeat": options.configuration.heartbeatIntervalSeconds = try seconds()

@@ -96,8 +96,12 @@ public final class HubServer: Sendable {
             verifier: secret.isEmpty ? nil : TokenVerifier(secret: secret),
             allowAnonymous: configuration.allowAnonymousCustomers, tokenSeconds: configuration.customerTokenSeconds,
             allowedOrigins: configuration.allowedOrigins,
-            limiter: AddressRateLimiter(
+            limiter: KeyedRateLimiter(
                 perMinute: configuration.customerSessionsPerMinute, burst: configuration.customerSessionsBurst))
+        // One limiter for every loop: a user's connections may land on any of them.
+        let userConnections = KeyedRateLimiter(
+            perMinute: configuration.hubLimits.userConnectionsPerMinute,
+            burst: configuration.hubLimits.userConnectionsPerMinute)
         let rooms = RoomDirectory()
         let loops = LoopDirectory()
         let (catalog, webRootProblem) = loadPages(configuration.webRoot, logger: logger)
@@ -108,7 +112,8 @@ public final class HubServer: Sendable {
                 router.add("GET", "/healthz", .http(HealthEndpoint()))
                 let hubEndpoint = HubEndpoint(
                     hub: hub.mailbox, authentication: authentication, limits: configuration.hubLimits,
-                    heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds), logger: loop.logger)
+                    userConnections: userConnections, heartbeatSeconds: Int(configuration.heartbeatIntervalSeconds),
+                    logger: loop.logger)
                 router.add("GET", "/v1/ws", .webSocket(hubEndpoint))
                 loops.register(loop, hubEndpoint: hubEndpoint)
                 router.add("GET", "/metrics", .http(MetricsEndpoint(directory: loops, hub: hub.mailbox)))

@@ -18,7 +18,7 @@ final class CustomerSessionsEndpoint: HTTPEndpoint {
         var tokenSeconds: Int64
         /// nil: any origin may call (answered with `*`).
         var allowedOrigins: [String]?
-        var limiter: AddressRateLimiter
+        var limiter: KeyedRateLimiter
     }
 
     enum Action {

@@ -11,16 +11,20 @@ final class HubEndpoint: WebSocketEndpoint {
     let limits: HubLimits
     let heartbeatSeconds: Int
     private let authentication: HubAuthentication?
+    /// Hub connections per user, shared by every loop (`HubLimits.userConnectionsPerMinute`).
+    private let userConnections: KeyedRateLimiter
     private let logger: Logger
     private var refusals = RefusalLog()
     /// Requests this loop refused before they reached the hub (too_large, rate_limited, …), by code.
     var refusalsByCode: [String: Int] = [:]
 
     init(
-        hub: HubMailbox, authentication: HubAuthentication?, limits: HubLimits, heartbeatSeconds: Int, logger: Logger
+        hub: HubMailbox, authentication: HubAuthentication?, limits: HubLimits, userConnections: KeyedRateLimiter,
+        heartbeatSeconds: Int, logger: Logger
     ) {
         self.hub = hub
         self.authentication = authentication
+        self.userConnections = userConnections
         self.limits = limits
         self.heartbeatSeconds = heartbeatSeconds
         self.logger = logger
@@ -48,11 +52,28 @@ final class HubEndpoint: WebSocketEndpoint {
             if let summary = refusals.note(reason, now: connection.context.loop.now) { logger.info(summary) }
             return .refuse(HubAuthentication.response(for: refusal))
         case .success(let claims):
+            let user = "\(claims.role.wireName):\(claims.subject.rawValue)"
+            if let wait = userConnections.admit(user, now: connection.context.loop.now) {
+                connection.log(.debug, "event=hub.connections_limited user=\(user) retry_s=\(wait)")
+                return .refuse(Self.tooManyConnections(retryAfter: wait))
+            }
             let session = HubSession(
                 claims: claims, connectionId: hub.connectionIds.id(number: connection.id), endpoint: self,
                 now: connection.context.loop.now)
             return .accept(session)
         }
+    }
+}
+
+extension HubEndpoint {
+    /// 429 for a user opening hub connections faster than `HubLimits.userConnectionsPerMinute`.
+    static func tooManyConnections(retryAfter seconds: Int) -> HTTPResponse {
+        let message = "too many connections for this user; retry in \(seconds) s"
+        var response = HTTPResponse.json(
+            HTTPStatus(code: 429, reasonPhrase: "Too Many Requests"),
+            "{\"type\":\"error\",\"code\":\"rate_limited\",\"message\":\"\(message)\"}")
+        response.headers.add(name: "Retry-After", value: String(seconds))
+        return response
     }
 }
 

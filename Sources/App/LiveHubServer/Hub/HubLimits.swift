@@ -15,6 +15,11 @@ public struct HubLimits: Sendable {
     /// two seconds at most anyway).
     public var typingPerSecond = 5.0
     public var typingBurst = 10.0
+    /// Hub connections one user (role and id) may open per minute, all at once at most: beyond, the
+    /// upgrade is answered 429. Each connection costs a token check and, for the first and last of a
+    /// user, journaled events (`participant.away`, `participant.back`) sent to everyone in their
+    /// conversations: a reconnect loop would otherwise grow histories and flood agents with notices.
+    public var userConnectionsPerMinute = 30.0
     public init() {}
 }
 

@@ -1,9 +1,10 @@
 import Synchronization
 
-/// Per source address token buckets, shared by every loop (a client's connections may land on any
-/// loop through SO_REUSEPORT). For endpoints that cost work per request, such as minting tokens:
-/// low request rates, so one lock is cheap. Time is passed in (monotonic nanoseconds).
-final class AddressRateLimiter: Sendable {
+/// Token buckets per key (a source address, a user), shared by every loop (a client's connections may
+/// land on any loop through SO_REUSEPORT). For what costs work each time and comes rarely, such as
+/// minting tokens or opening a hub connection: one lock is cheap at such rates. Time is passed in
+/// (monotonic nanoseconds).
+final class KeyedRateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var refilledAt: UInt64
@@ -11,7 +12,7 @@ final class AddressRateLimiter: Sendable {
 
     private let perMinute: Double
     private let burst: Double
-    /// Beyond this many tracked addresses, full buckets (idle addresses) are forgotten.
+    /// Beyond this many tracked keys, full buckets (idle keys) are forgotten.
     private let maxTracked: Int
     private let buckets = Mutex<[String: Bucket]>([:])
 
@@ -21,15 +22,15 @@ final class AddressRateLimiter: Sendable {
         self.maxTracked = maxTracked
     }
 
-    /// Takes one token for `address`; returns nil when allowed, else the seconds until the next token.
-    func admit(_ address: String, now: UInt64) -> Int? {
+    /// Takes one token for `key`; returns nil when allowed, else the seconds until the next token.
+    func admit(_ key: String, now: UInt64) -> Int? {
         buckets.withLock { buckets in
-            var bucket = buckets[address] ?? Bucket(tokens: burst, refilledAt: now)
+            var bucket = buckets[key] ?? Bucket(tokens: burst, refilledAt: now)
             let elapsed = Double(now &- bucket.refilledAt) / 1e9
             bucket.tokens = min(burst, bucket.tokens + elapsed * perMinute / 60)
             bucket.refilledAt = now
             defer {
-                buckets[address] = bucket
+                buckets[key] = bucket
                 if buckets.count > maxTracked { forgetIdle(&buckets, now: now) }
             }
             guard bucket.tokens >= 1 else {
@@ -40,7 +41,7 @@ final class AddressRateLimiter: Sendable {
         }
     }
 
-    /// Drops addresses whose bucket has refilled completely: forgetting them changes nothing.
+    /// Drops keys whose bucket has refilled completely: forgetting them changes nothing.
     private func forgetIdle(_ buckets: inout [String: Bucket], now: UInt64) {
         let refill = burst * 60 / perMinute
         buckets = buckets.filter { Double(now &- $0.value.refilledAt) / 1e9 < refill }
