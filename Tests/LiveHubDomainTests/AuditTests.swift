@@ -281,6 +281,51 @@ struct AuditTests {
         let late = try scenario.run(.leave(conversationId: conversationId), as: .supervisor("sue"), at: 4)
         #expect(late.auditEntries.map(\.at) == [time(10)])
     }
+
+    @Test(
+        "Audit: entries older than the audit retention are dropped (checked every 1,024th entry, once an eighth of the audit can go), except the start of a monitor still open; a replay drops the same entries"
+    )
+    func retention() throws {
+        var configuration = testConfiguration()
+        configuration.timing.auditRetentionMilliseconds = 100_000
+        var scenario = Scenario(hub: Hub(configuration: configuration))
+        let watched = scenario.active(customer: "cara", agent: "alice", at: 0)
+        let other = scenario.active(customer: "dan", agent: "bob", at: 0)
+        try scenario.run(.monitor(conversationId: watched), as: .supervisor("sue", connection: "wall"), at: 1)
+        // Entries 2 … 1,023: a monitor started and stopped each second from 3 s to 513 s.
+        for second in Int64(3)...513 {
+            try scenario.run(.monitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: second)
+            try scenario.run(.unmonitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: second)
+        }
+        #expect(scenario.hub.state.audit.entries.count == 1_023)
+        // Entry 1,024 at 600 s: everything before 500 s goes, but for the monitor sue still holds.
+        try scenario.run(.monitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: 600)
+        let entries = scenario.hub.state.audit.entries
+        #expect(entries.first == entry(1, at: 1, "sue", "Sue", watched, .monitorStarted(sessionId: "wall")))
+        #expect(entries.dropFirst().allSatisfy { $0.at >= time(500) })
+        #expect(entries.count == 1 + 14 * 2 + 1)
+        let stopped = try scenario.run(
+            .unmonitor(conversationId: watched), as: .supervisor("sue", connection: "wall"), at: 601)
+        #expect(
+            stopped.auditEntries == [
+                entry(1_025, at: 601, "sue", "Sue", watched, .monitorStopped(sessionId: "wall", reason: .unmonitored))
+            ])
+        // Entries 1,026 … 2,048, nearly all recent: at the 2,048th check only 29 of 1,054 entries (fewer
+        // than an eighth) are old enough, so the audit waits instead of rebuilding for them.
+        try scenario.run(.unmonitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: 601)
+        for _ in 1...510 {
+            try scenario.run(.monitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: 601)
+            try scenario.run(.unmonitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: 601)
+        }
+        try scenario.run(.monitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: 601)
+        try scenario.run(.unmonitor(conversationId: other), as: .supervisor("sam", connection: "desk"), at: 650)
+        #expect(scenario.hub.state.audit.entries.last?.id == 2_048)
+        #expect(scenario.hub.state.audit.entries.count == 1_054)
+        var replayed = Hub(configuration: configuration)
+        for event in scenario.journal { replayed.apply(event) }
+        #expect(replayed.state == scenario.hub.state)
+        #expect(AuditLog(entries: scenario.hub.state.audit.entries) == scenario.hub.state.audit)
+    }
 }
 
 /// The admin's audit query over a known log (built by applying audit facts, as a replay does).
@@ -389,4 +434,5 @@ struct TranscriptAccessTests {
         #expect(conversation.transcript(for: .bot, userId: "helpbot") == .forbidden)
         #expect(conversation.transcript(for: .customer, userId: "dan") == .notFound)
     }
+
 }

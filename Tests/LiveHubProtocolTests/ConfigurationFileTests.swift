@@ -118,6 +118,16 @@ struct ConfigurationFileTests {
         #expect(defaults.hub.timing.closedInMemoryMilliseconds == 600_000 && defaults.storage == nil)
     }
 
+    @Test("Configuration: storage.auditRetentionDays sets how long the audit keeps an entry (365 days unless given)")
+    func auditRetention() throws {
+        let text = Self.valid.replacingFirst(#""limits""#, with: #""storage": {"auditRetentionDays": 30}, "limits""#)
+        let contents = try ConfigurationFile.decodeFile(Array(text.utf8))
+        #expect(contents.hub.timing.auditRetentionMilliseconds == 30 * 86_400_000)
+        #expect(contents.storage == StorageSettings(retentionDays: 90))
+        let defaults = try ConfigurationFile.decodeFile(Array(Self.valid.utf8))
+        #expect(defaults.hub.timing.auditRetentionMilliseconds == 365 * 86_400_000)
+    }
+
     @Test("Configuration: one id may be both agent and supervisor (a supervisor who takes chats); timing is in seconds")
     func supervisorWhoIsAlsoAnAgent() throws {
         let text = Self.valid.replacingFirst(#""id": "sam""#, with: #""id": "alice""#)

@@ -5,8 +5,8 @@
 ///
 /// Built only by `Hub.apply` from journaled `audit` events, so a replay rebuilds it exactly; the
 /// indexes are functions of the entries and take part in equality like them, so `init(entries:)`
-/// rebuilds an equal log from the entries alone. Retention (dropping old entries) is not done here
-/// yet: when it comes, it rebuilds the position indexes (`init(entries:)` with the entries kept).
+/// rebuilds an equal log from the entries alone. Retention drops old entries the same way: it keeps a
+/// subsequence of the entries and rebuilds the rest from it (`dropEntries(before:)`).
 public struct AuditLog: Hashable, Sendable {
     /// Every entry, oldest first; `at` never decreases along it.
     public private(set) var entries: [AuditEntry] = []
@@ -37,6 +37,49 @@ public struct AuditLog: Hashable, Sendable {
 
     /// The id the next entry gets.
     public var nextId: Int { (entries.last?.id ?? 0) + 1 }
+
+    /// Retention is checked when an entry's id is a multiple of this: each check costs a pass over
+    /// the entries, so it runs once per this many entries, not on every one.
+    public static let retentionCheckInterval = 1_024
+
+    /// Drops the entries from before `cutoff`, except the start of each monitor still open: whatever
+    /// ends that monitor is audited against it, and a log rebuilt from its entries (a snapshot's) must
+    /// know it is open. The kept entries stay in order, so the indexes are rebuilt from them alone.
+    ///
+    /// Rebuilding costs a pass over every entry, so it waits until at least an eighth of them can go:
+    /// each entry then pays for a bounded share of the rebuilds, and a check that finds too few (a
+    /// binary search) costs next to nothing.
+    mutating func dropEntries(before cutoff: Instant) {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].at < cutoff { low = middle + 1 } else { high = middle }
+        }
+        let openCount = openMonitors.values.reduce(0) { $0 + $1.count }
+        guard low - openCount >= max(1, entries.count / 8) else { return }
+        // The latest start of each open monitor, found from the end (an earlier start of the same
+        // connection and conversation belongs to a monitor that stopped since).
+        var pinned: Set<Int> = []
+        var open: Set<MonitorKey> = []
+        for index in entries.indices.reversed() {
+            guard case .monitorStarted(let sessionId) = entries[index].action,
+                let conversationId = entries[index].conversationId,
+                openMonitors[sessionId]?[conversationId] != nil,
+                open.insert(MonitorKey(sessionId: sessionId, conversationId: conversationId)).inserted
+            else { continue }
+            if entries[index].at < cutoff { pinned.insert(index) }
+        }
+        let kept = entries.indices.filter { entries[$0].at >= cutoff || pinned.contains($0) }.map { entries[$0] }
+        guard kept.count < entries.count else { return }
+        self = AuditLog(entries: kept)
+    }
+
+    /// A monitor: one connection watching one conversation.
+    private struct MonitorKey: Hashable {
+        var sessionId: ConnectionId
+        var conversationId: ConversationId
+    }
 
     /// Appends an entry and keeps the indexes (and the open monitors) in step.
     mutating func append(_ entry: AuditEntry) {

@@ -181,12 +181,15 @@ public struct Timing: Hashable, Sendable {
     /// How long a closed conversation stays in memory (resumable, in the hub's answers) before it goes to
     /// the archive on disk and leaves memory (`Command.archive`).
     public var closedInMemoryMilliseconds: Int64
+    /// How long the audit keeps an entry. The audit is part of the state (in memory, in every
+    /// snapshot), so without a limit a hub's supervisors would grow it for as long as it runs.
+    public var auditRetentionMilliseconds: Int64
 
     public init(
         offerRetryPauseMilliseconds: Int64 = 60_000, customerReconnectMilliseconds: Int64 = 180_000,
         agentGraceMilliseconds: Int64 = 150_000, queueUpdateMilliseconds: Int64 = 5_000,
         typingIntervalMilliseconds: Int64 = 2_000, reportRowIntervalMilliseconds: Int64 = 1_000,
-        closedInMemoryMilliseconds: Int64 = 600_000
+        closedInMemoryMilliseconds: Int64 = 600_000, auditRetentionMilliseconds: Int64 = 365 * 86_400_000
     ) {
         self.offerRetryPauseMilliseconds = offerRetryPauseMilliseconds
         self.customerReconnectMilliseconds = customerReconnectMilliseconds
@@ -195,5 +198,6 @@ public struct Timing: Hashable, Sendable {
         self.typingIntervalMilliseconds = typingIntervalMilliseconds
         self.reportRowIntervalMilliseconds = reportRowIntervalMilliseconds
         self.closedInMemoryMilliseconds = closedInMemoryMilliseconds
+        self.auditRetentionMilliseconds = auditRetentionMilliseconds
     }
 }

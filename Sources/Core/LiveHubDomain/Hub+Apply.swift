@@ -142,6 +142,11 @@ extension Hub {
             absentAgents[userId] = nil
         case .audit(let entry):
             state.audit.append(entry)
+            // Decided by the entry alone (its id and time), so a replay drops exactly the same entries.
+            if entry.id % AuditLog.retentionCheckInterval == 0 {
+                let retention = configuration.timing.auditRetentionMilliseconds
+                state.audit.dropEntries(before: entry.at.adding(milliseconds: -retention))
+            }
         case .monitorStarted, .monitorStopped, .agentUpdate:
             // Transient deliveries: nothing to remember (monitors are the app's sessions).
             break

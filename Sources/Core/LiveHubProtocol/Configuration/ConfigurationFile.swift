@@ -24,7 +24,7 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///  "timing": {"offerRetryPauseSeconds": 60, "customerReconnectSeconds": 180, "agentGraceSeconds": 150,
 ///             "queueUpdateSeconds": 5, "typingIntervalSeconds": 2, "reportRowIntervalSeconds": 1,
 ///             "closedInMemorySeconds": 600},
-///  "storage": {"retentionDays": 90}}
+///  "storage": {"retentionDays": 90, "auditRetentionDays": 365}}
 /// ```
 /// Unknown keys are refused (a misspelt setting must not be silently ignored), and references are
 /// checked: a queue's workstream and an agent's queues must exist, ids must be unique within each list,
@@ -147,8 +147,12 @@ public enum ConfigurationFile {
         }
         var storage: StorageSettings?
         if let object = try top.optionalObject("storage") {
-            try object.allowOnly(["retentionDays"])
+            try object.allowOnly(["retentionDays", "auditRetentionDays"])
             storage = StorageSettings(retentionDays: try object.positiveInteger("retentionDays", default: 90))
+            // The audit is the hub's state, so its retention is the domain's timing.
+            let auditDays = try object.positiveInteger(
+                "auditRetentionDays", default: Int(timing.auditRetentionMilliseconds / 86_400_000))
+            timing.auditRetentionMilliseconds = Int64(auditDays) * 86_400_000
         }
         return Contents(
             hub: Configuration(
