@@ -21,6 +21,8 @@ import LiveHubDomain
 //
 //     valgrind --tool=callgrind .build/release/hubbench --scenario active --size 1000 --messages 20000
 //
+// `--audit N`: the audit's retention, see `AuditRetentionBench`.
+//
 // Subtract a run with `--messages 0` (same size) for the set-up; divide by the count.
 #if canImport(Glibc)
     import Glibc
@@ -207,6 +209,7 @@ var fixedSize = 1_000
 var fixedMessages = 0
 var fixedStarts = 0
 var fixedAccepts = 0
+var auditEntries: Int? = nil
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -217,13 +220,19 @@ while let argument = arguments.popFirst() {
     case "--messages": fixedMessages = Int(arguments.popFirst() ?? "") ?? 0
     case "--starts": fixedStarts = Int(arguments.popFirst() ?? "") ?? 0
     case "--accepts": fixedAccepts = Int(arguments.popFirst() ?? "") ?? 0
+    case "--audit": auditEntries = Int(arguments.popFirst() ?? "")
     default:
         print(
             "usage: hubbench [--sizes 100,10000,100000] [--rounds 3]\n"
                 + "       hubbench --scenario waiting|active|routed [--size 1000] [--messages N] [--starts N]"
-                + " [--accepts N (routed)]")
+                + " [--accepts N (routed)]\n       hubbench --audit N")
         exit(64)
     }
+}
+
+if let auditEntries {
+    AuditRetentionBench.run(entries: auditEntries)
+    exit(0)
 }
 
 if let scenario = fixedScenario {
