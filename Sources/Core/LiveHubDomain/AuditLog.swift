@@ -38,8 +38,8 @@ public struct AuditLog: Hashable, Sendable {
     /// The id the next entry gets.
     public var nextId: Int { (entries.last?.id ?? 0) + 1 }
 
-    /// Retention is checked when an entry's id is a multiple of this: each check costs a pass over
-    /// the entries, so it runs once per this many entries, not on every one.
+    /// Retention is checked when an entry's id is a multiple of this, not on every entry: a check is
+    /// a binary search, but the rebuild it may start is a pass over every entry.
     public static let retentionCheckInterval = 1_024
 
     /// Drops the entries from before `cutoff`, except the start of each monitor still open: whatever
