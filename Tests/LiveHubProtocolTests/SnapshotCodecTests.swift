@@ -206,14 +206,15 @@ struct SnapshotCodecTests {
     func everyEventKindInAHistory() throws {
         var parts = ConversationParts(id: "c7", subject: "s", channel: .livechat, queueId: "general", customerId: "cara")
         let later = JournalCodecTests.at.adding(milliseconds: 5)
-        parts.history = JournalCodecTests.journaled + [
-            DomainEvent(
-                conversationId: "c7", seq: 40, at: later,
-                payload: .message(
-                    Message(
-                        seq: 40, senderId: "cara", senderRole: .customer, text: "", visibility: .public,
-                        clientMessageId: "", at: JournalCodecTests.at)))
-        ]
+        parts.history = EventHistory(
+            JournalCodecTests.journaled + [
+                DomainEvent(
+                    conversationId: "c7", seq: 40, at: later,
+                    payload: .message(
+                        Message(
+                            seq: 40, senderId: "cara", senderRole: .customer, text: "", visibility: .public,
+                            clientMessageId: "", at: JournalCodecTests.at)))
+            ])
         let conversation = Conversation(parts: parts)
         let bytes = try SnapshotCodec.encode(conversation: conversation)
         let decoded = try bytes.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }

@@ -36,7 +36,7 @@ public struct Conversation: Hashable, Sendable {
     public let capacityUnits: Int
 
     /// Every sequenced event, for `conversation.resume` and the monitor transcript.
-    var history: [DomainEvent]
+    var history: EventHistory
     /// The last seq handed out.
     var lastSeq: Int
     /// How many messages the history holds, and their text's UTF-8 bytes: what the conversation's
@@ -82,7 +82,7 @@ public struct Conversation: Hashable, Sendable {
         lastActivityAt = nil
         customerSentiment = ConversationSentiment()
         capacityUnits = started.capacityUnits
-        history = []
+        history = EventHistory()
         lastSeq = 0
         messageCount = 0
         messageTextBytes = 0

@@ -17,9 +17,9 @@ extension Conversation {
     public func transcript(for role: Role, userId: UserId) -> TranscriptAccess {
         switch role {
         case .supervisor, .admin:
-            return .granted(.staff, history)
+            return .granted(.staff, Array(history))
         case .agent:
-            return tookPart(userId) ? .granted(.staff, history) : .forbidden
+            return tookPart(userId) ? .granted(.staff, Array(history)) : .forbidden
         case .customer:
             guard userId == customerId else { return .notFound }
             return .granted(.customer, history.filter { $0.payload.variant(for: .customer).isReceived })

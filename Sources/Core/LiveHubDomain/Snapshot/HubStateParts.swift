@@ -134,7 +134,7 @@ package struct ConversationParts: Sendable {
     package var customerAwaySince: Instant?
     package var lastActivityAt: Instant?
     package var capacityUnits: Int
-    package var history: [DomainEvent]
+    package var history: EventHistory
     package var lastSeq: Int
     package var pendingOfferIds: [OfferId]
     package var pendingRouteOffers: Int
@@ -166,7 +166,7 @@ package struct ConversationParts: Sendable {
         customerAwaySince = nil
         lastActivityAt = nil
         capacityUnits = 1
-        history = []
+        history = EventHistory()
         lastSeq = 0
         pendingOfferIds = []
         pendingRouteOffers = 0
@@ -314,7 +314,7 @@ extension Conversation {
         // Not in the snapshot: counted from the history, which holds every message.
         var messageCount = 0
         var messageTextBytes = 0
-        for event in parts.history {
+        parts.history.forEachEvent { event in
             if case .message(let message) = event.payload {
                 messageCount += 1
                 messageTextBytes += message.text.utf8.count
@@ -342,7 +342,7 @@ extension Conversation {
 
     /// Every sequenced event of the conversation, in seq order: what an archive keeps of it beside its
     /// headline fields.
-    package var historyEvents: [DomainEvent] { history }
+    package var historyEvents: [DomainEvent] { Array(history) }
 }
 
 extension Hub {

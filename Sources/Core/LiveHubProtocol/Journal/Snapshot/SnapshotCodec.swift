@@ -289,11 +289,11 @@ public enum SnapshotCodec {
         writer.optional(parts.lastActivityAt) { $0.instant($1) }
         writer.int(parts.capacityUnits)
         writer.count(parts.history.count)
-        for event in parts.history {
+        try parts.history.forEachEvent { (event) throws(SnapshotEncodeError) in
             if case .message(let message) = event.payload, event.conversationId == parts.id, event.seq == message.seq {
                 writer.bytes.append(HistoryForm.message)
                 writeMessage(message, at: event.at, into: &writer)
-                continue
+                return
             }
             guard let record = JournalEventCodec.encode(event) else {
                 throw SnapshotEncodeError("\(parts.id): a \(event.kind) event in its history has no journal encoding")
@@ -345,7 +345,6 @@ public enum SnapshotCodec {
         parts.lastActivityAt = try reader.optional { r throws(SnapshotDecodeError) in try r.instant() }
         parts.capacityUnits = try reader.int()
         let eventCount = try reader.count(minimumBytes: 2)
-        parts.history.reserveCapacity(eventCount)
         for _ in 0..<eventCount {
             switch try reader.byte() {
             case HistoryForm.message:
