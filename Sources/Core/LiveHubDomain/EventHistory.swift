@@ -11,14 +11,14 @@
 /// short conversations that are most of them.
 public struct EventHistory: RandomAccessCollection, Hashable, Sendable {
     /// Events per full chunk: a power of two, so an index splits with a shift and a mask.
-    static let chunkShift = 8
-    static let chunkSize = 1 << chunkShift
-    private static let chunkMask = chunkSize - 1
+    @usableFromInline static let chunkShift = 8
+    @usableFromInline static let chunkSize = 1 << chunkShift
+    @usableFromInline static let chunkMask = chunkSize - 1
 
     /// Full chunks of exactly `chunkSize` events each, never changed once full.
-    private var chunks: [[DomainEvent]] = []
+    @usableFromInline private(set) var chunks: [[DomainEvent]] = []
     /// The events after the full chunks: fewer than `chunkSize`.
-    private var tail: [DomainEvent] = []
+    @usableFromInline private(set) var tail: [DomainEvent] = []
 
     /// An empty history.
     public init() {}
@@ -53,7 +53,8 @@ public struct EventHistory: RandomAccessCollection, Hashable, Sendable {
         }
     }
 
-    /// Calls `body` with each event in order, without copying them out one by one as an iterator does.
+    /// Calls `body` with each event in order (inlinable, so the snapshot codec's loop is specialized).
+    @inlinable
     public func forEachEvent<Failure: Error>(_ body: (borrowing DomainEvent) throws(Failure) -> Void) throws(Failure) {
         for chunk in chunks {
             for index in chunk.indices { try body(chunk[index]) }
