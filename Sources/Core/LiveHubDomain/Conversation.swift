@@ -54,7 +54,7 @@ public struct Conversation: Hashable, Sendable {
     /// everyone again runs from here.
     var lastDeclinedAt: Instant?
     /// Seq of each message by (sender, clientMessageId), so a resend is answered, not repeated.
-    var seqByClientMessage: [ClientMessageKey: Int]
+    var clientMessages: ClientMessageIndex
     /// Wait time accumulated before the current open period.
     var waitMilliseconds: Int64
     /// Start of the current open period, while open.
@@ -90,7 +90,7 @@ public struct Conversation: Hashable, Sendable {
         pendingRouteOffers = 0
         declinedAgentIds = []
         lastDeclinedAt = nil
-        seqByClientMessage = [:]
+        clientMessages = ClientMessageIndex()
         waitMilliseconds = 0
         waitStartedAt = at
         handleMilliseconds = 0
@@ -139,8 +139,3 @@ public struct Participant: Hashable, Sendable {
     }
 }
 
-/// Identifies a message for idempotent resend: the same client id from another sender is a different message.
-struct ClientMessageKey: Hashable, Sendable {
-    var senderId: UserId
-    var clientMessageId: String
-}

@@ -22,13 +22,9 @@ extension Hub {
         case .message(let message):
             updateConversation(of: event, reindexing: false) { conversation in
                 if let clientMessageId = message.clientMessageId {
-                    let key = ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId)
-                    // Room for a dozen at the first: growing from one slot rehashed every key (two
-                    // strings each) five times over a conversation's first twenty messages.
-                    if conversation.seqByClientMessage.isEmpty {
-                        conversation.seqByClientMessage.reserveCapacity(Conversation.clientMessageIdsReserved)
-                    }
-                    conversation.seqByClientMessage[key] = message.seq
+                    conversation.clientMessages.insert(
+                        ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId), seq: message.seq,
+                        history: conversation.history)
                 }
                 conversation.lastActivityAt = event.at
                 conversation.messageCount += 1
@@ -352,9 +348,6 @@ private struct IndexEntry: Equatable {
 }
 
 extension Conversation {
-    /// How many client message ids a conversation makes room for at its first.
-    static let clientMessageIdsReserved = 12
-
     /// Appends a sequenced event to the history.
     mutating func record(_ event: DomainEvent) {
         guard let seq = event.seq else { return }

@@ -128,7 +128,7 @@ private struct WriterFacts {
 
     init(_ conversation: borrowing Conversation, writer: UserId, clientKey: ClientMessageKey?) {
         role = conversation.role(of: writer)
-        resentSeq = clientKey.flatMap { conversation.seqByClientMessage[$0] }
+        resentSeq = clientKey.flatMap { conversation.clientMessages.seq(of: $0, in: conversation.history) }
         headline = Headline(conversation)
         lastSeq = conversation.lastSeq
         messageCount = conversation.messageCount

@@ -280,7 +280,7 @@ extension Conversation {
         parts.pendingRouteOffers = pendingRouteOffers
         parts.declinedAgentIds = declinedAgentIds
         parts.lastDeclinedAt = lastDeclinedAt
-        parts.clientMessages = seqByClientMessage.map { key, seq in
+        parts.clientMessages = clientMessages.entries(in: history).map { key, seq in
             ClientMessageSeq(senderId: key.senderId, clientMessageId: key.clientMessageId, seq: seq)
         }
         parts.waitMilliseconds = waitMilliseconds
@@ -326,13 +326,14 @@ extension Conversation {
         pendingRouteOffers = parts.pendingRouteOffers
         declinedAgentIds = parts.declinedAgentIds
         lastDeclinedAt = parts.lastDeclinedAt
-        var seqByClientMessage: [ClientMessageKey: Int] = [:]
-        seqByClientMessage.reserveCapacity(parts.clientMessages.count)
-        for entry in parts.clientMessages {
-            seqByClientMessage[ClientMessageKey(senderId: entry.senderId, clientMessageId: entry.clientMessageId)] =
-                entry.seq
+        // In seq order, as `apply` inserted them (the codec keeps them sorted).
+        var clientMessages = ClientMessageIndex()
+        for entry in parts.clientMessages.sorted(by: { $0.seq < $1.seq }) {
+            clientMessages.insert(
+                ClientMessageKey(senderId: entry.senderId, clientMessageId: entry.clientMessageId), seq: entry.seq,
+                history: parts.history)
         }
-        self.seqByClientMessage = seqByClientMessage
+        self.clientMessages = clientMessages
         waitMilliseconds = parts.waitMilliseconds
         waitStartedAt = parts.waitStartedAt
         handleMilliseconds = parts.handleMilliseconds
