@@ -97,6 +97,8 @@ private struct AckDriver {
     private let requests: [[UInt8]]
     /// Per conversation: when its request in flight was sent (0: none in flight).
     private var sentAt: [UInt64]
+    /// Sends so far, numbering the `clientMsgId`s.
+    private var sends = 0
     private var windowStart: UInt64 = 0
     private var windowEnd: UInt64 = 0
 
@@ -131,7 +133,16 @@ private struct AckDriver {
     private mutating func send(_ conversation: Int, now: UInt64) throws(LoadError) {
         let index = conversation * stride + LoadRole.customer.rawValue
         sentAt[conversation] = now
-        try sockets[index].sendText(requests[conversation])
+        if options.clientMessageIds {
+            // Like the pages' ids: "m-", 13 random-looking base-36 characters, "-", a counter.
+            sends += 1
+            var request = requests[conversation]
+            request.removeLast(2)
+            request.append(contentsOf: #"","clientMsgId":"m-\#(String(UInt64(sends) &* 0x9E37_79B9_7F4A_7C15, radix: 36).prefix(13))-\#(sends)"}"#.utf8)
+            try sockets[index].sendText(request)
+        } else {
+            try sockets[index].sendText(requests[conversation])
+        }
         poller.updateWriteInterest(index)
     }
 

@@ -14,6 +14,9 @@ public struct LoadOptions: Sendable {
     /// Whether a supervisor connection monitors each conversation (`hubload acks --no-monitor`: customer
     /// and agent only, two members per message instead of three).
     public var monitored = true
+    /// Whether each `message.send` carries a fresh `clientMsgId` shaped like the chat pages' (`hubload
+    /// acks --client-msg-ids`): the hub then keeps an idempotency key per message, as for real clients.
+    public var clientMessageIds = false
     /// `message.send` requests per second over all conversations; customers and agents take turns.
     public var messagesPerSecond = 2000.0
     /// Sent before the measured window and not counted.

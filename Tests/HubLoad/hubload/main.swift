@@ -15,9 +15,10 @@ let usage = """
                [--rate MSGS_PER_S] [--warmup S] [--duration S] [--drain S] [--padding BYTES]
                [--server-pid PID] [--json]
                sets up N conversations on a hub started with that configuration and DIR, then measures
-           hubload acks --port P --data-dir DIR [--no-monitor] [same options as run, without --rate]
+           hubload acks --port P --data-dir DIR [--no-monitor] [--client-msg-ids] [same options as run, without --rate]
                the same N conversations, each customer keeping one message.send in flight: acknowledged
-               messages/s and send-to-ack latency (--no-monitor: customer and agent only)
+               messages/s and send-to-ack latency (--no-monitor: customer and agent only; --client-msg-ids:
+               a fresh clientMsgId on every message, as the chat pages send)
            hubload redis-fanout --port P [--subscribers R] [same options as acks, without --data-dir]
                the acks run's yardstick: N Redis connections each keeping one EVALSHA in flight that
                XADDs the message to its conversation's stream and PUBLISHes it to R subscriber connections
@@ -74,6 +75,10 @@ while !arguments.isEmpty {
     }
     if flag == "--no-monitor" {
         options.monitored = false
+        continue
+    }
+    if flag == "--client-msg-ids" {
+        options.clientMessageIds = true
         continue
     }
     guard let value = arguments.first else { fail("\(flag) needs a value\n\(usage)") }
