@@ -1,5 +1,6 @@
-@testable import LiveHubDomain
 import Testing
+
+@testable import LiveHubDomain
 
 /// A resend with the same `clientMsgId` is answered with the original seq. The index behind it keeps
 /// hashes, not keys, and checks what it finds against the history.
@@ -12,18 +13,24 @@ struct ClientMessageIndexTests {
         for (offset, (sender, clientMessageId)) in keys.enumerated() {
             let seq = offset + 1
             if let clientMessageId {
-                index.insert(ClientMessageKey(senderId: sender, clientMessageId: clientMessageId), seq: seq, history: history)
+                index.insert(
+                    ClientMessageKey(senderId: sender, clientMessageId: clientMessageId), seq: seq, history: history)
             }
             history.append(
-                event("c1", seq: seq, .message(
-                    Message(
-                        seq: seq, senderId: sender, senderRole: sender == "cara" ? .customer : .agent, text: "t\(seq)",
-                        visibility: .public, clientMessageId: clientMessageId, at: time(0)))))
+                event(
+                    "c1", seq: seq,
+                    .message(
+                        Message(
+                            seq: seq, senderId: sender, senderRole: sender == "cara" ? .customer : .agent,
+                            text: "t\(seq)",
+                            visibility: .public, clientMessageId: clientMessageId, at: time(0)))))
         }
         return (index, history)
     }
 
-    @Test("Resend index: each key finds its own seq; the same client id from another sender, or an unknown one, finds nothing")
+    @Test(
+        "Resend index: each key finds its own seq; the same client id from another sender, or an unknown one, finds nothing"
+    )
     func findsEachKey() {
         let (index, history) = Self.indexed([("cara", "m1"), ("alice", "m1"), ("cara", nil), ("cara", "m2")])
         #expect(index.seq(of: ClientMessageKey(senderId: "cara", clientMessageId: "m1"), in: history) == 1)
@@ -42,7 +49,9 @@ struct ClientMessageIndexTests {
         #expect(index.seq(of: ClientMessageKey(senderId: "cara", clientMessageId: "m2"), in: history) == 2)
         #expect(index.seq(of: ClientMessageKey(senderId: "alice", clientMessageId: "m1"), in: history) == 3)
         #expect(index.seq(of: ClientMessageKey(senderId: "cara", clientMessageId: "m9"), in: history) == nil)
-        let written = index.entries(in: history).map { "\($0.key.senderId.rawValue)/\($0.key.clientMessageId)=\($0.seq)" }
+        let written = index.entries(in: history).map {
+            "\($0.key.senderId.rawValue)/\($0.key.clientMessageId)=\($0.seq)"
+        }
         #expect(written.sorted() == ["alice/m1=3", "cara/m1=1", "cara/m2=2"])
     }
 
@@ -52,13 +61,17 @@ struct ClientMessageIndexTests {
         let conversationId = scenario.active(at: 0)
         for index in 0..<30 {
             try scenario.run(
-                .sendMessage(conversationId: conversationId, text: "m\(index)", visibility: .public, clientMessageId: "k\(index)"),
+                .sendMessage(
+                    conversationId: conversationId, text: "m\(index)", visibility: .public, clientMessageId: "k\(index)"
+                ),
                 as: index.isMultiple(of: 2) ? .customer("cara") : .agent("alice"), at: 1)
         }
         let original = try #require(scenario.hub.state.conversations[conversationId])
         let restored = Conversation(parts: original.parts)
         #expect(restored == original)
-        #expect(restored.clientMessages.seq(of: ClientMessageKey(senderId: "alice", clientMessageId: "k7"), in: restored.history) == 13)
+        #expect(
+            restored.clientMessages.seq(
+                of: ClientMessageKey(senderId: "alice", clientMessageId: "k7"), in: restored.history) == 13)
         let resend = try scenario.run(
             .sendMessage(conversationId: conversationId, text: "m7", visibility: .public, clientMessageId: "k7"),
             as: .agent("alice"), at: 2)

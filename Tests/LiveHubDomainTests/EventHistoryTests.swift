@@ -1,5 +1,6 @@
-@testable import LiveHubDomain
 import Testing
+
+@testable import LiveHubDomain
 
 /// A conversation's history is kept in chunks so that a copy of the hub's state (what a snapshot being
 /// written holds) does not make the next message copy the whole history.
@@ -7,10 +8,12 @@ import Testing
 struct EventHistoryTests {
     private static func events(_ count: Int) -> [DomainEvent] {
         (0..<count).map { index in
-            event("c1", seq: index + 1, at: Int64(index), .message(
-                Message(
-                    seq: index + 1, senderId: "cara", senderRole: .customer, text: "m\(index)", visibility: .public,
-                    clientMessageId: nil, at: time(Int64(index)))))
+            event(
+                "c1", seq: index + 1, at: Int64(index),
+                .message(
+                    Message(
+                        seq: index + 1, senderId: "cara", senderRole: .customer, text: "m\(index)", visibility: .public,
+                        clientMessageId: nil, at: time(Int64(index)))))
         }
     }
 
@@ -40,13 +43,16 @@ struct EventHistoryTests {
         #expect(grown != EventHistory(events.dropLast()))
     }
 
-    @Test("History: a message sent while a copy of the state is held (a snapshot) shares the full chunks instead of copying the history, and leaves the copy as it was")
+    @Test(
+        "History: a message sent while a copy of the state is held (a snapshot) shares the full chunks instead of copying the history, and leaves the copy as it was"
+    )
     func appendWhileSnapshotHeld() throws {
         var scenario = Scenario()
         let conversationId = scenario.active(at: 0)
         for index in 0..<(EventHistory.chunkSize + 10) {
             try scenario.run(
-                .sendMessage(conversationId: conversationId, text: "m\(index)", visibility: .public, clientMessageId: nil),
+                .sendMessage(
+                    conversationId: conversationId, text: "m\(index)", visibility: .public, clientMessageId: nil),
                 as: .customer("cara"), at: 1)
         }
         let held = scenario.hub.state

@@ -2,7 +2,7 @@ import CLiveHubSystem
 import LiveHubProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A closed-loop run for acknowledged throughput: the same N live conversations as `LoadRun` (customer,
@@ -138,7 +138,10 @@ private struct AckDriver {
             sends += 1
             var request = requests[conversation]
             request.removeLast(2)
-            request.append(contentsOf: #"","clientMsgId":"m-\#(String(UInt64(sends) &* 0x9E37_79B9_7F4A_7C15, radix: 36).prefix(13))-\#(sends)"}"#.utf8)
+            request.append(
+                contentsOf:
+                    #"","clientMsgId":"m-\#(String(UInt64(sends) &* 0x9E37_79B9_7F4A_7C15, radix: 36).prefix(13))-\#(sends)"}"#
+                    .utf8)
             try sockets[index].sendText(request)
         } else {
             try sockets[index].sendText(requests[conversation])
