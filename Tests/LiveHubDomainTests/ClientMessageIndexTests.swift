@@ -78,4 +78,55 @@ struct ClientMessageIndexTests {
         #expect(resend.acknowledgement == .messageAccepted(seq: 13))
         #expect(resend.events.isEmpty)
     }
+
+    @Test(
+        "Resend index and history agree with a plain dictionary and array over random sends, resends and held copies, with few hash bits or all",
+        arguments: [(1, ~0), (2, 0b11), (3, 0)])
+    func matchesAModel(seed: UInt64, hashMask: Int) {
+        var generator = SortedListTests.Generator(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
+        var index = ClientMessageIndex(hashMask: hashMask)
+        var history = EventHistory()
+        var model: [ClientMessageKey: Int] = [:]
+        var modelHistory: [DomainEvent] = []
+        var held: (index: ClientMessageIndex, history: EventHistory, count: Int)?
+        let senders: [UserId] = ["cara", "alice", "bob"]
+        for _ in 0..<900 {
+            let sender = senders[Int(generator.next() % 3)]
+            let clientMessageId = generator.next() % 5 == 0 ? nil : "k\(generator.next() % 400)"
+            let key = clientMessageId.map { ClientMessageKey(senderId: sender, clientMessageId: $0) }
+            // A resend of a known key adds nothing, as `message.send` answers it with the old seq.
+            if let key, let seq = model[key] {
+                #expect(index.seq(of: key, in: history) == seq)
+                continue
+            }
+            if let key { #expect(index.seq(of: key, in: history) == nil) }
+            let seq = history.count + 1
+            if let key {
+                index.insert(key, seq: seq, history: history)
+                model[key] = seq
+            }
+            let message = event(
+                "c1", seq: seq,
+                .message(
+                    Message(
+                        seq: seq, senderId: sender, senderRole: .agent, text: "t", visibility: .public,
+                        clientMessageId: clientMessageId, at: time(0))))
+            history.append(message)
+            modelHistory.append(message)
+            if generator.next() % 97 == 0 { held = (index, history, history.count) }
+        }
+        #expect(Array(history) == modelHistory)
+        for (key, seq) in model { #expect(index.seq(of: key, in: history) == seq) }
+        let written = index.entries(in: history)
+        #expect(written.count == model.count)
+        #expect(written.allSatisfy { model[$0.key] == $0.seq })
+        // A copy held part-way (a snapshot's) still reads as it was then.
+        if let held {
+            #expect(held.history.count == held.count)
+            #expect(Array(held.history) == Array(modelHistory.prefix(held.count)))
+            for (key, seq) in model where seq <= held.count {
+                #expect(held.index.seq(of: key, in: held.history) == seq)
+            }
+        }
+    }
 }
