@@ -97,7 +97,8 @@ let package = Package(
         // The domain benchmark (`hubbench`): CPU per start and per message at 100 to 100,000 open
         // conversations, on the pure domain. A tool like hubload, so it lives under Tests/.
         .executableTarget(
-            name: "hubbench", dependencies: ["LiveHubDomain"], path: "Tests/HubBench", swiftSettings: strict),
+            name: "hubbench", dependencies: ["LiveHubDomain", "LiveHubProtocol"], path: "Tests/HubBench",
+            swiftSettings: strict),
         // The sentiment bench (`sentimentbench`): `SentimentScorer.analyze` on fixed messages, for
         // instruction counts under callgrind.
         .executableTarget(

@@ -210,6 +210,7 @@ var fixedMessages = 0
 var fixedStarts = 0
 var fixedAccepts = 0
 var auditEntries: Int? = nil
+var snapshotShape: (conversations: Int, messages: Int)? = nil
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -221,13 +222,25 @@ while let argument = arguments.popFirst() {
     case "--starts": fixedStarts = Int(arguments.popFirst() ?? "") ?? 0
     case "--accepts": fixedAccepts = Int(arguments.popFirst() ?? "") ?? 0
     case "--audit": auditEntries = Int(arguments.popFirst() ?? "")
+    case "--snapshot":
+        guard let conversations = Int(arguments.popFirst() ?? ""), let messages = Int(arguments.popFirst() ?? "") else {
+            print("--snapshot needs CONVERSATIONS MESSAGES")
+            exit(64)
+        }
+        snapshotShape = (conversations, messages)
     default:
         print(
             "usage: hubbench [--sizes 100,10000,100000] [--rounds 3]\n"
                 + "       hubbench --scenario waiting|active|routed [--size 1000] [--messages N] [--starts N]"
-                + " [--accepts N (routed)]\n       hubbench --audit N")
+                + " [--accepts N (routed)]\n       hubbench --audit N\n"
+                + "       hubbench --snapshot CONVERSATIONS MESSAGES")
         exit(64)
     }
+}
+
+if let snapshotShape {
+    SnapshotBench.run(conversations: snapshotShape.conversations, messages: snapshotShape.messages)
+    exit(0)
 }
 
 if let auditEntries {
