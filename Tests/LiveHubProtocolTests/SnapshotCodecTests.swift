@@ -222,6 +222,48 @@ struct SnapshotCodecTests {
         #expect(decoded == conversation)
     }
 
+    @Test(
+        "Snapshots: an earlier release's record, which listed each (sender, clientMsgId, seq), still reads, and the resend index comes from the history"
+    )
+    func earlierClientMessageList() throws {
+        var parts = ConversationParts(
+            id: "c7", subject: "s", channel: .livechat, queueId: "general", customerId: "cara")
+        parts.history = EventHistory([
+            DomainEvent(
+                conversationId: "c7", seq: 1, at: JournalCodecTests.at,
+                payload: .message(
+                    Message(
+                        seq: 1, senderId: "cara", senderRole: .customer, text: "hi", visibility: .public,
+                        clientMessageId: "k1", at: JournalCodecTests.at)))
+        ])
+        parts.lastSeq = 1
+        // A value whose varint is easy to find: the list sits just before it, after the absent
+        // `lastDeclinedAt` (0) and the empty list this release writes (0).
+        parts.waitMilliseconds = 987_654_321
+        let conversation = Conversation(parts: parts)
+        let current = try SnapshotCodec.encode(conversation: conversation)
+        let marker: [UInt8] = [0, 0] + Self.varint(UInt64(987_654_321) << 1)
+        let at = try #require(current.indices.first { current[$0...].starts(with: marker) })
+        // The earlier release's list: one entry, ("cara", "k1", seq 1).
+        let list: [UInt8] = [1, 4] + Array("cara".utf8) + [2] + Array("k1".utf8) + Self.varint(1 << 1)
+        let earlier = Array(current[...at]) + list + Array(current[(at + 2)...])
+        let decoded = try earlier.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }
+        #expect(decoded == conversation)
+        let again = try current.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }
+        #expect(again == conversation)
+    }
+
+    private static func varint(_ value: UInt64) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+        return bytes
+    }
+
     @Test("Snapshots: a full conversation is still full after a snapshot: the restored hub refuses its next message as too_large")
     func fullConversationStaysFull() throws {
         var configuration = Self.configuration

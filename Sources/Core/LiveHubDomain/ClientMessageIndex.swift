@@ -12,8 +12,8 @@ struct ClientMessageKey: Hashable, Sendable {
 /// message after a snapshot started does, as the snapshot holds the state) retains nothing. Two keys
 /// with the same hash (one in 2^64) are kept apart in `collided`.
 ///
-/// The hash is seeded per process, so the index is never stored: a snapshot writes the keys
-/// (`ConversationParts.clientMessages`), and a replay or a restore rebuilds it, in seq order both times.
+/// The hash is seeded per process, so the index is never stored: a replay rebuilds it through `apply`,
+/// a restore from a snapshot or an archive from the history (`init(history:)`), in seq order both times.
 struct ClientMessageIndex: Hashable, Sendable {
     private var seqByHash: [Int: Int] = [:]
     private var collided: [ClientMessageKey: Int] = [:]
@@ -50,30 +50,24 @@ struct ClientMessageIndex: Hashable, Sendable {
         }
     }
 
-    /// Every key with its seq, from the messages in `history`: what a snapshot writes.
-    func entries(in history: EventHistory) -> [(key: ClientMessageKey, seq: Int)] {
-        var entries: [(key: ClientMessageKey, seq: Int)] = []
-        entries.reserveCapacity(seqByHash.count + collided.count)
-        for seq in seqByHash.values {
-            guard let key = Self.key(in: history, at: seq) else { continue }
-            entries.append((key, seq))
+    /// The index of every message in `history` sent with a client id, built in seq order as `apply`
+    /// builds it: what a conversation restored from a snapshot or an archive starts with.
+    init(history: EventHistory, hashMask: Int = ~0) {
+        self.init(hashMask: hashMask)
+        // `insert` reads only the events before the one inserted, which the whole history holds too.
+        history.forEachEvent { event in
+            if case .message(let message) = event.payload, let clientMessageId = message.clientMessageId {
+                insert(
+                    ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId), seq: message.seq,
+                    history: history)
+            }
         }
-        for (key, seq) in collided { entries.append((key, seq)) }
-        return entries
     }
 
     private func hash(_ key: ClientMessageKey) -> Int {
         var hasher = Hasher()
         key.hash(into: &hasher)
         return hasher.finalize() & hashMask
-    }
-
-    /// The key of the message at `seq` in `history`, if that is a message sent with a client id.
-    private static func key(in history: EventHistory, at seq: Int) -> ClientMessageKey? {
-        guard seq >= 1, seq <= history.count, case .message(let message) = history[seq - 1].payload,
-            let clientMessageId = message.clientMessageId
-        else { return nil }
-        return ClientMessageKey(senderId: message.senderId, clientMessageId: clientMessageId)
     }
 
     private static func names(_ history: EventHistory, _ seq: Int, _ key: ClientMessageKey) -> Bool {

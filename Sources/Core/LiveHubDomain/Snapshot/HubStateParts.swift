@@ -103,19 +103,6 @@ package struct RecentDurationsParts: Sendable {
     }
 }
 
-/// One `(sender, clientMessageId) → seq` entry of a conversation.
-package struct ClientMessageSeq: Sendable {
-    package var senderId: UserId
-    package var clientMessageId: String
-    package var seq: Int
-
-    package init(senderId: UserId, clientMessageId: String, seq: Int) {
-        self.senderId = senderId
-        self.clientMessageId = clientMessageId
-        self.seq = seq
-    }
-}
-
 /// `Conversation`, field by field.
 package struct ConversationParts: Sendable {
     package var id: ConversationId
@@ -140,7 +127,6 @@ package struct ConversationParts: Sendable {
     package var pendingRouteOffers: Int
     package var declinedAgentIds: Set<UserId>
     package var lastDeclinedAt: Instant?
-    package var clientMessages: [ClientMessageSeq]
     package var waitMilliseconds: Int64
     package var waitStartedAt: Instant?
     package var handleMilliseconds: Int64
@@ -172,7 +158,6 @@ package struct ConversationParts: Sendable {
         pendingRouteOffers = 0
         declinedAgentIds = []
         lastDeclinedAt = nil
-        clientMessages = []
         waitMilliseconds = 0
         waitStartedAt = nil
         handleMilliseconds = 0
@@ -280,9 +265,6 @@ extension Conversation {
         parts.pendingRouteOffers = pendingRouteOffers
         parts.declinedAgentIds = declinedAgentIds
         parts.lastDeclinedAt = lastDeclinedAt
-        parts.clientMessages = clientMessages.entries(in: history).map { key, seq in
-            ClientMessageSeq(senderId: key.senderId, clientMessageId: key.clientMessageId, seq: seq)
-        }
         parts.waitMilliseconds = waitMilliseconds
         parts.waitStartedAt = waitStartedAt
         parts.handleMilliseconds = handleMilliseconds
@@ -326,14 +308,8 @@ extension Conversation {
         pendingRouteOffers = parts.pendingRouteOffers
         declinedAgentIds = parts.declinedAgentIds
         lastDeclinedAt = parts.lastDeclinedAt
-        // In seq order, as `apply` inserted them (the codec keeps them sorted).
-        var clientMessages = ClientMessageIndex()
-        for entry in parts.clientMessages.sorted(by: { $0.seq < $1.seq }) {
-            clientMessages.insert(
-                ClientMessageKey(senderId: entry.senderId, clientMessageId: entry.clientMessageId), seq: entry.seq,
-                history: parts.history)
-        }
-        self.clientMessages = clientMessages
+        // Not in the snapshot either: the history holds every message with its client id.
+        clientMessages = ClientMessageIndex(history: parts.history)
         waitMilliseconds = parts.waitMilliseconds
         waitStartedAt = parts.waitStartedAt
         handleMilliseconds = parts.handleMilliseconds

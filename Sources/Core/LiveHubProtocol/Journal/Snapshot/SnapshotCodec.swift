@@ -307,13 +307,10 @@ public enum SnapshotCodec {
         writer.int(parts.pendingRouteOffers)
         writeIds(parts.declinedAgentIds, into: &writer)
         writer.optional(parts.lastDeclinedAt) { $0.instant($1) }
-        let clientMessages = parts.clientMessages.sorted { ($0.seq, $0.senderId) < ($1.seq, $1.senderId) }
-        writer.count(clientMessages.count)
-        for entry in clientMessages {
-            writer.string(entry.senderId.rawValue)
-            writer.string(entry.clientMessageId)
-            writer.int(entry.seq)
-        }
+        // Where earlier releases wrote each (sender, clientMsgId, seq): the history holds every message
+        // with its client id, and the restored conversation indexes them from there. An empty list keeps
+        // the layout, so either release reads the other's snapshots and archives.
+        writer.count(0)
         writer.signed(parts.waitMilliseconds)
         writer.optional(parts.waitStartedAt) { $0.instant($1) }
         writer.signed(parts.handleMilliseconds)
@@ -365,12 +362,11 @@ public enum SnapshotCodec {
         parts.pendingRouteOffers = try reader.int()
         parts.declinedAgentIds = try readIds(&reader)
         parts.lastDeclinedAt = try reader.optional { r throws(SnapshotDecodeError) in try r.instant() }
-        let clientCount = try reader.count(minimumBytes: 3)
-        parts.clientMessages.reserveCapacity(clientCount)
-        for _ in 0..<clientCount {
-            parts.clientMessages.append(
-                ClientMessageSeq(
-                    senderId: UserId(try reader.string()), clientMessageId: try reader.string(), seq: try reader.int()))
+        // An earlier release's (sender, clientMsgId, seq) list: read past, as the history says the same.
+        for _ in 0..<(try reader.count(minimumBytes: 3)) {
+            _ = try reader.string()
+            _ = try reader.string()
+            _ = try reader.int()
         }
         parts.waitMilliseconds = try reader.signed()
         parts.waitStartedAt = try reader.optional { r throws(SnapshotDecodeError) in try r.instant() }
