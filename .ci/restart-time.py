@@ -10,8 +10,8 @@ million events, 1,000 still open) once, then for each round, interleaved:
   snapshot (the replayed journal is past the threshold) once they left memory; the script waits for
   the snapshot and stops the hub;
 - **snapshot**: the same directory started again: the snapshot plus the journal after it.
-With `--baseline`, each round first starts that binary (an earlier build) on its own copy of the
-journal, for a side-by-side comparison of whole-journal replay. Reports the time from exec to
+With `--baseline`, each round first does both with that binary (an earlier build) on its own copy of
+the journal, for a side-by-side comparison. Reports the time from exec to
 `listening on` and the recovery line. Loopback only; every wait bounded;
 servers stopped by PID.
 """
@@ -84,32 +84,29 @@ def main():
                         "--events", str(options.events)], check=True, timeout=600)
         config = os.path.join(pristine, "config.json")
         results = {"journal": [], "snapshot": []}
+        builds = [("", options.livehub)]
         if options.baseline:
-            results["baseline"] = []
+            results["baseline journal"] = []
+            results["baseline snapshot"] = []
+            builds.insert(0, ("baseline ", options.baseline))
+        extra = ("--archive-after", options.archive_after)
         for round_number in range(options.rounds):
-            if options.baseline:
-                data = os.path.join(scratch, f"baseline-{round_number}")
+            # Each build replays the journal, writes its own snapshot, and starts again from it.
+            for label, livehub in builds:
+                data = os.path.join(scratch, f"{label.strip() or 'round'}-{round_number}")
                 shutil.copytree(pristine, data)
-                process, elapsed, line = start(options.baseline, data, config)
-                results["baseline"].append(elapsed)
-                print(f"round {round_number + 1} baseline: {elapsed:.2f} s  {line}", flush=True)
+                process, elapsed, line = start(livehub, data, config, extra)
+                results[f"{label}journal"].append(elapsed)
+                print(f"round {round_number + 1} {label}journal:  {elapsed:.2f} s  {line}", flush=True)
+                snapshots = os.path.join(data, "snapshots")
+                wait_for("the first snapshot",
+                         lambda: any(name.endswith(".snapshot") for name in os.listdir(snapshots)))
+                stop(process)
+                process, elapsed, line = start(livehub, data, config, extra)
+                results[f"{label}snapshot"].append(elapsed)
+                print(f"round {round_number + 1} {label}snapshot: {elapsed:.2f} s  {line}", flush=True)
                 stop(process)
                 shutil.rmtree(data)
-            data = os.path.join(scratch, f"round-{round_number}")
-            shutil.copytree(pristine, data)
-            extra = ("--archive-after", options.archive_after)
-            process, elapsed, line = start(options.livehub, data, config, extra)
-            results["journal"].append(elapsed)
-            print(f"round {round_number + 1} journal:  {elapsed:.2f} s  {line}", flush=True)
-            snapshots = os.path.join(data, "snapshots")
-            wait_for("the first snapshot",
-                     lambda: any(name.endswith(".snapshot") for name in os.listdir(snapshots)))
-            stop(process)
-            process, elapsed, line = start(options.livehub, data, config, extra)
-            results["snapshot"].append(elapsed)
-            print(f"round {round_number + 1} snapshot: {elapsed:.2f} s  {line}", flush=True)
-            stop(process)
-            shutil.rmtree(data)
         for kind, times in results.items():
             print(f"{kind}: {min(times):.2f} - {max(times):.2f} s over {len(times)} starts")
     finally:
