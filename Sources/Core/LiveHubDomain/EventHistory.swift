@@ -36,6 +36,12 @@ public struct EventHistory: RandomAccessCollection, Hashable, Sendable {
         return chunk < chunks.count ? chunks[chunk][position & Self.chunkMask] : tail[position & Self.chunkMask]
     }
 
+    /// Makes room for `count` more events in the tail (up to a chunk), so a history read back from a
+    /// snapshot is not grown by doubling.
+    package mutating func reserveCapacity(_ count: Int) {
+        tail.reserveCapacity(Swift.min(tail.count + Swift.max(0, count), Self.chunkSize))
+    }
+
     /// Appends `event`; when that fills the tail, it becomes a full chunk.
     package mutating func append(_ event: DomainEvent) {
         tail.append(event)

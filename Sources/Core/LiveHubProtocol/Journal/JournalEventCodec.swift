@@ -383,14 +383,17 @@ public struct JournalSpellings<Value: JournalSpelled>: Sendable {
     /// a few of them costs less than hashing one (this runs for every record written).
     let cases: [Value]
     let names: [String]
-    let values: [String: Value]
 
     init() {
-        var values: [String: Value] = [:]
         cases = Array(Value.allCases)
         names = cases.map { String(describing: $0) }
-        for (value, name) in zip(cases, names) { values[name] = value }
-        self.values = values
+    }
+
+    /// The case spelled by the UTF-8 `bytes`, found by comparing them with each name: no `String` is
+    /// made and none is hashed (a snapshot reads a role and a visibility per message).
+    func value(spelledBy bytes: UnsafeRawBufferPointer) -> Value? {
+        for index in names.indices where names[index].utf8.elementsEqual(bytes) { return cases[index] }
+        return nil
     }
 
     /// The name of `value`.
@@ -404,8 +407,10 @@ extension JournalSpelled {
     public var journalName: String { Self.journalSpellings.name(of: self) }
 
     init?(journalName: String) {
-        guard let value = Self.journalSpellings.values[journalName] else { return nil }
-        self = value
+        // Compared with each name, not hashed: a handful of short names, compared by their bits.
+        let spellings = Self.journalSpellings
+        guard let index = spellings.names.firstIndex(of: journalName) else { return nil }
+        self = spellings.cases[index]
     }
 }
 

@@ -135,8 +135,9 @@ struct SnapshotReader {
     }
 
     mutating func spelled<Value: JournalSpelled>(_ what: String) throws(SnapshotDecodeError) -> Value {
-        let name = try string()
-        guard let value = Value(journalName: name) else {
+        let bytes = try rawBlob()
+        guard let value = Value.journalSpellings.value(spelledBy: bytes) else {
+            let name = String(decoding: bytes, as: UTF8.self)
             throw SnapshotDecodeError("\(what) has an unknown value '\(name.prefix(40))'")
         }
         return value

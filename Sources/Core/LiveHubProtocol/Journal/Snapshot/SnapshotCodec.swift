@@ -342,6 +342,7 @@ public enum SnapshotCodec {
         parts.lastActivityAt = try reader.optional { r throws(SnapshotDecodeError) in try r.instant() }
         parts.capacityUnits = try reader.int()
         let eventCount = try reader.count(minimumBytes: 2)
+        parts.history.reserveCapacity(eventCount)
         for _ in 0..<eventCount {
             switch try reader.byte() {
             case HistoryForm.message:
