@@ -1,5 +1,6 @@
 import LiveHubDomain
 import LiveHubProtocol
+import LiveHubSentiment
 import Testing
 
 /// The snapshot codec: lossless for a state built by the real domain in every corner it has (offers of
@@ -251,6 +252,61 @@ struct SnapshotCodecTests {
         #expect(decoded == conversation)
         let again = try current.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }
         #expect(again == conversation)
+    }
+
+    /// A conversation whose customer wrote `texts` (public), then an agent replied; sentiment as `apply`
+    /// left it: every text noted, none scored.
+    private static func conversation(customerTexts texts: [String]) -> Conversation {
+        var parts = ConversationParts(id: "c7", subject: "s", channel: .livechat, queueId: "general", customerId: "cara")
+        var events: [DomainEvent] = []
+        for (offset, text) in (texts + ["Let me check that for you"]).enumerated() {
+            let fromCustomer = offset < texts.count
+            events.append(
+                DomainEvent(
+                    conversationId: "c7", seq: offset + 1, at: JournalCodecTests.at,
+                    payload: .message(
+                        Message(
+                            seq: offset + 1, senderId: fromCustomer ? "cara" : "alice",
+                            senderRole: fromCustomer ? .customer : .agent, text: text, visibility: .public,
+                            clientMessageId: nil, at: JournalCodecTests.at))))
+        }
+        parts.history = EventHistory(events)
+        parts.lastSeq = events.count
+        parts.unscoredSentimentMessages = min(texts.count, ConversationSentiment.window)
+        return Conversation(parts: parts)
+    }
+
+    @Test(
+        "Snapshots: the customer's unscored messages stay unscored through a snapshot (writing one scores nothing), and the level read afterwards is the same"
+    )
+    func unscoredSentimentStaysUnscored() throws {
+        let texts = ["hello", "this is awful", "I am very angry", "terrible service", "ok", "thanks, great", "fine"]
+        let conversation = Self.conversation(customerTexts: texts)
+        #expect(conversation.customerSentiment.unscoredCount == 6)
+        let bytes = try SnapshotCodec.encode(conversation: conversation)
+        let decoded = try bytes.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }
+        #expect(decoded.customerSentiment.unscoredCount == 6)
+        #expect(decoded == conversation)
+        var fresh = ConversationSentiment()
+        for text in texts { fresh.note(customerMessage: text) }
+        #expect(decoded.customerSentiment.recentScores == fresh.recentScores)
+        #expect(decoded.customerSentiment.level == fresh.level)
+    }
+
+    @Test("Snapshots: a version-1 record, whose sentiment scores were all computed and which has no unscored count, still reads")
+    func versionOneSentiment() throws {
+        var parts = ConversationParts(id: "c7", subject: "s", channel: .livechat, queueId: "general", customerId: "cara")
+        parts.sentimentScores = [-0.5, 0.25]
+        let conversation = Conversation(parts: parts)
+        let current = try SnapshotCodec.encode(conversation: conversation)
+        #expect(current.first == 2)
+        #expect(current.last == 0)
+        // Version 1 wrote the same fields without the trailing count.
+        let earlier = [1] + Array(current.dropFirst().dropLast())
+        let decoded = try earlier.withUnsafeBytes { try SnapshotCodec.decodeConversation($0) }
+        #expect(decoded == conversation)
+        #expect(decoded.customerSentiment.recentScores == [-0.5, 0.25])
+        #expect(decoded.customerSentiment.unscoredCount == 0)
     }
 
     private static func varint(_ value: UInt64) -> [UInt8] {

@@ -107,6 +107,10 @@ public struct Conversation: Hashable, Sendable {
 
     /// Whether `message` is one the customer sentiment counts: the customer's own, and public.
     func countsForSentiment(_ message: Message) -> Bool {
+        Self.countsForSentiment(message, customerId: customerId)
+    }
+
+    static func countsForSentiment(_ message: Message, customerId: UserId) -> Bool {
         message.senderId == customerId && message.senderRole == .customer && message.visibility == .public
     }
 

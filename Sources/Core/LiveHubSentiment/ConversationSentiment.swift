@@ -41,6 +41,18 @@ public struct ConversationSentiment: Sendable, Hashable {
     /// How many kept messages still wait to be scored.
     public var unscoredCount: Int { unscored.count }
 
+    /// The scores computed so far, oldest first: the older part of the window, without scoring the rest
+    /// (a snapshot writes these and `unscoredCount`, and takes the texts back from the history).
+    public var scoredScores: [Double] { scored }
+
+    /// A sentiment holding these computed scores and, after them, these texts not scored yet (the
+    /// last `window` in all): restoring a snapshot without scoring anything.
+    public init(scoredScores: [Double], unscored texts: [String]) {
+        let texts = Array(texts.suffix(Self.window))
+        unscored = texts
+        scored = scoredScores.suffix(Self.window - texts.count).map(Self.clamped)
+    }
+
     /// Keeps a message the customer wrote among the last six, to be scored when the level is next
     /// needed. The cheap way in for a hub that may never read this conversation's level.
     public mutating func note(customerMessage text: String) {

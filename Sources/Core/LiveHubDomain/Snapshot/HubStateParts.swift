@@ -133,6 +133,10 @@ package struct ConversationParts: Sendable {
     package var handleStartedAt: Instant?
     /// The scores of the customer's last messages (`ConversationSentiment.recentScores`).
     package var sentimentScores: [Double] = []
+    /// How many of the customer's latest messages after those scores are kept but not scored yet
+    /// (`ConversationSentiment.unscoredCount`): their texts are the history's, so a snapshot carries
+    /// only the count, and writing one scores nothing.
+    package var unscoredSentimentMessages = 0
 
     /// A conversation's parts with every field a fresh one has; the codec sets the rest.
     package init(id: ConversationId, subject: String, channel: Channel, queueId: QueueId, customerId: UserId) {
@@ -269,7 +273,8 @@ extension Conversation {
         parts.waitStartedAt = waitStartedAt
         parts.handleMilliseconds = handleMilliseconds
         parts.handleStartedAt = handleStartedAt
-        parts.sentimentScores = customerSentiment.recentScores
+        parts.sentimentScores = customerSentiment.scoredScores
+        parts.unscoredSentimentMessages = customerSentiment.unscoredCount
         return parts
     }
 
@@ -314,12 +319,30 @@ extension Conversation {
         waitStartedAt = parts.waitStartedAt
         handleMilliseconds = parts.handleMilliseconds
         handleStartedAt = parts.handleStartedAt
-        customerSentiment = ConversationSentiment(recentScores: parts.sentimentScores)
+        customerSentiment = ConversationSentiment(
+            scoredScores: parts.sentimentScores,
+            unscored: Self.latestCustomerTexts(
+                parts.unscoredSentimentMessages, in: parts.history, customerId: parts.customerId))
     }
 
     /// Every sequenced event of the conversation, in seq order: what an archive keeps of it beside its
     /// headline fields.
     package var historyEvents: [DomainEvent] { Array(history) }
+
+    /// The texts of the last `count` messages in `history` that count for the customer's sentiment,
+    /// oldest first: what `note` kept and nobody scored yet.
+    private static func latestCustomerTexts(_ count: Int, in history: EventHistory, customerId: UserId) -> [String] {
+        guard count > 0 else { return [] }
+        var texts: [String] = []
+        for index in history.indices.reversed() {
+            guard case .message(let message) = history[index].payload,
+                Conversation.countsForSentiment(message, customerId: customerId)
+            else { continue }
+            texts.append(message.text)
+            if texts.count == count { break }
+        }
+        return texts.reversed()
+    }
 }
 
 extension Hub {

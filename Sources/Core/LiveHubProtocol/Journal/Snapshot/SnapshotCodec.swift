@@ -1,4 +1,5 @@
 import LiveHubDomain
+import LiveHubSentiment
 
 /// The hub's state as a snapshot payload, and back: every stored field of `HubState` (through
 /// `HubStateParts`), losslessly, so `decode(encode(state)) == state` for any state. Binary
@@ -14,8 +15,9 @@ import LiveHubDomain
 /// today's snapshots. The round-trip test builds a rich state by running domain scenarios and compares
 /// with `==`: a field left out fails it.
 public enum SnapshotCodec {
-    /// The payload version this build writes, and the highest it reads.
-    public static let version: UInt64 = 1
+    /// The payload version this build writes, and the highest it reads. 2: a conversation ends with how
+    /// many of the customer's latest messages are not scored yet (version 1 scored them all to write).
+    public static let version: UInt64 = 2
 
     /// The payload for `state`. Throws only for an event the journal codec cannot write (a history
     /// event that is not a journaled fact), which would otherwise be lost.
@@ -102,7 +104,7 @@ public enum SnapshotCodec {
         var conversations: [ConversationId: Conversation] = [:]
         conversations.reserveCapacity(total)
         for _ in 0..<total {
-            let conversation = try readConversation(&reader)
+            let conversation = try readConversation(&reader, version: payloadVersion)
             conversations[conversation.id] = conversation
         }
         var audit: [AuditEntry] = []
@@ -143,7 +145,7 @@ public enum SnapshotCodec {
         guard recordVersion >= 1, recordVersion <= version else {
             throw SnapshotDecodeError("archive record version \(recordVersion) (this release reads 1 to \(version))")
         }
-        let conversation = try readConversation(&reader)
+        let conversation = try readConversation(&reader, version: recordVersion)
         guard reader.isAtEnd else { throw SnapshotDecodeError("bytes left after the conversation") }
         return conversation
     }
@@ -317,9 +319,13 @@ public enum SnapshotCodec {
         writer.optional(parts.handleStartedAt) { $0.instant($1) }
         writer.count(parts.sentimentScores.count)
         for score in parts.sentimentScores { writer.unsigned(score.bitPattern) }
+        writer.unsigned(UInt64(max(0, parts.unscoredSentimentMessages)))
     }
 
-    private static func readConversation(_ reader: inout SnapshotReader) throws(SnapshotDecodeError) -> Conversation {
+    /// `version`: the payload's or record's, which says which fields it has.
+    private static func readConversation(
+        _ reader: inout SnapshotReader, version: UInt64
+    ) throws(SnapshotDecodeError) -> Conversation {
         var parts = ConversationParts(
             id: ConversationId(try reader.string()), subject: try reader.string(), channel: Channel(try reader.string()),
             queueId: "", customerId: "")
@@ -374,6 +380,14 @@ public enum SnapshotCodec {
         parts.handleMilliseconds = try reader.signed()
         parts.handleStartedAt = try reader.optional { r throws(SnapshotDecodeError) in try r.instant() }
         for _ in 0..<(try reader.count()) { parts.sentimentScores.append(Double(bitPattern: try reader.unsigned())) }
+        if version >= 2 {
+            // Not a count of bytes that follow (the texts are the history's): bounded by the window.
+            let unscored = try reader.unsigned()
+            guard unscored <= UInt64(ConversationSentiment.window) else {
+                throw SnapshotDecodeError("\(parts.id): \(unscored) unscored sentiment messages, more than the window")
+            }
+            parts.unscoredSentimentMessages = Int(unscored)
+        }
         return Conversation(parts: parts)
     }
 
