@@ -29,8 +29,6 @@ struct ClientMessageIndex: Hashable, Sendable {
     /// first twenty messages.
     private static let reservedAtFirst = 12
 
-    var isEmpty: Bool { seqByHash.isEmpty }
-
     /// The seq of the message `key` names, read against `history` (where a seq's event is at seq - 1).
     func seq(of key: ClientMessageKey, in history: EventHistory) -> Int? {
         guard let seq = seqByHash[hash(key)] else { return nil }

@@ -26,12 +26,6 @@ public struct ConversationSentiment: Sendable, Hashable {
 
     public init() {}
 
-    /// A sentiment holding these scores (the last `window` of them, each within -1…1): restoring a
-    /// snapshot without scoring the messages again.
-    public init(recentScores: [Double]) {
-        scored = recentScores.suffix(Self.window).map(Self.clamped)
-    }
-
     /// The scores of the customer's most recent messages, oldest first, at most `window`. Scores any
     /// message not scored yet, without keeping the result (see `settle`).
     public var recentScores: [Double] {
