@@ -311,7 +311,7 @@ public enum SnapshotCodec {
         writer.optional(parts.lastDeclinedAt) { $0.instant($1) }
         // Where earlier releases wrote each (sender, clientMsgId, seq): the history holds every message
         // with its client id, and the restored conversation indexes them from there. An empty list keeps
-        // the layout, so either release reads the other's snapshots and archives.
+        // the layout, and a version-1 record's list is read past.
         writer.count(0)
         writer.signed(parts.waitMilliseconds)
         writer.optional(parts.waitStartedAt) { $0.instant($1) }
