@@ -272,6 +272,8 @@ def test_scenario(context):
     # The supervisor sees the conversation live, monitors it silently, then joins.
     row = report_row(sam, conversation_id)
     sam.wait(lambda: "Active" in sam.text(row) and "alice" in sam.text(row).lower(), message="the active row")
+    # The row names the customer (from the pre-chat form) under the subject.
+    assert sam.text(f"{row} .col-subject .customer-line") == "Priya Nair", sam.text(f"{row} .col-subject")
     # A clearly negative customer message: the row's sentiment shows a negative label, with its colour class.
     complaint = "This is unacceptable, I am really angry!"
     widget.type("#lh-message", complaint)

@@ -22,7 +22,7 @@ struct ReportTests {
         #expect(
             row
                 == ReportRow(
-                    conversationId: conversationId, subject: "Help", status: .wrapUp, agentId: "bob",
+                    conversationId: conversationId, subject: "Help", customerId: "cara", status: .wrapUp, agentId: "bob",
                     queueId: "general",
                     channel: .livechat, createdAt: time(0), waitSeconds: 25, handleSeconds: 60, waitStartedAt: nil,
                     handleStartedAt: time(55), lastActivityAt: nil, participantCount: 3, customerAway: false))
@@ -66,6 +66,17 @@ struct ReportTests {
         let closed = try scenario.run(.forceClose(conversationId: "c1", reason: "x"), as: .supervisor("sue"), at: 4)
             .withoutAudit
         #expect(closed.events.map(\.kind) == [.conversationClosed, .reportUpdate])
+    }
+
+    @Test("Report: each row names the customer, by the name their token carried when there was one")
+    func customer() throws {
+        var scenario = Scenario()
+        let named = Actor(role: .customer, userId: "cara", connectionId: "cara-1", name: "Cara Diaz")
+        try scenario.run(.start(subject: "Refund", channel: .livechat, queueId: "general"), as: named, at: 0)
+        _ = scenario.start("guest-7f3a", at: 1)
+        let rows = scenario.hub.reportSnapshot(at: time(2))
+        #expect(rows.map(\.customerId) == ["cara", "guest-7f3a"])
+        #expect(rows.map(\.customerName) == ["Cara Diaz", nil])
     }
 
     @Test("Report: only supervisors and admins subscribe", arguments: [Role.customer, .agent, .supervisor, .admin])

@@ -83,7 +83,8 @@ struct SessionTests {
             .monitorStopped(supervisorId: "sam", connectionId: "desk"),
             .reportUpdate(
                 ReportRow(
-                    conversationId: "c1", subject: "Help", status: .open, agentId: nil, queueId: "general",
+                    conversationId: "c1", subject: "Help", customerId: "cara", status: .open, agentId: nil,
+                    queueId: "general",
                     channel: .livechat, createdAt: time(0), waitSeconds: 0, handleSeconds: 0)),
         ]
         var scenario = Scenario()

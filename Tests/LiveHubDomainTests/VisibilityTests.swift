@@ -129,7 +129,7 @@ struct VisibilityTests {
             return [(.offerEnded(ended), .complete, .withheld)]
         case .reportUpdate:
             let row = ReportRow(
-                conversationId: "c1", subject: "Help", status: .open, agentId: nil, queueId: "general",
+                conversationId: "c1", subject: "Help", customerId: "cara", status: .open, agentId: nil, queueId: "general",
                 channel: .livechat, createdAt: time(0), waitSeconds: 0, handleSeconds: 0)
             return [(.reportUpdate(row), .complete, .withheld)]
         case .presenceChanged:

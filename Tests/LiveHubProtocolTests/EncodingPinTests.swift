@@ -24,7 +24,8 @@ struct EncodingPinTests {
             }
         }
         let fullRow = ReportRow(
-            conversationId: "c\u{1}9", subject: "Ünï \"quoted\" \\ 🙂\ttab", status: .wrapUp, agentId: "alice",
+            conversationId: "c\u{1}9", subject: "Ünï \"quoted\" \\ 🙂\ttab", customerId: "guest-\"1\"",
+            customerName: "Cära \"C\" Díaz\n", status: .wrapUp, agentId: "alice",
             queueId: "billing", channel: "sms", createdAt: at, waitSeconds: Int64.max, handleSeconds: Int64.min,
             waitStartedAt: at, handleStartedAt: at.adding(seconds: 3), lastActivityAt: at.adding(seconds: 9),
             participantCount: 4, customerAway: true, sentiment: .positive)
@@ -60,7 +61,8 @@ struct EncodingPinTests {
         var pins: [(String, [UInt8])] = []
         let history = Array(events().prefix(4))
         let row = ReportRow(
-            conversationId: "c1", subject: "s", status: .open, agentId: nil, queueId: "q", channel: .livechat,
+            conversationId: "c1", subject: "s", customerId: "cara", status: .open, agentId: nil, queueId: "q",
+            channel: .livechat,
             createdAt: at, waitSeconds: 0, handleSeconds: 0)
         let agents = [
             AgentRow(agentId: "a", name: "A", presence: .available, capacityUsed: 1, capacity: 2, conversationIds: ["c1"])

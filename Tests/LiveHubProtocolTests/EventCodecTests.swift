@@ -239,13 +239,14 @@ struct EventCodecTests {
     )
     func reportRowSentiment() throws {
         let row = ReportRow(
-            conversationId: "c1", subject: "Refund", status: .active, agentId: "alice", queueId: "general",
-            channel: .livechat, createdAt: time(0), waitSeconds: 2, handleSeconds: 5, handleStartedAt: time(2),
-            lastActivityAt: time(6), participantCount: 2, sentiment: .veryNegative)
+            conversationId: "c1", subject: "Refund", customerId: "cara", customerName: "Cara Diaz", status: .active,
+            agentId: "alice", queueId: "general", channel: .livechat, createdAt: time(0), waitSeconds: 2, handleSeconds: 5,
+            handleStartedAt: time(2), lastActivityAt: time(6), participantCount: 2, sentiment: .veryNegative)
         let update = EventEncoder.encode(
             DomainEvent(conversationId: "c1", seq: nil, at: time(7), payload: .reportUpdate(row)), for: .staff)
         let fields =
-            #""conversationId":"c1","subject":"Refund","status":"active","agentId":"alice","queueId":"general","#
+            #""conversationId":"c1","subject":"Refund","customerId":"cara","customerName":"Cara Diaz","#
+            + #""status":"active","agentId":"alice","queueId":"general","#
             + #""channel":"livechat","createdAt":1700000000000,"waitSeconds":2,"handleSeconds":5,"#
             + #""handleStartedAt":1700000002000,"lastActivityAt":1700000006000,"participantCount":2,"#
             + #""sentiment":"very-negative""#

@@ -169,7 +169,8 @@ struct WireNamesTests {
             return [
                 .reportUpdate(
                     ReportRow(
-                        conversationId: "c1", subject: "s", status: .open, agentId: nil, queueId: "q",
+                        conversationId: "c1", subject: "s", customerId: "cara", customerName: "Cara Diaz",
+                        status: .open, agentId: nil, queueId: "q",
                         channel: .livechat, createdAt: at, waitSeconds: 0, handleSeconds: 0))
             ]
         case .presenceChanged: return [.presenceChanged(userId: "a", presence: .available)]

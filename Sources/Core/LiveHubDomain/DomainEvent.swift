@@ -37,7 +37,7 @@ public struct DomainEvent: Hashable, Sendable {
 
 /// What happened, with the data needed both to render it and to replay it.
 ///
-/// The four rare cases with large payloads (a report row is 170 bytes, an offer 136) are `indirect`:
+/// The four rare cases with large payloads (a report row is 202 bytes, an offer 136) are `indirect`:
 /// stored inline they made every event 216 bytes, and each message's event is moved and copied about
 /// ten times (history, outcome, deliveries, journal); boxed, a message's event is 128 bytes.
 public enum EventPayload: Hashable, Sendable {

@@ -173,7 +173,8 @@ public struct Hub: Sendable {
             handleMilliseconds += now.milliseconds(since: handleStartedAt)
         }
         return ReportRow(
-            conversationId: conversation.id, subject: conversation.subject, status: conversation.status,
+            conversationId: conversation.id, subject: conversation.subject, customerId: conversation.customerId,
+            customerName: conversation.customerName, status: conversation.status,
             agentId: conversation.primaryAgentId, queueId: conversation.queueId, channel: conversation.channel,
             createdAt: conversation.createdAt, waitSeconds: waitMilliseconds / 1_000,
             handleSeconds: handleMilliseconds / 1_000, waitStartedAt: conversation.waitStartedAt,

@@ -4,6 +4,10 @@ import LiveHubSentiment
 public struct ReportRow: Hashable, Sendable {
     public var conversationId: ConversationId
     public var subject: String
+    /// The conversation's customer, and their name when their token carried one: whom a supervisor
+    /// looks for when a customer calls about a chat, or whose sentiment turned negative.
+    public var customerId: UserId
+    public var customerName: String?
     public var status: ConversationStatus
     public var agentId: UserId?
     public var queueId: QueueId
@@ -29,13 +33,16 @@ public struct ReportRow: Hashable, Sendable {
     public var sentiment: SentimentLevel
 
     public init(
-        conversationId: ConversationId, subject: String, status: ConversationStatus, agentId: UserId?,
+        conversationId: ConversationId, subject: String, customerId: UserId, customerName: String? = nil,
+        status: ConversationStatus, agentId: UserId?,
         queueId: QueueId, channel: Channel, createdAt: Instant, waitSeconds: Int64, handleSeconds: Int64,
         waitStartedAt: Instant? = nil, handleStartedAt: Instant? = nil, lastActivityAt: Instant? = nil,
         participantCount: Int = 1, customerAway: Bool = false, sentiment: SentimentLevel = .neutral
     ) {
         self.conversationId = conversationId
         self.subject = subject
+        self.customerId = customerId
+        self.customerName = customerName
         self.status = status
         self.agentId = agentId
         self.queueId = queueId

@@ -156,6 +156,8 @@ enum EventDecoder {
         let row = ReportRow(
             conversationId: ConversationId(try reader.identifier(WireKey.conversationId)),
             subject: try reader.string(WireKey.subject),
+            customerId: UserId(try reader.identifier(WireKey.customerId)),
+            customerName: try reader.optionalString(WireKey.customerName),
             status: try reader.enumeration(WireKey.status, as: ConversationStatus.self),
             agentId: try reader.optionalIdentifier(WireKey.agentId).map { UserId($0) },
             queueId: QueueId(try reader.identifier(WireKey.queueId)),

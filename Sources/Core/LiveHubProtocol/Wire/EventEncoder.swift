@@ -115,6 +115,8 @@ public enum EventEncoder {
         writer.beginObject()
         writer.field(WireKey.conversationId, row.conversationId.rawValue)
         writer.field(WireKey.subject, row.subject)
+        writer.field(WireKey.customerId, row.customerId.rawValue)
+        writer.field(WireKey.customerName, row.customerName)
         writer.field(WireKey.status, row.status.wireName)
         writer.field(WireKey.agentId, row.agentId?.rawValue)
         writer.field(WireKey.queueId, row.queueId.rawValue)

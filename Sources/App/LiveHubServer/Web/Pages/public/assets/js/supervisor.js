@@ -239,7 +239,9 @@ function startDashboard({ token, claims }) {
       'data-action': key, 'aria-label': `${t(`actions.${key}`)}: ${row.subject}`, ...extra,
     }, t(`actions.${key}`));
     const cells = {
-      subject: () => cell('subject', row.subject),
+      // The customer under the subject: whom a supervisor looks for when a customer calls about a chat.
+      subject: () => cell('subject', h('div', {}, h('div', {}, row.subject),
+        row.customerId ? h('div', { class: 'customer-line' }, directory.name(row.customerId, row.customerName)) : null)),
       status: () => cell('status', h('span', { class: 'badges' },
         h('span', { class: `status status-${row.status}` }, t(`status.${row.status}`)),
         row.customerAway ? h('span', { class: 'tag away' }, t('report.away')) : null)),
