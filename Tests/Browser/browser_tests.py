@@ -250,7 +250,10 @@ def test_scenario(context):
     conversation_id = customer.js("return window.livehubWidget.conversation.id")
     context.conversation_ids["scenario"] = conversation_id
 
-    # The offer reaches Alice (Bob is away); she accepts and sees the customer's question.
+    # The offer reaches Alice (Bob is away), naming the customer; she accepts and sees the customer's question.
+    alice.wait(lambda: any(question in offer.text for offer in alice.all("#offers .offer")), message="the offer")
+    assert alice.text("#offers .offer .offer-customer") == "Priya Nair", alice.text("#offers .offer")
+    context.shot(alice, "agent-offer")
     accept_offer(alice, question)
     alice.wait(lambda: question in agent_messages(alice), message="the question in Alice's transcript")
     customer.wait(lambda: "chatting with Alice Archer" in widget.text("#lh-status"), message="the customer told who answers")

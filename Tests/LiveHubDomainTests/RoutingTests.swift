@@ -25,6 +25,25 @@ struct RoutingTests {
         #expect(scenario.status(of: "c1") == .open)
     }
 
+    @Test("Routing: route, transfer and consult offers name the customer when their token carried a name")
+    func offersNameTheCustomer() throws {
+        var scenario = Scenario()
+        scenario.setPresence(.available, "alice")
+        let named = Actor(role: .customer, userId: "cara", connectionId: "cara-1", name: "Cara Diaz")
+        try scenario.run(.start(subject: "Help", channel: .livechat, queueId: "general"), as: named, at: 0)
+        let route = try #require(scenario.pendingOffer(for: "c1"))
+        #expect(route.customerName == "Cara Diaz")
+        try scenario.run(.acceptOffer(route.offerId), as: .agent("alice"), at: 1)
+        scenario.setPresence(.available, "bob", at: 2)
+        try scenario.run(.consultInvite(conversationId: "c1", agentId: "bob"), as: .agent("alice"), at: 3)
+        #expect(scenario.pendingOffer(for: "c1", kind: .consult)?.customerName == "Cara Diaz")
+        try scenario.run(.transfer(conversationId: "c1", target: .agent("bob")), as: .agent("alice"), at: 4)
+        #expect(scenario.pendingOffer(for: "c1", kind: .transfer)?.customerName == "Cara Diaz")
+        // An anonymous customer's offers carry no name.
+        _ = scenario.start("guest-7f3a", at: 5)
+        #expect(scenario.pendingOffer(for: "c2").map { $0.customerName == nil } == true)
+    }
+
     @Test("Routing: accepting an offer makes the conversation active with the agent as primary")
     func acceptMakesActive() throws {
         var scenario = Scenario()

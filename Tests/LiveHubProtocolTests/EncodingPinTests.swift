@@ -47,6 +47,11 @@ struct EncodingPinTests {
                 Offer(
                     offerId: "o9", conversationId: "c1", kind: .consult, agentId: "dave", requesterId: "bob", subject: "S",
                     channel: "voice", queueId: "q", reservedUnits: 0, expiresAt: Instant(millisecondsSinceEpoch: Int64.max))),
+            .offer(
+                Offer(
+                    offerId: "o10", conversationId: "c1", kind: .route, agentId: "erin", requesterId: nil, subject: "T",
+                    customerName: "Cära \"C\" Díaz\n", channel: .livechat, queueId: "q", reservedUnits: 2,
+                    expiresAt: at)),
         ]
         for payload in extra {
             events.append(DomainEvent(conversationId: "c1", seq: Int.max, at: Instant(millisecondsSinceEpoch: Int64.min), payload: payload))

@@ -646,6 +646,13 @@ event.91.offer.frame.staff-first.staff {"type":"offer","conversationId":"c1","se
 event.91.offer.frame.staff-first.customer -
 event.91.offer.frame.customer-first.customer -
 event.91.offer.frame.customer-first.staff {"type":"offer","conversationId":"c1","seq":9223372036854775807,"at":-9223372036854775808,"offerId":"o9","kind":"consult","agentId":"dave","requesterId":"bob","subject":"S","channel":"voice","queueId":"q","expiresAt":9223372036854775807}
+event.92.offer.journal {"v":1,"k":"offer","c":"c1","s":9223372036854775807,"t":-9223372036854775808,"offer":"o10","conversation":"c1","kind":"route","agent":"erin","subject":"T","name":"Cära \"C\" Díaz\n","channel":"livechat","queue":"q","units":2,"expires":1700000123456}
+event.92.offer.wire.staff {"type":"offer","conversationId":"c1","seq":9223372036854775807,"at":-9223372036854775808,"offerId":"o10","kind":"route","agentId":"erin","subject":"T","customerName":"Cära \"C\" Díaz\n","channel":"livechat","queueId":"q","expiresAt":1700000123456}
+event.92.offer.wire.customer {"type":"offer","conversationId":"c1","seq":9223372036854775807,"at":-9223372036854775808,"offerId":"o10","kind":"route","agentId":"erin","subject":"T","customerName":"Cära \"C\" Díaz\n","channel":"livechat","queueId":"q","expiresAt":1700000123456}
+event.92.offer.frame.staff-first.staff {"type":"offer","conversationId":"c1","seq":9223372036854775807,"at":-9223372036854775808,"offerId":"o10","kind":"route","agentId":"erin","subject":"T","customerName":"Cära \"C\" Díaz\n","channel":"livechat","queueId":"q","expiresAt":1700000123456}
+event.92.offer.frame.staff-first.customer -
+event.92.offer.frame.customer-first.customer -
+event.92.offer.frame.customer-first.staff {"type":"offer","conversationId":"c1","seq":9223372036854775807,"at":-9223372036854775808,"offerId":"o10","kind":"route","agentId":"erin","subject":"T","customerName":"Cära \"C\" Díaz\n","channel":"livechat","queueId":"q","expiresAt":1700000123456}
 archived {"v":1,"k":"archived","c":"c\"7","t":1700000123456}
 ongoing-report {"rows":[],"at":1700000123456}
 answer.done.id0.staff.0 {"type":"ack","id":"r\"1\u0007"}

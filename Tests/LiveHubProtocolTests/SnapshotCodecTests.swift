@@ -136,6 +136,7 @@ struct SnapshotCodecTests {
         #expect(state.conversations.values.contains { $0.participants.contains { $0.role == .consult } })
         #expect(state.conversations.values.contains { !$0.transcript.isEmpty })
         #expect(state.offers.values.contains { $0.kind == .transfer })
+        #expect(state.offers.values.contains { $0.customerName == "Cara Diaz" })
         #expect(state.parts.conversationCount > state.conversations.count)  // some were archived
         // The audit and the customers' sentiment are state too: both must be in the snapshot.
         #expect(state.audit.entries.count >= 3)
@@ -299,7 +300,7 @@ struct SnapshotCodecTests {
         parts.sentimentScores = [-0.5, 0.25]
         let conversation = Conversation(parts: parts)
         let current = try SnapshotCodec.encode(conversation: conversation)
-        #expect(current.first == 2)
+        #expect(current.first == UInt8(SnapshotCodec.version))
         #expect(current.last == 0)
         // Version 1 wrote the same fields without the trailing count.
         let earlier = [1] + Array(current.dropFirst().dropLast())
@@ -307,6 +308,24 @@ struct SnapshotCodecTests {
         #expect(decoded == conversation)
         #expect(decoded.customerSentiment.recentScores == [-0.5, 0.25])
         #expect(decoded.customerSentiment.unscoredCount == 0)
+    }
+
+    @Test("Snapshots: a version-2 payload, whose pending offers end before the customer's name, still reads")
+    func versionTwoOffers() throws {
+        var rich = Rich()
+        try rich.run(.setPresence(.available), .agent, "alice")
+        let conversationId = try rich.start("dan")
+        let offer = try rich.offer(for: conversationId)
+        #expect(offer.customerName == nil)
+        let current = try SnapshotCodec.encode(rich.hub.state)
+        #expect(current.first == 3)
+        // The offer ends with its expiry, then the absent name (0), which version 2 did not write.
+        let expiry = offer.expiresAt.millisecondsSinceEpoch
+        let marker = Self.varint(UInt64(bitPattern: (expiry << 1) ^ (expiry >> 63))) + [0]
+        let at = try #require(current.indices.first { current[$0...].starts(with: marker) })
+        let earlier = [2] + Array(current[1..<(at + marker.count - 1)]) + Array(current[(at + marker.count)...])
+        let decoded = try earlier.withUnsafeBytes { try SnapshotCodec.decode($0) }
+        #expect(decoded == rich.hub.state)
     }
 
     private static func varint(_ value: UInt64) -> [UInt8] {

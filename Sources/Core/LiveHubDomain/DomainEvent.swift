@@ -278,6 +278,8 @@ public struct Offer: Hashable, Sendable {
     /// Who asked (transfer and consult); `nil` for the router.
     public var requesterId: UserId?
     public var subject: String
+    /// The customer's name, when their token carried one: the offered agent sees whom they would serve.
+    public var customerName: String?
     public var channel: Channel
     public var queueId: QueueId
     /// Units reserved from the agent's capacity while the offer is pending (route offers only).
@@ -286,7 +288,8 @@ public struct Offer: Hashable, Sendable {
 
     public init(
         offerId: OfferId, conversationId: ConversationId, kind: OfferKind, agentId: UserId, requesterId: UserId?,
-        subject: String, channel: Channel, queueId: QueueId, reservedUnits: Int, expiresAt: Instant
+        subject: String, customerName: String? = nil, channel: Channel, queueId: QueueId, reservedUnits: Int,
+        expiresAt: Instant
     ) {
         self.offerId = offerId
         self.conversationId = conversationId
@@ -294,6 +297,7 @@ public struct Offer: Hashable, Sendable {
         self.agentId = agentId
         self.requesterId = requesterId
         self.subject = subject
+        self.customerName = customerName
         self.channel = channel
         self.queueId = queueId
         self.reservedUnits = reservedUnits

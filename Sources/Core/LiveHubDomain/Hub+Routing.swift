@@ -56,7 +56,8 @@ extension Hub {
             }
             let offer = Offer(
                 offerId: OfferId("o\(state.offerCount + 1)"), conversationId: conversation.id, kind: .route,
-                agentId: agentId, requesterId: nil, subject: conversation.subject, channel: conversation.channel,
+                agentId: agentId, requesterId: nil, subject: conversation.subject,
+                customerName: conversation.customerName, channel: conversation.channel,
                 queueId: conversation.queueId, reservedUnits: conversation.capacityUnits,
                 expiresAt: now.adding(milliseconds: offerTimeout(for: conversation)))
             emit(.offer(offer), in: conversation.id, at: now, into: &recorder)

@@ -84,7 +84,8 @@ extension Hub {
         let offerId = OfferId("o\(state.offerCount + 1)")
         let offer = Offer(
             offerId: offerId, conversationId: conversation.id, kind: kind, agentId: agentId,
-            requesterId: actor.userId, subject: conversation.subject, channel: conversation.channel,
+            requesterId: actor.userId, subject: conversation.subject, customerName: conversation.customerName,
+            channel: conversation.channel,
             queueId: conversation.queueId, reservedUnits: 0,
             expiresAt: now.adding(milliseconds: offerTimeout(for: conversation)))
         emit(.offer(offer), in: conversation.id, at: now, into: &recorder)

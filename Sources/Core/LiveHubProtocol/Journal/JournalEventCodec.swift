@@ -67,6 +67,7 @@ public enum JournalEventCodec {
             writer.put("agent", offer.agentId.rawValue)
             if let requester = offer.requesterId { writer.put("requester", requester.rawValue) }
             writer.put("subject", offer.subject)
+            if let name = offer.customerName { writer.put("name", name) }
             writer.put("channel", offer.channel.rawValue)
             writer.put("queue", offer.queueId.rawValue)
             writer.put("units", Int64(offer.reservedUnits))
@@ -306,7 +307,8 @@ public enum JournalEventCodec {
                     conversationId: ConversationId(try record.string("conversation")), kind: try record.spelled("kind"),
                     agentId: UserId(try record.string("agent")),
                     requesterId: try record.optionalString("requester").map { UserId($0) },
-                    subject: try record.string("subject"), channel: Channel(try record.string("channel")),
+                    subject: try record.string("subject"), customerName: try record.optionalString("name"),
+                    channel: Channel(try record.string("channel")),
                     queueId: QueueId(try record.string("queue")), reservedUnits: Int(try record.integer("units")),
                     expiresAt: Instant(millisecondsSinceEpoch: try record.integer("expires"))))
         case "offerEnded":

@@ -49,6 +49,7 @@ enum EventDecoder {
                     agentId: UserId(try reader.identifier(WireKey.agentId)),
                     requesterId: try reader.optionalIdentifier(WireKey.requesterId).map { UserId($0) },
                     subject: try reader.string(WireKey.subject),
+                    customerName: try reader.optionalString(WireKey.customerName),
                     channel: Channel(try reader.identifier(WireKey.channel)),
                     queueId: QueueId(try reader.identifier(WireKey.queueId)), reservedUnits: 0,
                     expiresAt: try reader.instant(WireKey.expiresAt)))

@@ -57,6 +57,7 @@ public enum EventEncoder {
             writer.field(WireKey.agentId, offer.agentId.rawValue)
             writer.field(WireKey.requesterId, offer.requesterId?.rawValue)
             writer.field(WireKey.subject, offer.subject)
+            writer.field(WireKey.customerName, offer.customerName)
             writer.field(WireKey.channel, offer.channel.rawValue)
             writer.field(WireKey.queueId, offer.queueId.rawValue)
             writer.field(WireKey.expiresAt, offer.expiresAt)

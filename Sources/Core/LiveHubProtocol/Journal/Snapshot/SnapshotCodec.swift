@@ -17,7 +17,8 @@ import LiveHubSentiment
 public enum SnapshotCodec {
     /// The payload version this build writes, and the highest it reads. 2: a conversation ends with how
     /// many of the customer's latest messages are not scored yet (version 1 scored them all to write).
-    public static let version: UInt64 = 2
+    /// 3: a pending offer ends with the customer's name.
+    public static let version: UInt64 = 3
 
     /// The payload for `state`. Throws only for an event the journal codec cannot write (a history
     /// event that is not a journaled fact), which would otherwise be lost.
@@ -89,7 +90,7 @@ public enum SnapshotCodec {
         }
         var offers: [OfferId: Offer] = [:]
         for _ in 0..<(try reader.count()) {
-            let offer = try readOffer(&reader)
+            let offer = try readOffer(&reader, version: payloadVersion)
             offers[offer.offerId] = offer
         }
         var queues: [QueueId: QueueLineParts] = [:]
@@ -186,15 +187,23 @@ public enum SnapshotCodec {
         writer.string(offer.queueId.rawValue)
         writer.int(offer.reservedUnits)
         writer.instant(offer.expiresAt)
+        writer.optional(offer.customerName) { $0.string($1) }
     }
 
-    private static func readOffer(_ reader: inout SnapshotReader) throws(SnapshotDecodeError) -> Offer {
-        Offer(
+    /// `version`: the payload's, which says which fields it has.
+    private static func readOffer(
+        _ reader: inout SnapshotReader, version: UInt64
+    ) throws(SnapshotDecodeError) -> Offer {
+        var offer = Offer(
             offerId: OfferId(try reader.string()), conversationId: ConversationId(try reader.string()),
             kind: try reader.spelled("an offer's kind"), agentId: UserId(try reader.string()),
             requesterId: try reader.optional { r throws(SnapshotDecodeError) in UserId(try r.string()) },
             subject: try reader.string(), channel: Channel(try reader.string()), queueId: QueueId(try reader.string()),
             reservedUnits: try reader.int(), expiresAt: try reader.instant())
+        if version >= 3 {
+            offer.customerName = try reader.optional { r throws(SnapshotDecodeError) in try r.string() }
+        }
+        return offer
     }
 
     private static func writeQueueLine(_ line: QueueLineParts, into writer: inout SnapshotWriter) {
