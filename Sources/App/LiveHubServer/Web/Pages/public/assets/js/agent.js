@@ -122,7 +122,18 @@ function startConsole({ token, claims }) {
     });
   }
 
+  /**
+   * The tab's title counts what waits for the agent (offers, unread messages), so an agent working in
+   * another tab sees a chat arrive. Set at once, not in the next render: requestAnimationFrame does not
+   * run while the tab is hidden, which is exactly when the title matters.
+   */
+  function updateTitle() {
+    const waiting = state.offers.size + [...state.unread.values()].reduce((sum, count) => sum + count, 0);
+    document.title = waiting > 0 ? `(${waiting}) ${t('page.agent')}` : t('page.agent');
+  }
+
   function renderOffers() {
+    updateTitle();
     const offers = [...state.offers.values()].sort((a, b) => a.expiresAt - b.expiresAt);
     document.getElementById('offers-empty').hidden = offers.length > 0;
     reconcile(offersList, offers, (offer) => offer.offerId, (offer) => {
@@ -184,6 +195,7 @@ function startConsole({ token, claims }) {
     if (frame.type === 'participant.joined' && frame.userId === me) item.left = false;
     if (frame.type === 'message' && frame.senderId !== me && state.selected !== item.id && !state.resuming.has(item.id)) {
       state.unread.set(item.id, (state.unread.get(item.id) || 0) + 1);
+      updateTitle();
     }
     if (frame.type === 'message') state.typing.delete(`${item.id}:${frame.senderId}`);
     if ((frame.type === 'participant.away' || frame.type === 'participant.back') && !state.resuming.has(item.id)) {
@@ -308,6 +320,7 @@ function startConsole({ token, claims }) {
   function select(id) {
     state.selected = id;
     state.unread.delete(id);
+    updateTitle();
     paneConversation = null;
     scheduleRender();
     requestAnimationFrame(() => {
