@@ -329,8 +329,15 @@ def test_scenario(context):
     customer.wait(lambda: "Transferred to Bob Baker" in widget.text("#lh-transcript"), message="transfer notice")
     sam.wait(lambda: "1 of 3 in use" in agent_entry(sam, "bob") and question in agent_entry(sam, "bob")
              and "0 of 4 in use" in agent_entry(sam, "alice"), message="the chat moved to Bob in the agents panel")
+    # The customer minimizes the chat to browse the shop: Bob's greeting shows on the launcher as one
+    # new message, and opening the chat clears it.
+    widget.click("#lh-minimize")
     send_as_agent(bob, "Hi, Bob here. I will send you the tracking link.")
     customer.wait(lambda: "Hi, Bob here. I will send you the tracking link." in widget.messages())
+    customer.wait(lambda: widget.text("#lh-unread") == "1", message="one new message on the launcher")
+    context.shot(customer, "widget-unread")
+    widget.click("#lh-launcher")
+    customer.wait(lambda: widget.text("#lh-unread") == "", message="the badge cleared on opening")
 
     # Force close from the dashboard: a confirmation with a required reason.
     sam.click(f"{row} [data-action=forceClose]")
@@ -428,11 +435,15 @@ def test_resume(context):
     widget.query("#lh-message").send_keys(Keys.ENTER)
     alice.wait(lambda: "No, that's all. Thanks!" in agent_messages(alice))
 
-    # A reload of the page carries the chat on (session storage), again without doubles.
+    # A reload of the page carries the chat on (session storage), again without doubles. The chat was
+    # minimized: the history it replays was seen already, so the launcher counts nothing.
+    widget.click("#lh-minimize")
     customer.get(context.proxy.base + "/")
     widget = Widget(customer)
     widget.wait_ready()
     customer.wait(lambda: "No, that's all. Thanks!" in (widget.messages() or []), message="the chat after a reload")
+    assert widget.text("#lh-unread") == "", f"seen messages counted as new: {widget.text('#lh-unread')}"
+    widget.click("#lh-launcher")
     messages = widget.messages()
     assert all(messages.count(text) == 1 for text in set(messages)), messages
     context.shot(customer, "shop-widget", (960, 680))  # the shop's gradient costs bytes: a little smaller

@@ -36,9 +36,12 @@ export function mount(options) {
 
   // ---- Layout -------------------------------------------------------------------------------------------
 
+  // New messages while the panel is closed show on the launcher, so a customer browsing the shop sees
+  // the agent's answer arrive.
+  const badge = h('span', { class: 'launcher-badge', id: 'lh-unread', 'aria-hidden': 'true', hidden: true });
   const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'lh-panel', id: 'lh-launcher' },
     h('span', { class: 'launcher-icon', 'aria-hidden': 'true' }, '💬'),
-    h('span', { 'data-i18n': 'widget.open' }, t('widget.open')));
+    h('span', { 'data-i18n': 'widget.open' }, t('widget.open')), badge);
   const title = h('h2', { id: 'lh-title' }, options.title || t('widget.title'));
   const status = h('p', { class: 'status-line', role: 'status', id: 'lh-status' });
   const notice = h('p', { class: 'notice-line', role: 'status', id: 'lh-notice', hidden: true });
@@ -83,7 +86,8 @@ export function mount(options) {
     panel.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
     launcher.hidden = open;
-    if (session) save({ open });
+    if (session) save(open ? { open, seenSeq: Math.max(session.seenSeq || 0, conversation?.lastSeq || 0) } : { open });
+    renderBadge();
     if (!focus) return;
     if (open) (chat.hidden ? nameInput : messageInput).focus();
     else launcher.focus();
@@ -165,7 +169,8 @@ export function mount(options) {
         if (!conversation || frame.conversationId !== conversation.id || frame.seq === undefined) return;
         if (conversation.apply(frame)) {
           if (frame.type === 'message') typingUntil.delete(frame.senderId);
-          save();
+          // Seen at once while the panel is open; counted on the launcher while it is closed.
+          save(panel.hidden ? {} : { seenSeq: Math.max(session.seenSeq || 0, frame.seq) });
           render();
         }
       });
@@ -409,7 +414,27 @@ export function mount(options) {
     return '';
   }
 
+  /**
+   * Messages from others the customer has not seen: after `seenSeq` (kept in the session, so a reload
+   * or the next page of the shop, which replay the history, do not count old ones again).
+   */
+  function unreadCount() {
+    if (!conversation || !session) return 0;
+    const seen = session.seenSeq || 0;
+    return conversation.items.filter((item) => item.type === 'message' && item.seq > seen && item.senderId !== session.userId
+      && item.senderRole !== 'system').length;
+  }
+
+  function renderBadge() {
+    const unread = panel.hidden ? unreadCount() : 0;
+    badge.hidden = unread === 0;
+    badge.textContent = unread ? String(unread) : '';
+    if (unread) launcher.setAttribute('aria-label', `${t('widget.open')} (${t('widget.unread', { count: unread })})`);
+    else launcher.removeAttribute('aria-label');
+  }
+
   function render({ scroll = false } = {}) {
+    renderBadge();
     // Measured before the status and notice lines change the transcript's height.
     const atBottom = scroll || transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
     const chatting = Boolean(session);
