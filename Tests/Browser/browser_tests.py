@@ -253,6 +253,8 @@ def test_scenario(context):
     # The offer reaches Alice (Bob is away), naming the customer; she accepts and sees the customer's question.
     alice.wait(lambda: any(question in offer.text for offer in alice.all("#offers .offer")), message="the offer")
     assert alice.text("#offers .offer .offer-customer") == "Priya Nair", alice.text("#offers .offer")
+    alice.wait(lambda: alice.js("return document.getElementById('announcer')?.textContent")
+               == f"New offer from Priya Nair: {question}", message="the offer announced to screen readers")
     context.shot(alice, "agent-offer")
     # The tab's title counts it, for an agent working in another tab.
     assert alice.js("return document.title") == "(1) Agent console · livehub", alice.js("return document.title")

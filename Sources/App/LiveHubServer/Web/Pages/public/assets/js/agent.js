@@ -102,7 +102,8 @@ function startConsole({ token, claims }) {
     }
     state.offers.set(frame.offerId, { ...frame, receivedAt: Date.now() });
     if (state.conversations.has(frame.conversationId)) applyHistory(frame);
-    announce(t('offers.announce', { subject: frame.subject }));
+    announce(frame.customerName ? t('offers.announceFrom', { subject: frame.subject, name: frame.customerName })
+      : t('offers.announce', { subject: frame.subject }));
     renderOffers();
   });
 
