@@ -49,6 +49,32 @@ import Testing
         #expect(configuration.settings.supervisorMonitor)
     }
 
+    @Test("with --chats-per-agent, each agent holds that many conversations over one connection, and every ack comes")
+    func agentsHoldSeveralChats() throws {
+        let json = BenchHubConfiguration.json(conversations: 5, supervisors: 1, chatsPerAgent: 2)
+        let configuration = try ConfigurationFile.decode(Array(json.utf8))
+        #expect(configuration.agents.map(\.id.rawValue) == ["agent-1", "agent-2", "agent-3"])
+        #expect(configuration.agents.allSatisfy { $0.capacity == 2 })
+        #expect(BenchHubConfiguration.agentId(3, chatsPerAgent: 2) == "agent-2")
+        // Each customer sends as fast as its acks come: the per-connection rate limit would answer most.
+        let server = try TestServer {
+            $0.hub = configuration
+            $0.hubLimits.requestsPerSecond = 100_000
+            $0.hubLimits.requestBurst = 200_000
+        }
+        defer { server.stop() }
+        var options = options(port: server.port, conversations: 5, supervisors: 1)
+        options.monitored = false
+        options.chatsPerAgent = 2
+        let report = try AckRun.run(options)
+        #expect(report.errors == 0, "first error: \(report.firstError ?? "-")")
+        #expect(report.acknowledged > 0)
+        #expect(report.chatsPerAgent == 2)
+        // Each message reaches its customer (the echo) and its agent, whichever chat of the agent it is.
+        #expect(report.deliveries >= 2 * report.acknowledged)
+        #expect(report.connections == 5 + 3)
+    }
+
     @Test("a run against a hub that does not know the users fails with the user and the step named")
     func unknownUsersFailSetupClearly() throws {
         let server = try TestServer()  // the demo configuration has no agent-1

@@ -21,13 +21,19 @@ public enum AckRun {
         let issuer = TokenIssuer(secret: options.secret)
         var conversations: [LoadConversation] = []
         conversations.reserveCapacity(options.conversations)
+        let chatsPerAgent = max(1, options.chatsPerAgent)
         for index in 0..<options.conversations {
-            conversations.append(try LoadConversation(index: index, options: options, issuer: issuer, scratch: scratch))
+            // An agent's first conversation opens its connection; the next ones share it.
+            let agent = index % chatsPerAgent == 0 ? nil : conversations.last?.sockets[LoadRole.agent.rawValue]
+            conversations.append(
+                try LoadConversation(index: index, options: options, issuer: issuer, scratch: scratch, agent: agent))
         }
         var driver = try AckDriver(conversations: conversations, options: options, scratch: scratch)
         var report = AckReport()
+        report.connections = Set(conversations.flatMap { $0.sockets.map(ObjectIdentifier.init) }).count
         report.conversations = options.conversations
         report.members = options.monitored ? 3 : 2
+        report.chatsPerAgent = chatsPerAgent
         report.measureSeconds = options.measureSeconds
         try driver.run(into: &report)
         report.latencies.sort()
@@ -42,6 +48,10 @@ public struct AckReport: Sendable {
     public var conversations = 0
     /// Connections per conversation receiving each message: customer and agent, plus a monitor.
     public var members = 3
+    /// Conversations sharing each agent's connection.
+    public var chatsPerAgent = 1
+    /// Connections the run holds open (an agent's counts once, however many chats it holds).
+    public var connections = 0
     public var measureSeconds = 0.0
     /// Acks (in the window) of requests sent inside the window.
     public var acknowledged = 0
@@ -73,7 +83,8 @@ public struct AckReport: Sendable {
     }
 
     public var json: String {
-        #"{"mode":"\#(mode)","conversations":\#(conversations),"members":\#(members),"window_s":\#(format(measureSeconds)),"#
+        #"{"mode":"\#(mode)","conversations":\#(conversations),"members":\#(members),"#
+            + #""chats_per_agent":\#(chatsPerAgent),"window_s":\#(format(measureSeconds)),"#
             + #""acked":\#(acknowledged),"acked_per_s":\#(format(acknowledgedPerSecond)),"#
             + #""deliveries":\#(deliveries),"errors":\#(errors),"#
             + #""ack_ms":{"p50":\#(format(latencyMilliseconds(0.5))),"p90":\#(format(latencyMilliseconds(0.9))),"#
@@ -90,8 +101,10 @@ public struct AckReport: Sendable {
 private struct AckDriver {
     private let poller: ClosedLoopPoller
     private var sockets: [LoadSocket] { poller.sockets }
-    /// Sockets per conversation: customer, agent (and monitor).
-    private let stride: Int
+    /// Per conversation, its customer's socket (an index into `sockets`).
+    private let customerSocket: [Int]
+    /// Per socket, the conversation whose customer it is (nil: an agent's or a monitor's).
+    private let conversationOfSocket: [Int?]
     private let options: LoadOptions
     private let scratch: UnsafeMutableRawBufferPointer
     private let requests: [[UInt8]]
@@ -105,8 +118,19 @@ private struct AckDriver {
     init(conversations: [LoadConversation], options: LoadOptions, scratch: UnsafeMutableRawBufferPointer)
         throws(LoadError)
     {
-        poller = try ClosedLoopPoller(sockets: conversations.flatMap(\.sockets))
-        stride = conversations.first?.sockets.count ?? 1
+        // Each socket once: agents holding several chats share one connection.
+        var unique: [LoadSocket] = []
+        var position: [ObjectIdentifier: Int] = [:]
+        for socket in conversations.flatMap(\.sockets) where position[ObjectIdentifier(socket)] == nil {
+            position[ObjectIdentifier(socket)] = unique.count
+            unique.append(socket)
+        }
+        poller = try ClosedLoopPoller(sockets: unique)
+        let customers = conversations.map { position[ObjectIdentifier($0.sockets[LoadRole.customer.rawValue])] ?? 0 }
+        var owners = [Int?](repeating: nil, count: unique.count)
+        for (conversation, socket) in customers.enumerated() { owners[socket] = conversation }
+        customerSocket = customers
+        conversationOfSocket = owners
         self.options = options
         self.scratch = scratch
         let padding = String(repeating: "x", count: max(0, options.paddingBytes))
@@ -131,7 +155,7 @@ private struct AckDriver {
     }
 
     private mutating func send(_ conversation: Int, now: UInt64) throws(LoadError) {
-        let index = conversation * stride + LoadRole.customer.rawValue
+        let index = customerSocket[conversation]
         sentAt[conversation] = now
         if options.clientMessageIds {
             // Like the pages' ids: "m-", 13 random-looking base-36 characters, "-", a counter.
@@ -162,8 +186,7 @@ private struct AckDriver {
                 report.deliveries += 1
             }
         }
-        guard answered > 0, index % stride == LoadRole.customer.rawValue else { return }
-        let conversation = index / stride
+        guard answered > 0, let conversation = conversationOfSocket[index] else { return }
         let sent = sentAt[conversation]
         guard sent != 0 else { return }
         sentAt[conversation] = 0

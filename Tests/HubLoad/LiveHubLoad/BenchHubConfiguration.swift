@@ -1,6 +1,7 @@
-/// The hub configuration a load run needs: one agent per conversation (capacity 1, so routing offers
-/// each new conversation to the one agent who just went available), and `supervisors` supervisors
-/// with monitoring allowed. Written as the JSON `livehub serve --config` reads.
+/// The hub configuration a load run needs: one agent per `chatsPerAgent` conversations (capacity
+/// `chatsPerAgent`, so routing offers each new conversation to the one agent who went available last,
+/// until it is full), and `supervisors` supervisors with monitoring allowed. Written as the JSON
+/// `livehub serve --config` reads.
 ///
 /// A load run writes far more into one conversation than a chat does (an 8 s ack run at 45,000/s puts
 /// 360 messages in each of 1,000, a longer or narrower run thousands), so the conversation limits are
@@ -8,15 +9,18 @@
 public enum BenchHubConfiguration {
     public static let queueId = "general"
 
-    public static func agentId(_ conversation: Int) -> String { "agent-\(conversation + 1)" }
+    public static func agentId(_ conversation: Int, chatsPerAgent: Int = 1) -> String {
+        "agent-\(conversation / max(1, chatsPerAgent) + 1)"
+    }
     public static func customerId(_ conversation: Int) -> String { "customer-\(conversation + 1)" }
     public static func supervisorId(_ conversation: Int, supervisors: Int) -> String {
         "supervisor-\(conversation % max(1, supervisors) + 1)"
     }
 
-    public static func json(conversations: Int, supervisors: Int) -> String {
-        let agents = (0..<conversations).map { index in
-            #"{"id":"\#(agentId(index))","name":"Agent \#(index + 1)","queues":["\#(queueId)"],"capacity":1}"#
+    public static func json(conversations: Int, supervisors: Int, chatsPerAgent: Int = 1) -> String {
+        let chats = max(1, chatsPerAgent)
+        let agents = (0..<(conversations + chats - 1) / chats).map { index in
+            #"{"id":"\#(agentId(index))","name":"Agent \#(index + 1)","queues":["\#(queueId)"],"capacity":\#(chats)}"#
         }
         let supervisorList = (0..<max(1, supervisors)).map { index in
             #"{"id":"supervisor-\#(index + 1)","name":"Supervisor \#(index + 1)"}"#

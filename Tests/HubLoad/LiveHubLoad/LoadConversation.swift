@@ -14,10 +14,12 @@ final class LoadConversation {
     let sockets: [LoadSocket]
 
     /// Opens the three connections and walks the real protocol: the agent goes available, the customer
-    /// starts a conversation, the agent accepts the offer, the supervisor starts monitoring.
-    init(index: Int, options: LoadOptions, issuer: TokenIssuer, scratch: UnsafeMutableRawBufferPointer)
-        throws(LoadError)
-    {
+    /// starts a conversation, the agent accepts the offer, the supervisor starts monitoring. With
+    /// `agent`, the conversation goes to that agent's connection, already available, instead of a new one.
+    init(
+        index: Int, options: LoadOptions, issuer: TokenIssuer, scratch: UnsafeMutableRawBufferPointer,
+        agent sharedAgent: LoadSocket? = nil
+    ) throws(LoadError) {
         self.index = index
         let timeout = options.stepTimeoutSeconds
         let expiresAt = Int64(time(nil)) + 24 * 3600
@@ -28,9 +30,15 @@ final class LoadConversation {
             return socket
         }
 
-        let agent = try open(BenchHubConfiguration.agentId(index), .agent)
-        _ = try agent.exchange(
-            #"{"type":"presence.set","id":"p","presence":"available"}"#, id: "p", timeoutSeconds: timeout, scratch: scratch)
+        let agent: LoadSocket
+        if let sharedAgent {
+            agent = sharedAgent
+        } else {
+            agent = try open(BenchHubConfiguration.agentId(index, chatsPerAgent: options.chatsPerAgent), .agent)
+            _ = try agent.exchange(
+                #"{"type":"presence.set","id":"p","presence":"available"}"#, id: "p", timeoutSeconds: timeout,
+                scratch: scratch)
+        }
 
         let customer = try open(BenchHubConfiguration.customerId(index), .customer)
         let started = try customer.exchange(
@@ -40,7 +48,7 @@ final class LoadConversation {
             throw LoadError("\(customer.label): conversation.start was acknowledged without a conversationId")
         }
 
-        // Each agent has capacity 1 and every earlier agent is busy, so this agent is the one offered.
+        // Every earlier agent is full, so this agent is the one offered.
         let offer = try agent.awaitFrame(type: "offer", id: nil, timeoutSeconds: timeout, scratch: scratch)
         guard let offerId = offer["offerId"]?.stringValue, offer["conversationId"]?.stringValue == conversationId else {
             throw LoadError("\(agent.label): expected an offer of \(conversationId)")

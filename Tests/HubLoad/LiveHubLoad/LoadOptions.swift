@@ -17,6 +17,10 @@ public struct LoadOptions: Sendable {
     /// Whether each `message.send` carries a fresh `clientMsgId` shaped like the chat pages' (`hubload
     /// acks --client-msg-ids`): the hub then keeps an idempotency key per message, as for real clients.
     public var clientMessageIds = false
+    /// Conversations each agent holds (`hubload acks --chats-per-agent K`, with the configuration of
+    /// `hubload config --chats-per-agent K`): 1 gives every conversation its own agent; real agents hold
+    /// several chats (capacity 3 – 4 in the demo) over one connection, whose deliveries may share a send.
+    public var chatsPerAgent = 1
     /// `message.send` requests per second over all conversations; customers and agents take turns.
     public var messagesPerSecond = 2000.0
     /// Sent before the measured window and not counted.

@@ -9,16 +9,19 @@ import Glibc
 #endif
 
 let usage = """
-    usage: hubload config [--conversations N] [--supervisors K]
-               prints the hub configuration (--config) a run of N conversations needs
+    usage: hubload config [--conversations N] [--supervisors K] [--chats-per-agent C]
+               prints the hub configuration (--config) a run of N conversations needs (C conversations
+               per agent, capacity C; default 1)
            hubload run --port P --data-dir DIR [--host H] [--conversations N] [--supervisors K]
                [--rate MSGS_PER_S] [--warmup S] [--duration S] [--drain S] [--padding BYTES]
                [--server-pid PID] [--json]
                sets up N conversations on a hub started with that configuration and DIR, then measures
-           hubload acks --port P --data-dir DIR [--no-monitor] [--client-msg-ids] [same options as run, without --rate]
+           hubload acks --port P --data-dir DIR [--no-monitor] [--client-msg-ids] [--chats-per-agent C]
+               [same options as run, without --rate]
                the same N conversations, each customer keeping one message.send in flight: acknowledged
                messages/s and send-to-ack latency (--no-monitor: customer and agent only; --client-msg-ids:
-               a fresh clientMsgId on every message, as the chat pages send)
+               a fresh clientMsgId on every message, as the chat pages send; --chats-per-agent: each agent
+               holds C conversations over one connection, with the configuration printed for the same C)
            hubload redis-fanout --port P [--subscribers R] [same options as acks, without --data-dir]
                the acks run's yardstick: N Redis connections each keeping one EVALSHA in flight that
                XADDs the message to its conversation's stream and PUBLISHes it to R subscriber connections
@@ -95,6 +98,7 @@ while !arguments.isEmpty {
     case "--data-dir": dataDirectory = value
     case "--conversations": options.conversations = Int(number(value))
     case "--supervisors": options.supervisors = max(1, Int(number(value)))
+    case "--chats-per-agent": options.chatsPerAgent = min(1000, max(1, Int(number(value))))
     case "--rate": options.messagesPerSecond = number(value)
     case "--warmup": options.warmupSeconds = number(value)
     case "--duration": options.measureSeconds = min(600, number(value))
@@ -113,8 +117,14 @@ while !arguments.isEmpty {
     }
 }
 
+if options.chatsPerAgent > 1 && command != "config" && command != "acks" {
+    fail("--chats-per-agent is for config and acks (the other runs give every conversation its own agent)")
+}
 if command == "config" {
-    print(BenchHubConfiguration.json(conversations: options.conversations, supervisors: options.supervisors), terminator: "")
+    print(
+        BenchHubConfiguration.json(
+            conversations: options.conversations, supervisors: options.supervisors, chatsPerAgent: options.chatsPerAgent),
+        terminator: "")
     exit(0)
 }
 if command == "redis-fanout" {
