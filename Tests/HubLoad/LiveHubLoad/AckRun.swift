@@ -30,7 +30,7 @@ public enum AckRun {
         }
         var driver = try AckDriver(conversations: conversations, options: options, scratch: scratch)
         var report = AckReport()
-        report.connections = Set(conversations.flatMap { $0.sockets.map(ObjectIdentifier.init) }).count
+        report.connections = driver.connections
         report.conversations = options.conversations
         report.members = options.monitored ? 3 : 2
         report.chatsPerAgent = chatsPerAgent
@@ -101,6 +101,8 @@ public struct AckReport: Sendable {
 private struct AckDriver {
     private let poller: ClosedLoopPoller
     private var sockets: [LoadSocket] { poller.sockets }
+    /// Each connection once (an agent's, however many chats it holds).
+    var connections: Int { poller.sockets.count }
     /// Per conversation, its customer's socket (an index into `sockets`).
     private let customerSocket: [Int]
     /// Per socket, the conversation whose customer it is (nil: an agent's or a monitor's).
